@@ -46,19 +46,34 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'The clinical core is pure: no I/O.' },
-            { group: ['@osteopad/server', '@osteopad/web', '**/server/**', '**/web/**'], message: 'clinical depends on nothing of ours.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'The clinical core is pure: no I/O.',
+            },
+            {
+              group: ['@osteopad/server', '@osteopad/web', '**/server/**', '**/web/**'],
+              message: 'clinical depends on nothing of ours.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'No clock in the clinical core: pass `today` in.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'The clinical core is deterministic.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'No clock in the clinical core: pass `today` in.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The clinical core is deterministic.' },
+      ],
     },
   },
   {
     files: ['packages/server/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@osteopad/web', '**/web/**'], message: 'server never imports web.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@osteopad/web', '**/web/**'], message: 'server never imports web.' }] },
+      ],
     },
   },
   {
@@ -69,7 +84,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@osteopad/server', '**/server/**'], message: 'web talks to server over HTTP only.' }] },
+        {
+          patterns: [
+            { group: ['@osteopad/server', '**/server/**'], message: 'web talks to server over HTTP only.' },
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,9 @@ interface BenchModule {
 }
 
 function isBenchModule(value: unknown): value is BenchModule {
-  return typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function'
+  );
 }
 
 async function availableBenchmarks(): Promise<string[]> {

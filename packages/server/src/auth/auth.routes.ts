@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import type { AppDeps, TypedApp } from '../http/app';
+import { users, organizations } from '../db/schema';
+import { writeAudit } from '../audit/auditLog';
+import { HttpProblem, unauthorized } from '../http/problems';
+import { USER_ROLES, purposeOfUse } from './roles';
+import {
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  spendVerificationTime,
+  verifyPassword,
+} from './passwords';
+import { createSession, deleteOtherSessionsOfUser, deleteSession } from './sessionStore';
+import { SESSION_COOKIE } from './authenticate';
+
+const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+
+const sessionUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  organization: z.object({ id: z.uuid(), name: z.string() }),
+  patientId: z.uuid().nullable(),
+});
+const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() });
+
+/** One answer for every failed login, so it does not reveal whether the account exists or is locked. */
+const LOGIN_FAILED = new HttpProblem(
+  401,
+  'invalid_credentials',
+  'Login failed. Check your username and password; after repeated failures the account is locked for a while.',
+);
+
+export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
+  const { db, clock, config } = deps;
+
+  const setSessionCookie = (reply: FastifyReply, token: string): void => {
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      path: '/',
+      maxAge: config.session.absoluteHours * 3600,
+    });
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        access: { public: true },
+        rateLimit: { max: config.login.rateLimitMax, timeWindow: config.login.rateLimitWindowMs },
+      },
+      schema: { tags: ['auth'], body: loginBody, response: { 200: sessionResponse } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const now = clock();
+      const rows = await db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          organizationId: users.organizationId,
+          organizationName: organizations.name,
+          patientId: users.patientId,
+          passwordHash: users.passwordHash,
+          active: users.active,
+          failedLoginCount: users.failedLoginCount,
+          lockedUntil: users.lockedUntil,
+        })
+        .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+        .limit(1);
+      const user = rows[0];
+      const failAudit = async (userRow: typeof user, why: string): Promise<void> => {
+        await writeAudit(
+          db,
+          {
+            userId: userRow?.id ?? null,
+            username: userRow?.username ?? username.slice(0, 100),
+            role: userRow?.role ?? '',
+            organizationId: userRow?.organizationId ?? null,
+            clientAddress: request.ip,
+            reason: 'authentication',
+          },
+          [{ action: 'login_failed', objectType: 'session', outcome: 'failure', details: { why } }],
+          now,
+        );
+      };
+      if (user === undefined || !user.active) {
+        await spendVerificationTime(password);
+        await failAudit(user, user === undefined ? 'unknown_user' : 'inactive');
+        throw LOGIN_FAILED;
+      }
+      if (user.lockedUntil !== null && user.lockedUntil > now) {
+        await spendVerificationTime(password);
+        await failAudit(user, 'locked');
+        throw LOGIN_FAILED;
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        const failures = user.failedLoginCount + 1;
+        const lock = failures >= config.login.lockoutAfterFailures;
+        await db
+          .update(users)
+          .set({
+            failedLoginCount: lock ? 0 : failures,
+            lockedUntil: lock
+              ? new Date(now.getTime() + config.login.lockoutMinutes * 60_000)
+              : user.lockedUntil,
+          })
+          .where(eq(users.id, user.id));
+        await failAudit(user, lock ? 'wrong_password_locked' : 'wrong_password');
+        throw LOGIN_FAILED;
+      }
+      await db
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+        .where(eq(users.id, user.id));
+      // A fresh session on every login: a cookie planted before login is worthless afterwards.
+      const previous = request.actor;
+      if (previous !== null) await deleteSession(db, previous.sessionTokenHash);
+      const { token, csrfToken } = await createSession(db, user, request.ip, now, config.session);
+      setSessionCookie(reply, token);
+      await writeAudit(
+        db,
+        {
+          userId: user.id,
+          username: user.username,
+          role: user.role,
+          organizationId: user.organizationId,
+          clientAddress: request.ip,
+          reason: purposeOfUse(user.role),
+        },
+        [{ action: 'login', objectType: 'session' }],
+        now,
+      );
+      return {
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          organization: { id: user.organizationId, name: user.organizationName },
+          patientId: user.patientId,
+        },
+        csrfToken,
+      };
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: { roles: USER_ROLES } },
+      schema: { tags: ['auth'], response: { 200: sessionResponse } },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor === null) throw unauthorized();
+      const org = await db
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, actor.organizationId));
+      return {
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          role: actor.role,
+          organization: { id: actor.organizationId, name: org[0]?.name ?? '' },
+          patientId: actor.patientId,
+        },
+        csrfToken: actor.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: { roles: USER_ROLES } }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor === null) throw unauthorized();
+      await deleteSession(db, actor.sessionTokenHash);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await writeAudit(
+        db,
+        {
+          userId: actor.userId,
+          username: actor.username,
+          role: actor.role,
+          organizationId: actor.organizationId,
+          clientAddress: actor.clientAddress,
+          reason: purposeOfUse(actor.role),
+        },
+        [{ action: 'logout', objectType: 'session' }],
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { roles: USER_ROLES } },
+      schema: {
+        tags: ['auth'],
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+          newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor === null) throw unauthorized();
+      const row = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+      const current = row[0];
+      if (current === undefined || !(await verifyPassword(current.hash, request.body.currentPassword))) {
+        throw new HttpProblem(400, 'validation', 'The current password is wrong.', {
+          issues: [{ field: 'body.currentPassword', message: 'Wrong password.', code: 'wrong_password' }],
+        });
+      }
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await db.update(users).set({ passwordHash, updatedAt: clock() }).where(eq(users.id, actor.userId));
+      // Other sessions of this user end; this one continues.
+      await deleteOtherSessionsOfUser(db, actor.userId, actor.sessionTokenHash);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../http/app';
+import { isPublic } from '../http/access';
+import { forbidden, HttpProblem, notFound, unauthorized } from '../http/problems';
+import { ownsAll } from '../http/ownership';
+import { subjectOf, writeAudit } from '../audit/auditLog';
+import { findSession } from './sessionStore';
+
+export const SESSION_COOKIE = 'osteopad_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const ACCESS_REASON_HEADER = 'x-access-reason';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function accessReason(request: FastifyRequest): string {
+  const raw = request.headers[ACCESS_REASON_HEADER];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return '';
+  const reason = value.trim();
+  if (reason.length > 200) {
+    throw new HttpProblem(400, 'validation', 'The access reason is too long.', {
+      issues: [
+        { field: `headers.${ACCESS_REASON_HEADER}`, message: 'At most 200 characters.', code: 'too_big' },
+      ],
+    });
+  }
+  return reason;
+}
+
+/**
+ * Runs before every request: resolves the session, then enforces the route's declared access —
+ * authentication, role, CSRF token on state-changing requests, and organisation ownership of every
+ * record named in the path.
+ */
+export async function authenticate(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  deps: AppDeps,
+): Promise<void> {
+  const access = request.routeOptions.config.access;
+  if (access === undefined) return; // no route matched: the not-found handler answers
+  const token = request.cookies[SESSION_COOKIE];
+  const now = deps.clock();
+  const session =
+    token === undefined || token === '' ? null : await findSession(deps.db, token, now, deps.config.session);
+  if (session !== null) {
+    request.actor = {
+      userId: session.userId,
+      username: session.username,
+      displayName: session.displayName,
+      role: session.role,
+      organizationId: session.organizationId,
+      patientId: session.patientId,
+      clientAddress: request.ip,
+      sessionTokenHash: session.tokenHash,
+      csrfToken: session.csrfToken,
+      accessReason: accessReason(request),
+    };
+  }
+  if (isPublic(access)) return;
+  const actor = request.actor;
+  if (actor === null) throw unauthorized();
+  if (!access.roles.includes(actor.role)) {
+    await writeAudit(deps.db, subjectOf(actor), [
+      {
+        action: 'access_denied',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
+        outcome: 'denied',
+        details: { why: 'role' },
+      },
+    ]);
+    throw forbidden();
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameToken(sent, actor.csrfToken)) {
+      throw new HttpProblem(403, 'csrf', 'Missing or wrong CSRF token (header X-CSRF-Token).');
+    }
+  }
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  if (!(await ownsAll(deps.db, actor.organizationId, params))) {
+    await writeAudit(deps.db, subjectOf(actor), [
+      {
+        action: 'access_denied',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
+        outcome: 'denied',
+        details: { params, why: 'not_in_organization' },
+      },
+    ]);
+    throw notFound('Record');
+  }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `osteopad <command>`: the command-line interface of the server.
+import { parseArgs } from 'node:util';
+import { startCommand } from './startCommand';
+import { migrateCommand, seedCommand, usersCommand } from './adminCommands';
+
+const USAGE = `Usage: osteopad <command> [options]
+
+Commands:
+  start                      start the web app (embedded PostgreSQL unless DATABASE_URL is set)
+  migrate                    apply database migrations and exit
+  seed                       load the demo organisation, accounts and patients into an empty database
+  users create --org-id ID --username NAME --role ROLE --display-name TEXT   (password read from OSTEOPAD_PASSWORD)
+  users list --org-id ID
+
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.`;
+
+export type CommandHandler = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, CommandHandler> = {
+  start: async () => {
+    await startCommand();
+    return -1; // keeps running
+  },
+  migrate: migrateCommand,
+  seed: seedCommand,
+  users: usersCommand,
+};
+
+export function registerCommand(name: string, handler: CommandHandler): void {
+  COMMANDS[name] = handler;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args: argv.slice(0, 1), allowPositionals: true, strict: false });
+  const name = positionals[0];
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    process.exit(name === undefined ? 2 : 0);
+  }
+  const handler = COMMANDS[name];
+  if (handler === undefined) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const code = await handler(argv.slice(1));
+  if (code >= 0) process.exit(code);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

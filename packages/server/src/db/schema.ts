@@ -1,0 +1,307 @@
+// Relational storage model of Osteopad. FHIR is mapped at the edge, never stored.
+// Every clinical row carries organization_id: queries filter on it and row-level security
+// (migration 0001) is a second wall behind that filter.
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const userRole = pgEnum('user_role', [
+  'admin',
+  'specialist',
+  'nurse',
+  'secretary',
+  'quality',
+  'patient',
+]);
+export const sex = pgEnum('sex', ['female', 'male', 'other', 'unknown']);
+export const episodeState = pgEnum('episode_state', [
+  'identified',
+  'invited',
+  'reminded',
+  'intake',
+  'investigated',
+  'decided',
+  'treating',
+  'no_treatment',
+  'referred',
+  'follow_up',
+  're_evaluation',
+  'closed',
+  'declined',
+  'not_eligible',
+  'lost',
+]);
+export const taskStatus = pgEnum('task_status', ['open', 'done', 'cancelled']);
+export const encounterType = pgEnum('encounter_type', ['emergency', 'outpatient', 'inpatient', 'unknown']);
+export const traumaMechanism = pgEnum('trauma_mechanism', ['low', 'high', 'unknown']);
+export const eligibilityOutcome = pgEnum('eligibility_outcome', ['eligible', 'excluded', 'manual_review']);
+export const patientGroup = pgEnum('patient_group', ['hip', 'vertebral', 'otherInpatient', 'outpatient']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  department: text('department').notNull().default(''),
+  street: text('street').notNull().default(''),
+  houseNumber: text('house_number').notNull().default(''),
+  postalCode: text('postal_code').notNull().default(''),
+  city: text('city').notNull().default(''),
+  phoneGeneral: text('phone_general').notNull().default(''),
+  phoneDepartment: text('phone_department').notNull().default(''),
+  email: text('email').notNull().default(''),
+  openingHours: text('opening_hours').notNull().default(''),
+  portalUrl: text('portal_url').notNull().default(''),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Set for role `patient`: the one record this account may see. */
+    patientId: uuid('patient_id').references((): AnyPgColumn => patients.id),
+    active: boolean('active').notNull().default(true),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_username_key').on(sql`lower(${t.username})`),
+    index('users_organization_idx').on(t.organizationId),
+    check('users_patient_role_has_patient', sql`(${t.role} = 'patient') = (${t.patientId} IS NOT NULL)`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen database dump yields no usable session. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    clientAddress: inet('client_address'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    bsn: text('bsn'),
+    sourceSystem: text('source_system'),
+    sourceId: text('source_id'),
+    familyName: text('family_name').notNull(),
+    givenNames: text('given_names').notNull().default(''),
+    initials: text('initials').notNull().default(''),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    sex: sex('sex').notNull(),
+    street: text('street').notNull().default(''),
+    houseNumber: text('house_number').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    city: text('city').notNull().default(''),
+    country: text('country').notNull().default('NL'),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    gpName: text('gp_name').notNull().default(''),
+    gpAgbCode: text('gp_agb_code').notNull().default(''),
+    gpPracticeName: text('gp_practice_name').notNull().default(''),
+    gpAddress: text('gp_address').notNull().default(''),
+    /** Personal code printed on the invitation letter for the patient portal. */
+    portalCode: text('portal_code').notNull(),
+    deceasedDate: date('deceased_date', { mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('patients_org_bsn_key')
+      .on(t.organizationId, t.bsn)
+      .where(sql`${t.bsn} IS NOT NULL`),
+    uniqueIndex('patients_org_source_key')
+      .on(t.organizationId, t.sourceSystem, t.sourceId)
+      .where(sql`${t.sourceId} IS NOT NULL`),
+    uniqueIndex('patients_portal_code_key').on(t.portalCode),
+    index('patients_name_trgm_idx').using(
+      'gin',
+      sql`(lower(${t.familyName} || ' ' || ${t.givenNames})) gin_trgm_ops`,
+    ),
+    index('patients_org_birth_date_idx').on(t.organizationId, t.birthDate),
+    check('patients_bsn_elfproef', sql`${t.bsn} IS NULL OR osteopad_bsn_valid(${t.bsn})`),
+    check('patients_identified', sql`${t.bsn} IS NOT NULL OR ${t.sourceId} IS NOT NULL`),
+  ],
+);
+
+export const fractureEvents = pgTable(
+  'fracture_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    fractureDate: date('fracture_date', { mode: 'string' }).notNull(),
+    siteCode: text('site_code'),
+    siteText: text('site_text').notNull().default(''),
+    icd10Code: text('icd10_code').notNull().default(''),
+    snomedCode: text('snomed_code').notNull().default(''),
+    encounterType: encounterType('encounter_type').notNull().default('unknown'),
+    traumaMechanism: traumaMechanism('trauma_mechanism').notNull().default('unknown'),
+    pathological: boolean('pathological'),
+    /** Identity key for idempotent imports: site code, else ICD-10, else site text. */
+    identityKey: text('identity_key').notNull(),
+    eligibility: eligibilityOutcome('eligibility').notNull(),
+    eligibilityReason: text('eligibility_reason').notNull(),
+    /** Rule engine version and configuration fingerprint that produced `eligibility`. */
+    eligibilityEngine: jsonb('eligibility_engine')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    sourceFormat: text('source_format').notNull().default('manual'),
+    sourceRef: text('source_ref').notNull().default(''),
+    importId: uuid('import_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('fracture_events_identity_key').on(t.patientId, t.fractureDate, t.identityKey),
+    index('fracture_events_org_date_idx').on(t.organizationId, t.fractureDate),
+  ],
+);
+
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    indexFractureId: uuid('index_fracture_id').references(() => fractureEvents.id),
+    state: episodeState('state').notNull(),
+    stateReason: text('state_reason').notNull().default(''),
+    patientGroup: patientGroup('patient_group'),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    closedOn: date('closed_on', { mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('episodes_org_state_idx').on(t.organizationId, t.state),
+    index('episodes_patient_idx').on(t.patientId),
+  ],
+);
+
+export const episodeEvents = pgTable(
+  'episode_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    fromState: episodeState('from_state'),
+    toState: episodeState('to_state').notNull(),
+    reason: text('reason').notNull().default(''),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('episode_events_episode_idx').on(t.episodeId, t.occurredAt)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    kind: text('kind').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: taskStatus('status').notNull().default('open'),
+    assigneeRole: userRole('assignee_role').notNull(),
+    outcome: text('outcome').notNull().default(''),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedBy: uuid('completed_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('tasks_worklist_idx').on(t.organizationId, t.status, t.kind, t.dueDate),
+    index('tasks_episode_idx').on(t.episodeId),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'),
+    username: text('username').notNull().default(''),
+    role: text('role').notNull().default(''),
+    organizationId: uuid('organization_id'),
+    patientId: uuid('patient_id'),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull().default(''),
+    outcome: text('outcome').notNull().default('success'),
+    reason: text('reason').notNull().default(''),
+    clientAddress: inet('client_address'),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index('audit_events_org_time_idx').on(t.organizationId, t.occurredAt),
+    index('audit_events_patient_idx').on(t.patientId, t.occurredAt),
+    index('audit_events_user_idx').on(t.userId, t.occurredAt),
+  ],
+);

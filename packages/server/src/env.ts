@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_APP_CONFIG, type AppConfig } from './http/config';
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** External PostgreSQL server; without it Osteopad runs its embedded server in DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  COOKIE_SECURE: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Load demo data on first start; defaults to on for the embedded database only. */
+  OSTEOPAD_DEMO: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: boolean;
+  app: AppConfig;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: resolve(e.DATA_DIR),
+    demo: e.OSTEOPAD_DEMO ?? e.DATABASE_URL === undefined,
+    app: {
+      ...DEFAULT_APP_CONFIG,
+      cookieSecure: e.COOKIE_SECURE,
+      trustProxy: e.TRUST_PROXY,
+      logLevel: e.LOG_LEVEL,
+      webDistDir: resolve(e.WEB_DIST_DIR ?? defaultWebDist),
+    },
+  };
+}

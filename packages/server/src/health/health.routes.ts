@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { AppDeps, TypedApp } from '../http/app';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+async function databaseReachable(deps: AppDeps): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, PROBE_TIMEOUT_MS);
+  });
+  try {
+    const probe = deps.db.execute(sql`SELECT 1`).then(
+      () => true,
+      () => false,
+    );
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerHealthRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get(
+    '/api/health',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['health'],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
+          503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      if (await databaseReachable(deps)) return { status: 'ok' as const, database: 'ok' as const };
+      return reply.status(503).send({ status: 'unavailable' as const, database: 'unreachable' as const });
+    },
+  );
+}

@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/connection';
+import type { Actor } from '../auth/actor';
+import { authenticate, SESSION_COOKIE } from '../auth/authenticate';
+import { registerAuthRoutes } from '../auth/auth.routes';
+import { registerHealthRoutes } from '../health/health.routes';
+import { registerPatientRoutes } from '../patients/patients.routes';
+import { registerAuditRoutes } from '../audit/audit.routes';
+import { registerOrganizationRoutes } from '../organizations/organization.routes';
+import { registerUserRoutes } from '../users/users.routes';
+import { isPublic, type RouteAccess } from './access';
+import type { AppConfig } from './config';
+import { HttpProblem } from './problems';
+import { describeValidationIssues } from './validation';
+import { safeErrorSummary } from './safeErrorLog';
+
+export interface AppDeps {
+  db: Database;
+  clock: () => Date;
+  config: AppConfig;
+}
+
+export type App = FastifyInstance;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access, for documentation and the route-security test. */
+    routeCatalog: RouteEntry[];
+  }
+}
+
+/** Routes served by the documentation plugin: public, hold no patient data. */
+const DOCS_PREFIX = '/api/docs';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    logger: {
+      level: config.logLevel,
+      // No patient data in logs: neither URLs with queries nor cookies or bodies.
+      serializers: {
+        req: (req: FastifyRequest) => ({
+          method: req.method,
+          url: req.routeOptions.url ?? 'unmatched',
+          id: req.id,
+        }),
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+  app.decorate('routeCatalog', [] as RouteEntry[]);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let access = route.config?.access;
+    if (access === undefined && url.startsWith(DOCS_PREFIX)) access = { public: true };
+    if (access === undefined && !url.startsWith('/api') && !url.startsWith('/fhir'))
+      access = { public: true };
+    if (access === undefined) {
+      throw new Error(`Route ${methods.join(',')} ${url} declares no access rule (config.access).`);
+    }
+    route.config = { ...route.config, access };
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.routeCatalog.push({ method, url, access });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Osteopad API', version: '0.1.0', description: 'Fracture liaison service pathway API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    await authenticate(request, reply, deps);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code, message: error.message, ...error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = describeValidationIssues(error.validation, error.validationContext ?? 'body');
+      return reply.status(400).send({ error: 'validation', message: 'The request is not valid.', issues });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return reply
+        .status(400)
+        .send({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({ error: 'unsupported_media_type', message: 'Send application/json.' });
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ error: 'invalid_json', message: 'The request body is empty.' });
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ error: 'rate_limited', message: 'Too many requests; try again later.' });
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: 'bad_request', message: error.message });
+    }
+    // Log the failure without values that may hold patient data (PostgreSQL details quote row values).
+    request.log.error({ failure: safeErrorSummary(error) }, 'request failed');
+    return reply.status(500).send({ error: 'internal', message: 'Something went wrong on the server.' });
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoutes(typed, deps);
+  registerAuthRoutes(typed, deps);
+  registerPatientRoutes(typed, deps);
+  registerAuditRoutes(typed, deps);
+  registerOrganizationRoutes(typed, deps);
+  registerUserRoutes(typed, deps);
+
+  const webDist = config.webDistDir;
+  if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send({ error: 'not_found', message: 'No such route.' });
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.status(404).send({ error: 'not_found', message: 'No such route.' }),
+    );
+  }
+  return app;
+}
+
+export function isRoutePublic(entry: RouteEntry): boolean {
+  return isPublic(entry.access);
+}

@@ -1,0 +1,26 @@
+export interface AppConfig {
+  /** Secure cookies (HTTPS only). Browsers also accept them on http://localhost. */
+  cookieSecure: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: {
+    /** Requests per client address per window (rate limit, answers 429). */
+    rateLimitMax: number;
+    rateLimitWindowMs: number;
+    /** Consecutive failures before the account is locked, and for how long. */
+    lockoutAfterFailures: number;
+    lockoutMinutes: number;
+  };
+  /** Built web app to serve at `/`, when present. */
+  webDistDir: string | null;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  cookieSecure: true,
+  session: { idleMinutes: 30, absoluteHours: 12 },
+  login: { rateLimitMax: 20, rateLimitWindowMs: 60_000, lockoutAfterFailures: 5, lockoutMinutes: 15 },
+  webDistDir: null,
+  trustProxy: false,
+  logLevel: 'info',
+};

@@ -1,0 +1,187 @@
+// Walks every registered route and proves that it refuses anonymous callers, callers whose role is
+// not allowed, and callers of another organisation. Adding a route makes it part of this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type Session } from '../../test/appHarness';
+import { episodes, fractureEvents, tasks } from '../db/schema';
+import { inOrganization } from '../audit/auditedTransaction';
+import { USER_ROLES, type UserRole } from '../auth/roles';
+import { isPublic, type RouteAccess } from './access';
+import { isKnownOwnedParam } from './ownership';
+
+/** The only routes anyone may call without logging in. */
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login']);
+/** The OpenAPI documentation (no patient data) is public as a group. */
+const PUBLIC_PREFIXES = ['/api/docs'];
+
+let h: Harness;
+const paramValues: Record<string, string> = {};
+const sessionsB = new Map<UserRole, Session>();
+const sessionsA = new Map<UserRole, Session>();
+
+/** Some routes end the caller's session (logout); tests carry on with a fresh one. */
+async function liveSession(
+  sessions: Map<UserRole, Session>,
+  role: UserRole,
+  username: string,
+): Promise<Session> {
+  const current = sessions.get(role);
+  if (current !== undefined) {
+    const probe = await h.as(current, 'GET', '/api/auth/session');
+    if (probe.statusCode === 200) return current;
+  }
+  const fresh = await h.login(username);
+  sessions.set(role, fresh);
+  return fresh;
+}
+
+beforeAll(async () => {
+  h = await createHarness({
+    login: { rateLimitMax: 10_000, rateLimitWindowMs: 60_000, lockoutAfterFailures: 5, lockoutMinutes: 15 },
+  });
+  const patientId = h.orgA.patientIds[0] ?? '';
+  const ids = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
+    const fracture = await tx
+      .insert(fractureEvents)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        fractureDate: '2026-10-01',
+        siteCode: 'femur_proximal',
+        identityKey: 'femur_proximal',
+        eligibility: 'eligible',
+        eligibilityReason: 'qualifyingFracture',
+      })
+      .returning({ id: fractureEvents.id });
+    const episode = await tx
+      .insert(episodes)
+      .values({ organizationId: h.orgA.id, patientId, state: 'identified', openedOn: '2026-10-02' })
+      .returning({ id: episodes.id });
+    const task = await tx
+      .insert(tasks)
+      .values({
+        organizationId: h.orgA.id,
+        episodeId: episode[0]?.id ?? '',
+        patientId,
+        kind: 'invite',
+        dueDate: '2026-10-03',
+        assigneeRole: 'secretary',
+      })
+      .returning({ id: tasks.id });
+    return { fractureId: fracture[0]?.id ?? '', episodeId: episode[0]?.id ?? '', taskId: task[0]?.id ?? '' };
+  });
+  Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });
+  for (const role of USER_ROLES) {
+    sessionsA.set(role, await h.login(h.orgA.users[role].username));
+    sessionsB.set(role, await h.login(h.orgB.users[role].username));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await h.close();
+});
+
+function fillParams(url: string): string {
+  return url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    const value = paramValues[name];
+    if (value === undefined)
+      throw new Error(`route-security test has no sample value for :${name} in ${url}`);
+    return value;
+  });
+}
+
+function routeKey(method: string, url: string): string {
+  return `${method} ${url}`;
+}
+
+function isDocs(url: string): boolean {
+  return PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`));
+}
+
+function protectedRoutes() {
+  return h.app.routeCatalog.filter(
+    (r): r is { method: string; url: string; access: Extract<RouteAccess, { roles: readonly UserRole[] }> } =>
+      !isPublic(r.access) && (r.url.startsWith('/api') || r.url.startsWith('/fhir')),
+  );
+}
+
+/** Every identifier of organisation A that must never appear in an answer to organisation B. */
+function orgASecrets(): string[] {
+  return [
+    h.orgA.id,
+    ...h.orgA.patientIds,
+    ...Object.values(h.orgA.users).map((u) => u.id),
+    ...Object.values(paramValues),
+    h.orgA.name,
+  ];
+}
+
+describe('route security', () => {
+  it('lists exactly the expected public routes', () => {
+    const publicApi = h.app.routeCatalog
+      .filter((r) => isPublic(r.access) && (r.url.startsWith('/api') || r.url.startsWith('/fhir')))
+      .map((r) => routeKey(r.method, r.url))
+      .filter((key) => !isDocs(key.split(' ')[1] ?? ''));
+    expect(new Set(publicApi)).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('has protected routes to check', () => {
+    expect(protectedRoutes().length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses every protected route to an anonymous request (401)', async () => {
+    for (const route of protectedRoutes()) {
+      const response = await h.app.inject({
+        method: route.method as 'GET',
+        url: fillParams(route.url),
+        payload: {},
+      });
+      expect(response.statusCode, routeKey(route.method, route.url)).toBe(401);
+    }
+  });
+
+  it('refuses every protected route to a role it does not allow (403)', async () => {
+    for (const route of protectedRoutes()) {
+      const forbiddenRoles = USER_ROLES.filter((r) => !route.access.roles.includes(r));
+      for (const role of forbiddenRoles) {
+        const session = await liveSession(sessionsA, role, h.orgA.users[role].username);
+        const response = await h.as(session, route.method, fillParams(route.url), {});
+        expect(response.statusCode, `${role} → ${routeKey(route.method, route.url)}`).toBe(403);
+      }
+    }
+  });
+
+  it('never serves organisation A’s records to a user of organisation B', async () => {
+    const secrets = orgASecrets();
+    for (const route of protectedRoutes()) {
+      const role = route.access.roles[0];
+      if (role === undefined) throw new Error(`route ${route.url} allows no role`);
+      const session = await liveSession(sessionsB, role, h.orgB.users[role].username);
+      const response = await h.as(session, route.method, fillParams(route.url), {});
+      const key = `${role}@B → ${routeKey(route.method, route.url)}`;
+      const namesRecord = /:([A-Za-z]+)/.exec(route.url) !== null;
+      if (namesRecord) {
+        const params = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '');
+        expect(
+          params.every(isKnownOwnedParam),
+          `${key}: every path parameter must be ownership-checked`,
+        ).toBe(true);
+        expect(response.statusCode, key).toBe(404);
+      } else {
+        expect(response.statusCode, key).toBeLessThan(500);
+      }
+      for (const secret of secrets) expect(response.body, `${key} leaks ${secret}`).not.toContain(secret);
+    }
+  });
+
+  it('refuses to register a route that declares no access rule', async () => {
+    const { buildApp } = await import('./app');
+    const { DEFAULT_APP_CONFIG } = await import('./config');
+    const app = await buildApp({
+      db: h.db.app.db,
+      clock: () => new Date(),
+      config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent' },
+    });
+    expect(() => app.get('/api/forgotten', () => 'open')).toThrow(/declares no access rule/);
+    await app.close();
+  });
+});

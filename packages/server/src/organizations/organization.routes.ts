@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { AppDeps, TypedApp } from '../http/app';
+import { organizations } from '../db/schema';
+import { requireActor } from '../auth/requireActor';
+import { STAFF_ROLES } from '../auth/roles';
+import { subjectOf, writeAudit } from '../audit/auditLog';
+import { notFound } from '../http/problems';
+import { requiredText, shortText } from '../http/validation';
+
+/** The organisation profile that letters print: name, department, address, phone numbers, hours, portal. */
+export const organizationProfile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  department: z.string(),
+  street: z.string(),
+  houseNumber: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phoneGeneral: z.string(),
+  phoneDepartment: z.string(),
+  email: z.string(),
+  openingHours: z.string(),
+  portalUrl: z.string(),
+});
+
+const profileUpdate = z.strictObject({
+  name: requiredText(200),
+  department: shortText(200),
+  street: shortText(200),
+  houseNumber: shortText(20),
+  postalCode: shortText(10),
+  city: shortText(100),
+  phoneGeneral: shortText(30),
+  phoneDepartment: shortText(30),
+  email: z.union([z.email().max(200), z.literal('')]),
+  openingHours: shortText(300),
+  portalUrl: z.union([z.url({ protocol: /^https?$/ }).max(300), z.literal('')]),
+});
+
+export function registerOrganizationRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+  app.get(
+    '/api/organization',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: { tags: ['organization'], response: { 200: organizationProfile } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+      const org = rows[0];
+      if (org === undefined) throw notFound('Organisation');
+      return org;
+    },
+  );
+
+  app.put(
+    '/api/organization',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: { tags: ['organization'], body: profileUpdate, response: { 200: organizationProfile } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await db
+        .update(organizations)
+        .set({ ...request.body, updatedAt: clock() })
+        .where(eq(organizations.id, actor.organizationId))
+        .returning();
+      const org = rows[0];
+      if (org === undefined) throw notFound('Organisation');
+      await writeAudit(db, subjectOf(actor), [
+        {
+          action: 'update',
+          objectType: 'organization',
+          objectId: org.id,
+          details: { fields: Object.keys(request.body) },
+        },
+      ]);
+      return org;
+    },
+  );
+}

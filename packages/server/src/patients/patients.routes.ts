@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { AppDeps, TypedApp } from '../http/app';
+import { PATIENT_RECORD_ROLES } from '../auth/roles';
+import { requireActor } from '../auth/requireActor';
+import { createPatient, getPatientRecord, searchPatients } from './patientRecords';
+import {
+  newPatientBody,
+  patientDetailSchema,
+  patientListQuery,
+  patientListResponse,
+  patientRecordResponse,
+} from './patients.schemas';
+
+export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
+  app.get(
+    '/api/patients',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: { tags: ['patients'], querystring: patientListQuery, response: { 200: patientListResponse } },
+    },
+    async (request) => searchPatients(db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/patients/:patientId',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: {
+        tags: ['patients'],
+        params: z.strictObject({ patientId: z.uuid() }),
+        response: { 200: patientRecordResponse },
+      },
+    },
+    async (request) => getPatientRecord(db, requireActor(request), request.params.patientId),
+  );
+
+  app.post(
+    '/api/patients',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: { tags: ['patients'], body: newPatientBody, response: { 201: patientDetailSchema } },
+    },
+    async (request, reply) => {
+      const patient = await createPatient(db, requireActor(request), request.body);
+      return reply.status(201).send(patient);
+    },
+  );
+}

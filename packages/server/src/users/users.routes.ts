@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AppDeps, TypedApp } from '../http/app';
+import { patients, users } from '../db/schema';
+import { requireActor } from '../auth/requireActor';
+import { USER_ROLES } from '../auth/roles';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { createUser } from './userAccounts';
+import { deleteSessionsOfUser } from '../auth/sessionStore';
+import { subjectOf, writeAudit } from '../audit/auditLog';
+import { inOrganization } from '../audit/auditedTransaction';
+import { badRequest, notFound } from '../http/problems';
+import { requiredText } from '../http/validation';
+
+const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  active: z.boolean(),
+  locked: z.boolean(),
+  patientId: z.uuid().nullable(),
+  lastLoginAt: z.string().nullable(),
+});
+
+const newUserBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(100)
+    .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.'),
+  displayName: requiredText(200),
+  role: z.enum(USER_ROLES),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+  patientId: z.uuid().nullable().default(null),
+});
+
+const userUpdateBody = z.strictObject({
+  displayName: requiredText(200).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  active: z.boolean().optional(),
+  unlock: z.literal(true).optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
+});
+
+type UserRow = typeof users.$inferSelect;
+
+function toUser(row: UserRow, now: Date) {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    active: row.active,
+    locked: row.lockedUntil !== null && row.lockedUntil > now,
+    patientId: row.patientId,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+  app.get(
+    '/api/users',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: { tags: ['users'], response: { 200: z.object({ items: z.array(userSchema) }) } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await db
+        .select()
+        .from(users)
+        .where(eq(users.organizationId, actor.organizationId))
+        .orderBy(asc(sql`lower(${users.username})`));
+      const now = clock();
+      return { items: rows.map((r) => toUser(r, now)) };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: { tags: ['users'], body: newUserBody, response: { 201: userSchema } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body;
+      if ((body.role === 'patient') !== (body.patientId !== null)) {
+        throw badRequest(
+          'body.patientId',
+          'A patient account needs a patientId; other roles must not have one.',
+        );
+      }
+      if (body.patientId !== null) {
+        const patientId = body.patientId;
+        const found = await inOrganization(db, actor.organizationId, (tx) =>
+          tx.select({ id: patients.id }).from(patients).where(eq(patients.id, patientId)),
+        );
+        if (found.length === 0) throw badRequest('body.patientId', 'No such patient in your organisation.');
+      }
+      const user = await createUser(db, { ...body, organizationId: actor.organizationId });
+      await writeAudit(db, subjectOf(actor), [
+        {
+          action: 'create',
+          objectType: 'user',
+          objectId: user.id,
+          patientId: user.patientId,
+          details: { role: user.role },
+        },
+      ]);
+      return reply.status(201).send(toUser(user, clock()));
+    },
+  );
+
+  app.patch(
+    '/api/users/:userId',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['users'],
+        params: z.strictObject({ userId: z.uuid() }),
+        body: userUpdateBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { unlock, password, ...fields } = request.body;
+      if (
+        request.params.userId === actor.userId &&
+        (fields.active === false || (fields.role !== undefined && fields.role !== 'admin'))
+      ) {
+        throw badRequest('body', 'You cannot deactivate yourself or remove your own admin role.');
+      }
+      const now = clock();
+      const rows = await db
+        .update(users)
+        .set({
+          ...fields,
+          ...(unlock === true ? { lockedUntil: null, failedLoginCount: 0 } : {}),
+          ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
+          updatedAt: now,
+        })
+        .where(and(eq(users.id, request.params.userId), eq(users.organizationId, actor.organizationId)))
+        .returning();
+      const user = rows[0];
+      if (user === undefined) throw notFound('User');
+      if (fields.active === false || fields.role !== undefined || password !== undefined) {
+        await deleteSessionsOfUser(db, user.id);
+      }
+      await writeAudit(db, subjectOf(actor), [
+        {
+          action: 'update',
+          objectType: 'user',
+          objectId: user.id,
+          details: { fields: Object.keys(request.body) },
+        },
+      ]);
+      return toUser(user, now);
+    },
+  );
+}
