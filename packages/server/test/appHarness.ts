@@ -16,6 +16,9 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export class ManualClock {
   constructor(private current = new Date('2026-11-21T09:00:00Z')) {}
   now = (): Date => new Date(this.current);
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
@@ -47,7 +50,7 @@ export interface Harness {
 }
 
 let bsnCursor = 0;
-const BSNS = demoBsns(2000, 999_900_000);
+const BSNS = demoBsns(2000, 999_500_000);
 
 export async function createOrganization(
   db: TestDatabase,
@@ -61,25 +64,29 @@ export async function createOrganization(
   const id = orgRows[0]?.id;
   if (id === undefined) throw new Error('no organisation');
   const slug = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const patientRows = await inOrganization(db.app.db, id, (tx) =>
-    tx
-      .insert(patients)
-      .values(
-        Array.from({ length: patientCount }, (_, i) => ({
-          organizationId: id,
-          bsn: BSNS[bsnCursor++] ?? null,
-          familyName: `${name} Patient${i}`,
-          givenNames: 'Testa',
-          birthDate: `195${i % 10}-0${1 + (i % 9)}-1${i % 10}`,
-          sex: 'female' as const,
-          portalCode: newPortalCode(),
-        })),
-      )
-      .returning({ id: patients.id }),
-  );
+  const patientRows =
+    patientCount === 0
+      ? []
+      : await inOrganization(db.app.db, id, (tx) =>
+          tx
+            .insert(patients)
+            .values(
+              Array.from({ length: patientCount }, (_, i) => ({
+                organizationId: id,
+                bsn: BSNS[bsnCursor++] ?? null,
+                familyName: `${name} Patient${i}`,
+                givenNames: 'Testa',
+                birthDate: `195${i % 10}-0${1 + (i % 9)}-1${i % 10}`,
+                sex: 'female' as const,
+                portalCode: newPortalCode(),
+              })),
+            )
+            .returning({ id: patients.id }),
+        );
   const patientIds = patientRows.map((p) => p.id);
   const users = {} as Record<UserRole, { id: string; username: string }>;
   for (const role of USER_ROLES) {
+    if (role === 'patient' && patientIds.length === 0) continue;
     const username = `${role}.${slug}`;
     const user = await createUser(db.app.db, {
       organizationId: id,

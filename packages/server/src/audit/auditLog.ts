@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../db/connection';
+import type { Executor } from '../db/connection';
 import { auditEvents } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { purposeOfUse } from '../auth/roles';
@@ -52,7 +52,7 @@ export function subjectOf(actor: Actor): AuditSubject {
 
 /** Appends audit events; the table is append-only for the application role (migration 0003). */
 export async function writeAudit(
-  executor: Database | Transaction,
+  executor: Executor,
   subject: AuditSubject,
   entries: readonly AuditEntry[],
   occurredAt?: Date,

@@ -3,6 +3,9 @@
 import { parseArgs } from 'node:util';
 import { startCommand } from './startCommand';
 import { migrateCommand, seedCommand, usersCommand } from './adminCommands';
+import { importCommand } from './importCommand';
+import { mllpCommand } from './mllpCommand';
+import { importReportsCommand } from './importReportsCommand';
 
 const USAGE = `Usage: osteopad <command> [options]
 
@@ -12,6 +15,12 @@ Commands:
   seed                       load the demo organisation, accounts and patients into an empty database
   users create --org-id ID --username NAME --role ROLE --display-name TEXT   (password read from OSTEOPAD_PASSWORD)
   users list --org-id ID
+  import FILE --format csv|hl7v2|fhir [--json] [--skip-invalid] [--org ID]
+                             import fracture registrations (one transaction; exit 2 on invalid input)
+  import-reports FILE [--json] [--skip-invalid] [--org ID]
+                             scan radiology reports for vertebral fractures (review worklist)
+  mllp --port N [--host 127.0.0.1] [--org ID]
+                             receive HL7 v2 ADT messages over MLLP and answer each with an ACK
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.`;
 
@@ -25,6 +34,9 @@ const COMMANDS: Record<string, CommandHandler> = {
   migrate: migrateCommand,
   seed: seedCommand,
   users: usersCommand,
+  import: importCommand,
+  mllp: mllpCommand,
+  'import-reports': importReportsCommand,
 };
 
 export function registerCommand(name: string, handler: CommandHandler): void {

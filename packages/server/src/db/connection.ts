@@ -2,8 +2,13 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema';
 
-export type Database = NodePgDatabase<typeof schema>;
+/** Typed access to the schema, over any connection. */
+export type SchemaDatabase = NodePgDatabase<typeof schema>;
+/** The application's pool-backed database. */
+export type Database = SchemaDatabase & { $client: pg.Pool };
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything that runs statements: the pool-backed database, a transaction, or a dedicated connection. */
+export type Executor = SchemaDatabase | Transaction;
 
 /** The role every application connection runs as (see migration 0003_security.sql). */
 export const APP_ROLE = 'osteopad_app';

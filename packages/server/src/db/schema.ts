@@ -50,6 +50,9 @@ export const taskStatus = pgEnum('task_status', ['open', 'done', 'cancelled']);
 export const encounterType = pgEnum('encounter_type', ['emergency', 'outpatient', 'inpatient', 'unknown']);
 export const traumaMechanism = pgEnum('trauma_mechanism', ['low', 'high', 'unknown']);
 export const eligibilityOutcome = pgEnum('eligibility_outcome', ['eligible', 'excluded', 'manual_review']);
+export const importFormat = pgEnum('import_format', ['csv', 'hl7v2', 'fhir', 'reports']);
+export const importStatus = pgEnum('import_status', ['succeeded', 'rejected', 'failed']);
+export const findingStatus = pgEnum('finding_status', ['open', 'confirmed', 'dismissed']);
 export const patientGroup = pgEnum('patient_group', ['hip', 'vertebral', 'otherInpatient', 'outpatient']);
 
 const timestamps = {
@@ -70,6 +73,8 @@ export const organizations = pgTable('organizations', {
   email: text('email').notNull().default(''),
   openingHours: text('opening_hours').notNull().default(''),
   portalUrl: text('portal_url').notNull().default(''),
+  /** Days after an invitation before the "no response" reminder task falls due. */
+  inviteReminderDays: integer('invite_reminder_days').notNull().default(21),
   ...timestamps,
 });
 
@@ -196,7 +201,7 @@ export const fractureEvents = pgTable(
       .default(sql`'{}'::jsonb`),
     sourceFormat: text('source_format').notNull().default('manual'),
     sourceRef: text('source_ref').notNull().default(''),
-    importId: uuid('import_id'),
+    importId: uuid('import_id').references((): AnyPgColumn => imports.id),
     ...timestamps,
   },
   (t) => [
@@ -303,5 +308,74 @@ export const auditEvents = pgTable(
     index('audit_events_org_time_idx').on(t.organizationId, t.occurredAt),
     index('audit_events_patient_idx').on(t.patientId, t.occurredAt),
     index('audit_events_user_idx').on(t.userId, t.occurredAt),
+  ],
+);
+
+/** One run of an import (file, upload or MLLP message): what came in and what became of it. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    format: importFormat('format').notNull(),
+    fileName: text('file_name').notNull().default(''),
+    fileSha256: text('file_sha256').notNull().default(''),
+    channel: text('channel').notNull(),
+    status: importStatus('status').notNull(),
+    skipInvalid: boolean('skip_invalid').notNull().default(false),
+    rows: integer('rows').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    eligible: integer('eligible').notNull().default(0),
+    excluded: integer('excluded').notNull().default(0),
+    manualReview: integer('manual_review').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    invalid: integer('invalid').notNull().default(0),
+    /** The first errors (row, field, message); the count is in `invalid`. */
+    errors: jsonb('errors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    userId: uuid('user_id').references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('imports_org_started_idx').on(t.organizationId, t.startedAt)],
+);
+
+/** A vertebral fracture mentioned in a radiology report (IOF standard 4), waiting for review. */
+export const reportFindings = pgTable(
+  'report_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Null while the report's patient is not (yet) known to Osteopad. */
+    patientId: uuid('patient_id').references(() => patients.id),
+    patientRef: text('patient_ref').notNull(),
+    reportId: text('report_id').notNull(),
+    reportDate: date('report_date', { mode: 'string' }).notNull(),
+    sentence: text('sentence').notNull(),
+    highlightStart: integer('highlight_start').notNull(),
+    highlightEnd: integer('highlight_end').notNull(),
+    levels: text('levels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    genantGrade: integer('genant_grade'),
+    known: boolean('known').notNull().default(false),
+    status: findingStatus('status').notNull().default('open'),
+    importId: uuid('import_id').references(() => imports.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('report_findings_identity_key').on(
+      t.organizationId,
+      t.reportId,
+      t.highlightStart,
+      t.sentence,
+    ),
+    index('report_findings_org_status_idx').on(t.organizationId, t.status, t.reportDate),
   ],
 );

@@ -31,6 +31,10 @@ import { registerPatientRoutes } from '../patients/patients.routes';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerOrganizationRoutes } from '../organizations/organization.routes';
 import { registerUserRoutes } from '../users/users.routes';
+import { registerWorklistRoutes } from '../worklist/worklist.routes';
+import { registerEpisodeRoutes } from '../episodes/episodes.routes';
+import { registerImportRoutes } from '../caseFinding/imports.routes';
+import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -186,6 +190,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(typed, deps);
   registerOrganizationRoutes(typed, deps);
   registerUserRoutes(typed, deps);
+  registerWorklistRoutes(typed, deps);
+  registerEpisodeRoutes(typed, deps);
+  registerImportRoutes(typed, deps);
+  registerFindingRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -13,6 +13,7 @@ const OWNED_PARAMS: Record<string, (id: string) => SQL> = {
   episodeId: (id) => sql`SELECT 1 FROM episodes WHERE id = ${id}`,
   taskId: (id) => sql`SELECT 1 FROM tasks WHERE id = ${id}`,
   fractureId: (id) => sql`SELECT 1 FROM fracture_events WHERE id = ${id}`,
+  findingId: (id) => sql`SELECT 1 FROM report_findings WHERE id = ${id}`,
   userId: (id) =>
     sql`SELECT 1 FROM users WHERE id = ${id} AND organization_id = osteopad_current_organization()`,
 };

@@ -2,7 +2,7 @@
 // not allowed, and callers of another organisation. Adding a route makes it part of this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
-import { episodes, fractureEvents, tasks } from '../db/schema';
+import { episodes, fractureEvents, reportFindings, tasks } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
 import { USER_ROLES, type UserRole } from '../auth/roles';
 import { isPublic, type RouteAccess } from './access';
@@ -67,7 +67,25 @@ beforeAll(async () => {
         assigneeRole: 'secretary',
       })
       .returning({ id: tasks.id });
-    return { fractureId: fracture[0]?.id ?? '', episodeId: episode[0]?.id ?? '', taskId: task[0]?.id ?? '' };
+    const finding = await tx
+      .insert(reportFindings)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        patientRef: 'x',
+        reportId: 'R-1',
+        reportDate: '2026-10-01',
+        sentence: 'Wervelfractuur Th12.',
+        highlightStart: 0,
+        highlightEnd: 15,
+      })
+      .returning({ id: reportFindings.id });
+    return {
+      fractureId: fracture[0]?.id ?? '',
+      episodeId: episode[0]?.id ?? '',
+      taskId: task[0]?.id ?? '',
+      findingId: finding[0]?.id ?? '',
+    };
   });
   Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });
   for (const role of USER_ROLES) {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { isoDate, pagination, requiredText, shortText } from '../http/validation';
-import { isValidBsn, normaliseBsn } from './bsn';
+import { checkBsn } from './bsn';
 
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 
 export const bsnSchema = z
   .string()
-  .trim()
   .max(20)
-  .transform(normaliseBsn)
-  .refine(isValidBsn, 'Not a valid BSN: it must be 9 digits that pass the elfproef.');
+  .transform((value, ctx) => {
+    const result = checkBsn(value);
+    if (result.ok) return result.bsn;
+    ctx.addIssue({ code: 'custom', message: `Not a valid BSN: ${result.message}.` });
+    return z.NEVER;
+  });
 
 export const patientSummarySchema = z.object({
   id: z.uuid(),

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { ClinicalInputError, type ClinicalConfig } from '@osteopad/clinical';
+import type pg from 'pg';
+import type { Database, SchemaDatabase } from '../db/connection';
+import { inDedicatedTransaction } from '../db/dedicatedConnection';
+import { imports } from '../db/schema';
+import { writeAudit, type AuditSubject } from '../audit/auditLog';
+import { inOrganization } from '../audit/auditedTransaction';
+import {
+  ImportFileError,
+  type FractureRegistration,
+  type ImportRowError,
+  type ParsedRow,
+} from '../imports/types';
+import { classifyRegistration } from './classifyRegistration';
+import { createBatchTables, importStagedBatch, type BatchContext } from './importBatch';
+import { createStage, loadStage, type StagedRegistration } from './importStage';
+
+export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
+/** Formats Osteopad parses; `reports` are radiology findings a person confirmed. */
+export type ImportFormatName = 'csv' | 'hl7v2' | 'fhir';
+export type RegistrationOrigin = ImportFormatName | 'reports';
+
+export interface ImportOptions {
+  organizationId: string;
+  subject: AuditSubject;
+  format: RegistrationOrigin;
+  channel: ImportChannel;
+  fileName: string;
+  /** Read when the import ends: an upload's digest is known only once the stream is consumed. */
+  fileSha256?: () => string;
+  skipInvalid: boolean;
+  /** The hospital's calendar day (YYYY-MM-DD): what "recent" and "future" are measured against. */
+  today: string;
+  clock: () => Date;
+  config: ClinicalConfig;
+  batchSize?: number;
+  onProgress?: (rowsDone: number) => void;
+}
+
+export interface ImportSummary {
+  importId: string;
+  status: 'succeeded' | 'rejected';
+  rows: number;
+  imported: number;
+  eligible: number;
+  excluded: number;
+  manualReview: number;
+  duplicates: number;
+  invalid: number;
+  errors: ImportRowError[];
+  /** Errors beyond the listed ones (the list is capped). */
+  errorsNotListed: number;
+}
+
+/** Thrown inside the transaction so that nothing of an invalid file stays behind. */
+class InvalidInput extends Error {}
+
+const MAX_LISTED_ERRORS = 1000;
+const DEFAULT_BATCH = 5000;
+
+function sourceRef(registration: FractureRegistration): string {
+  const { format, row } = registration.source;
+  const unit = format === 'csv' ? 'row' : format === 'hl7v2' ? 'message' : 'entry';
+  return `${unit} ${row}`;
+}
+
+/**
+ * Imports fracture registrations in one transaction: either every valid row lands (and, unless
+ * `skipInvalid`, only when no row was invalid) or nothing does. Re-importing the same registrations
+ * adds nothing: patients are matched on BSN or hospital number, fractures on patient + date + site.
+ */
+export async function importRegistrations(
+  db: Database,
+  rows: AsyncIterable<ParsedRow>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const importId = randomUUID();
+  const startedAt = options.clock();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const summary: ImportSummary = {
+    importId,
+    status: 'succeeded',
+    rows: 0,
+    imported: 0,
+    eligible: 0,
+    excluded: 0,
+    manualReview: 0,
+    duplicates: 0,
+    invalid: 0,
+    errors: [],
+    errorsNotListed: 0,
+  };
+  const invalidRows = new Set<number>();
+  const addErrors = (errors: readonly ImportRowError[]): void => {
+    for (const error of errors) {
+      invalidRows.add(error.row);
+      if (summary.errors.length < MAX_LISTED_ERRORS) summary.errors.push(error);
+      else summary.errorsNotListed++;
+    }
+    summary.invalid = invalidRows.size;
+  };
+  const ctx: BatchContext = {
+    organizationId: options.organizationId,
+    importId,
+    today: options.today,
+    subject: options.subject,
+    sourceFormat: options.format,
+  };
+  const acceptsRows = (): boolean => options.skipInvalid || summary.invalid === 0;
+
+  const flush = async (
+    client: pg.PoolClient,
+    tx: SchemaDatabase,
+    batch: StagedRegistration[],
+  ): Promise<void> => {
+    if (batch.length === 0 || !acceptsRows()) return;
+    await loadStage(client, batch, sourceRef);
+    const result = await importStagedBatch(tx, ctx, batch.length);
+    summary.imported += result.imported;
+    summary.eligible += result.eligible;
+    summary.excluded += result.excluded;
+    summary.manualReview += result.manualReview;
+    summary.duplicates += result.duplicates;
+    addErrors(result.identityConflicts.map((c) => ({ ...c, code: 'patient.identityConflict' })));
+    batch.length = 0;
+  };
+
+  try {
+    await inDedicatedTransaction(db, options.organizationId, async ({ client, tx }) => {
+      await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
+      await createStage(tx);
+      await createBatchTables(tx);
+      const batch: StagedRegistration[] = [];
+      let seq = 0;
+      for await (const parsed of rows) {
+        summary.rows++;
+        if (summary.rows % 10_000 === 0) options.onProgress?.(summary.rows);
+        if (!parsed.ok) {
+          addErrors(parsed.errors);
+          continue;
+        }
+        let classification;
+        try {
+          classification = classifyRegistration(parsed.record, options.today, options.config);
+        } catch (error) {
+          if (!(error instanceof ClinicalInputError)) throw error;
+          addErrors([
+            {
+              row: parsed.record.source.row,
+              field: error.field,
+              code: `clinical.${error.reason}`,
+              message: error.message,
+            },
+          ]);
+          continue;
+        }
+        if (!acceptsRows()) continue; // keep reading to report every error, but write nothing more
+        batch.push({ seq: seq++, registration: parsed.record, classification });
+        if (batch.length >= batchSize) await flush(client, tx, batch);
+      }
+      await flush(client, tx, batch);
+      options.onProgress?.(summary.rows);
+      if (!acceptsRows()) throw new InvalidInput();
+      await tx.execute(sql`
+        UPDATE imports SET status = 'succeeded', rows = ${summary.rows}, imported = ${summary.imported},
+          eligible = ${summary.eligible}, excluded = ${summary.excluded}, manual_review = ${summary.manualReview},
+          duplicates = ${summary.duplicates}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
+          file_sha256 = ${options.fileSha256?.() ?? ''}, finished_at = ${options.clock()}
+        WHERE id = ${importId}`);
+      await writeAudit(tx, options.subject, [
+        {
+          action: 'import',
+          objectType: 'import',
+          objectId: importId,
+          details: {
+            format: options.format,
+            channel: options.channel,
+            fileName: options.fileName,
+            ...counts(summary),
+          },
+        },
+      ]);
+    });
+    return summary;
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      addErrors([
+        { row: 0, field: error.details.join(', ') || 'file', code: error.code, message: error.message },
+      ]);
+    } else if (!(error instanceof InvalidInput)) {
+      throw error;
+    }
+    // Nothing of the file was kept; the attempt itself is remembered.
+    const rejected: ImportSummary = {
+      ...summary,
+      status: 'rejected',
+      imported: 0,
+      eligible: 0,
+      excluded: 0,
+      manualReview: 0,
+      duplicates: 0,
+    };
+    await inOrganization(db, options.organizationId, async (tx) => {
+      await tx.insert(imports).values(importRow(options, importId, startedAt, rejected, 'rejected'));
+      await writeAudit(tx, options.subject, [
+        {
+          action: 'import',
+          objectType: 'import',
+          objectId: importId,
+          outcome: 'failure',
+          details: {
+            format: options.format,
+            channel: options.channel,
+            fileName: options.fileName,
+            ...counts(rejected),
+          },
+        },
+      ]);
+    });
+    return rejected;
+  }
+}
+
+function counts(s: ImportSummary) {
+  return {
+    rows: s.rows,
+    imported: s.imported,
+    eligible: s.eligible,
+    excluded: s.excluded,
+    manualReview: s.manualReview,
+    duplicates: s.duplicates,
+    invalid: s.invalid,
+  };
+}
+
+function importRow(
+  options: ImportOptions,
+  id: string,
+  startedAt: Date,
+  s: ImportSummary,
+  status: 'succeeded' | 'rejected' | 'failed',
+): typeof imports.$inferInsert {
+  return {
+    id,
+    organizationId: options.organizationId,
+    format: options.format,
+    fileName: options.fileName.slice(0, 300),
+    fileSha256: options.fileSha256?.() ?? '',
+    channel: options.channel,
+    status,
+    skipInvalid: options.skipInvalid,
+    ...counts(s),
+    errors: s.errors,
+    userId: options.subject.userId,
+    startedAt,
+    finishedAt: options.clock(),
+  };
+}

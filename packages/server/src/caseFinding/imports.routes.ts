@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { z } from 'zod';
+import { desc, eq } from 'drizzle-orm';
+import { DEFAULT_CONFIG } from '@osteopad/clinical';
+import type { AppDeps, TypedApp } from '../http/app';
+import { imports } from '../db/schema';
+import { requireActor } from '../auth/requireActor';
+import { subjectOf } from '../audit/auditLog';
+import { inOrganization } from '../audit/auditedTransaction';
+import { HttpProblem } from '../http/problems';
+import { pagination, shortText } from '../http/validation';
+import { localIsoDate } from '../time/localDate';
+import { importRegistrations } from './importRegistrations';
+import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from './parseRegistrations';
+
+/** Uploads are streamed into the import, never held in memory; this caps their size. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const UPLOAD_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'text/plain',
+  'application/hl7-v2',
+  'application/fhir+json',
+];
+
+const uploadQuery = z.strictObject({
+  format: z.enum(['csv', 'hl7v2', 'fhir']),
+  skipInvalid: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+  fileName: shortText(300).default('upload'),
+  sourceSystem: shortText(100).optional(),
+});
+
+const importSummarySchema = z.object({
+  importId: z.uuid(),
+  status: z.enum(['succeeded', 'rejected']),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  eligible: z.number().int(),
+  excluded: z.number().int(),
+  manualReview: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }),
+  ),
+  errorsNotListed: z.number().int(),
+});
+
+const importHistoryItem = z.object({
+  id: z.uuid(),
+  format: z.string(),
+  fileName: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  eligible: z.number().int(),
+  excluded: z.number().int(),
+  manualReview: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+
+function sizeLimited(limit: number, onDigest: (hex: string) => void): Transform {
+  let seen = 0;
+  const hash = createHash('sha256');
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) {
+        callback(new HttpProblem(413, 'upload_too_large', `The file is larger than ${limit} bytes.`));
+        return;
+      }
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      onDigest(hash.digest('hex'));
+      callback();
+    },
+  });
+}
+
+export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
+  const { db, clock } = deps;
+  void app.register((scope: TypedApp, _options, done) => {
+    // The body is handed to the parser as a stream: a large file never sits in memory.
+    scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
+      done(null, payload);
+    });
+    scope.post(
+      '/api/imports',
+      {
+        config: { access: { roles: ['admin'] } },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags: ['imports'],
+          description:
+            'Upload a fracture-registration file as the raw request body; format and options in the query.',
+          querystring: uploadQuery,
+          response: { 200: importSummarySchema, 422: importSummarySchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const q = request.query;
+        const body = request.body as Readable | undefined;
+        if (body === undefined || typeof body.pipe !== 'function') {
+          throw new HttpProblem(
+            415,
+            'unsupported_media_type',
+            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
+          );
+        }
+        let digest = '';
+        const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, (hex) => (digest = hex)));
+        const today = localIsoDate(clock());
+        const summary = await importRegistrations(
+          db,
+          parseRegistrations(q.format, limited, {
+            today,
+            encoding: q.encoding,
+            sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+          }),
+          {
+            organizationId: actor.organizationId,
+            subject: subjectOf(actor),
+            format: q.format,
+            channel: 'upload',
+            fileName: q.fileName,
+            fileSha256: () => digest,
+            skipInvalid: q.skipInvalid,
+            today,
+            clock,
+            config: DEFAULT_CONFIG,
+          },
+        );
+        return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+      },
+    );
+    done();
+  });
+
+  app.get(
+    '/api/imports',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['imports'],
+        querystring: z.strictObject({ ...pagination }),
+        response: { 200: z.object({ items: z.array(importHistoryItem) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await inOrganization(db, actor.organizationId, (tx) =>
+        tx
+          .select()
+          .from(imports)
+          .where(eq(imports.organizationId, actor.organizationId))
+          .orderBy(desc(imports.startedAt))
+          .limit(request.query.limit)
+          .offset(request.query.offset),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          format: r.format,
+          fileName: r.fileName,
+          channel: r.channel,
+          status: r.status,
+          rows: r.rows,
+          imported: r.imported,
+          eligible: r.eligible,
+          excluded: r.excluded,
+          manualReview: r.manualReview,
+          duplicates: r.duplicates,
+          invalid: r.invalid,
+          startedAt: r.startedAt.toISOString(),
+          finishedAt: r.finishedAt.toISOString(),
+        })),
+      };
+    },
+  );
+}

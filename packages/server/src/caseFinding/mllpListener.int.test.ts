@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hl7Message } from '@medplum/core';
+import { Hl7Client } from '@medplum/hl7';
+import { DEFAULT_CONFIG } from '@osteopad/clinical';
+import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
+import { createOrganization, type TestOrganization } from '../../test/appHarness';
+import { startMllpListener, type MllpListener } from './mllpListener';
+import { cliSubject } from './cliSubject';
+
+let db: TestDatabase;
+let org: TestOrganization;
+let listener: MllpListener;
+let client: Hl7Client;
+
+const ADT = (controlId: string, event: string, dg1: string) =>
+  [
+    `MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20261101101500||ADT^${event}^ADT_A01|${controlId}|P|2.5`,
+    'PID|1||55501^^^ZKH^PI~999900006^^^NLMINBIZA^NNNLD||de Vries^Anna^A.||19500314|F',
+    'PV1|1|E',
+    dg1,
+  ].join('\r');
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  org = await createOrganization(db, 'MLLP Hospital', 0);
+  listener = await startMllpListener(
+    {
+      db: db.app.db,
+      organizationId: org.id,
+      subject: cliSubject(org.id, 'mllp'),
+      config: DEFAULT_CONFIG,
+      clock: () => new Date('2026-11-10T10:00:00Z'),
+      log: () => undefined,
+    },
+    { host: '127.0.0.1', port: 0 },
+  );
+  client = new Hl7Client({ host: '127.0.0.1', port: listener.port });
+});
+
+afterAll(async () => {
+  await client.close();
+  await listener.close();
+  await db.drop();
+});
+
+async function send(text: string): Promise<{ code: string; controlId: string; text: string; err: string }> {
+  const ack = await client.sendAndWait(Hl7Message.parse(text));
+  return {
+    code: ack.getSegment('MSA')?.getField(1).toString() ?? '',
+    controlId: ack.getSegment('MSA')?.getField(2).toString() ?? '',
+    text: ack.getSegment('MSA')?.getField(3).toString() ?? '',
+    err: ack.segments
+      .filter((s) => s.name === 'ERR')
+      .map((s) => s.toString())
+      .join('\n'),
+  };
+}
+
+describe('MLLP listener', () => {
+  it('answers AA for an accepted ADT^A01 and stores the fracture', async () => {
+    const ack = await send(ADT('M1', 'A01', 'DG1|1|I10|S72.0^Heupfractuur^I10||20261101'));
+    expect(ack).toMatchObject({ code: 'AA', controlId: 'M1' });
+    const r = await db.owner.query(
+      `SELECT site_code, eligibility FROM fracture_events WHERE organization_id = $1`,
+      [org.id],
+    );
+    expect(r.rows).toEqual([{ site_code: 'femur_proximal', eligibility: 'eligible' }]);
+  });
+
+  it('answers AA again for a resent message without storing it twice', async () => {
+    const ack = await send(ADT('M1', 'A01', 'DG1|1|I10|S72.0^Heupfractuur^I10||20261101'));
+    expect(ack.code).toBe('AA');
+    expect(ack.text).toMatch(/duplicates 1/);
+    const r = await db.owner.query(`SELECT count(*)::int n FROM fracture_events WHERE organization_id = $1`, [
+      org.id,
+    ]);
+    expect(r.rows[0]).toEqual({ n: 1 });
+  });
+
+  it('answers AE with the reason when a field is wrong', async () => {
+    const ack = await send(ADT('M2', 'A04', 'DG1|1|I10|S52.5^Pols^I10||20991301'));
+    expect(ack.code).toBe('AE');
+    expect(ack.controlId).toBe('M2');
+    expect(ack.err).toMatch(/DG1/);
+  });
+
+  it('answers AR for a message type it does not take', async () => {
+    const ack = await send(
+      [
+        'MSH|^~\\&|LAB|ZKH|OSTEOPAD|FLS|20261101120000||ORU^R01^ORU_R01|M3|P|2.5',
+        'PID|1||1^^^ZKH^PI||X^Y||19500101|M',
+      ].join('\r'),
+    );
+    expect(ack).toMatchObject({ code: 'AR', controlId: 'M3' });
+  });
+});

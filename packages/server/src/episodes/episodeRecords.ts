@@ -1,0 +1,240 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { addDays } from '@osteopad/clinical';
+import type { Database, Transaction } from '../db/connection';
+import { episodeEvents, episodes, fractureEvents, organizations, tasks } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import type { AuditTrail } from '../audit/auditedTransaction';
+import { auditedTransaction } from '../audit/auditedTransaction';
+import { HttpProblem, notFound } from '../http/problems';
+import { assigneeFor, type TaskKind } from '../tasks/taskKinds';
+import { checkTransition, type EpisodeState } from './episodeStateMachine';
+import type { DeclineReason, NotEligibleReason } from './declineReasons';
+
+type EpisodeRow = typeof episodes.$inferSelect;
+
+async function lockEpisode(tx: Transaction, actor: Actor, episodeId: string): Promise<EpisodeRow> {
+  const rows = await tx
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.id, episodeId), eq(episodes.organizationId, actor.organizationId)))
+    .for('update');
+  const episode = rows[0];
+  if (episode === undefined) throw notFound('Episode');
+  return episode;
+}
+
+/** Moves an episode along the pathway and records the transition (who, when, from, to, why). */
+export async function transition(
+  tx: Transaction,
+  trail: AuditTrail,
+  actor: Actor,
+  episode: EpisodeRow,
+  to: EpisodeState,
+  reason: string,
+  today: string,
+): Promise<void> {
+  const check = checkTransition(episode.state, to, reason);
+  if (!check.ok) throw new HttpProblem(409, check.code, check.message, { from: episode.state, to });
+  const ends = to === 'closed' || to === 'declined' || to === 'not_eligible' || to === 'lost';
+  await tx
+    .update(episodes)
+    .set({ state: to, stateReason: reason, updatedAt: sql`now()`, ...(ends ? { closedOn: today } : {}) })
+    .where(eq(episodes.id, episode.id));
+  await tx.insert(episodeEvents).values({
+    organizationId: actor.organizationId,
+    episodeId: episode.id,
+    fromState: episode.state,
+    toState: to,
+    reason,
+    actorUserId: actor.userId,
+  });
+  trail.record({
+    action: 'update',
+    objectType: 'episode',
+    objectId: episode.id,
+    patientId: episode.patientId,
+    details: { from: episode.state, to, reason },
+  });
+}
+
+async function closeTasks(
+  tx: Transaction,
+  actor: Actor,
+  episodeId: string,
+  kinds: readonly TaskKind[] | 'all',
+  status: 'done' | 'cancelled',
+  outcome: string,
+): Promise<number> {
+  const closed = await tx
+    .update(tasks)
+    .set({ status, outcome, completedAt: sql`now()`, completedBy: actor.userId, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(tasks.episodeId, episodeId),
+        eq(tasks.organizationId, actor.organizationId),
+        eq(tasks.status, 'open'),
+        ...(kinds === 'all' ? [] : [inArray(tasks.kind, [...kinds])]),
+      ),
+    )
+    .returning({ id: tasks.id });
+  return closed.length;
+}
+
+async function addTask(
+  tx: Transaction,
+  trail: AuditTrail,
+  actor: Actor,
+  episode: EpisodeRow,
+  kind: TaskKind,
+  dueDate: string,
+  details: Record<string, unknown> = {},
+): Promise<string> {
+  const rows = await tx
+    .insert(tasks)
+    .values({
+      organizationId: actor.organizationId,
+      episodeId: episode.id,
+      patientId: episode.patientId,
+      kind,
+      dueDate,
+      assigneeRole: assigneeFor(kind),
+      details,
+    })
+    .returning({ id: tasks.id });
+  const id = rows[0]?.id ?? '';
+  trail.record({
+    action: 'create',
+    objectType: 'task',
+    objectId: id,
+    patientId: episode.patientId,
+    details: { kind, dueDate },
+  });
+  return id;
+}
+
+async function reminderDays(tx: Transaction, organizationId: string): Promise<number> {
+  const rows = await tx
+    .select({ days: organizations.inviteReminderDays })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return rows[0]?.days ?? 21;
+}
+
+export interface EpisodeActionResult {
+  episodeId: string;
+  state: EpisodeState;
+  nextTask: { kind: TaskKind; dueDate: string } | null;
+}
+
+/** The letter went out: the episode is invited and a reminder falls due after the configured days. */
+export async function markInvited(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  sentOn: string,
+  today: string,
+) {
+  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    await transition(tx, trail, actor, episode, 'invited', `invitation sent ${sentOn}`, today);
+    await closeTasks(tx, actor, episodeId, ['invite'], 'done', 'invitation_sent');
+    const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
+    await addTask(tx, trail, actor, episode, 'invite_reminder', dueDate, { invitedOn: sentOn });
+    return { episodeId, state: 'invited', nextTask: { kind: 'invite_reminder', dueDate } };
+  });
+}
+
+/** No answer to the invitation: a reminder went out; if that stays unanswered a nurse follows up. */
+export async function markReminded(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  sentOn: string,
+  today: string,
+) {
+  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    await transition(tx, trail, actor, episode, 'reminded', `reminder sent ${sentOn}`, today);
+    await closeTasks(tx, actor, episodeId, ['invite_reminder'], 'done', 'reminder_sent');
+    const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
+    await addTask(tx, trail, actor, episode, 'no_response_follow_up', dueDate, { remindedOn: sentOn });
+    return { episodeId, state: 'reminded', nextTask: { kind: 'no_response_follow_up', dueDate } };
+  });
+}
+
+/** The patient does not take part: recorded with the reason; open work on the episode is cancelled. */
+export async function recordDecline(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  reason: DeclineReason,
+  note: string,
+  today: string,
+) {
+  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    const text = note === '' ? reason : `${reason}: ${note}`;
+    await transition(tx, trail, actor, episode, 'declined', text, today);
+    await closeTasks(tx, actor, episodeId, 'all', 'cancelled', 'declined');
+    return { episodeId, state: 'declined', nextTask: null };
+  });
+}
+
+/**
+ * A person decides a fracture the rules could not place (R1.3: site in neither list). The decision,
+ * its author and reason are recorded on the fracture and the episode, overriding nothing silently.
+ */
+export async function decideEligibility(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  decision: { eligible: true; note: string } | { eligible: false; reason: NotEligibleReason; note: string },
+  today: string,
+) {
+  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    const open = await tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(
+        and(eq(tasks.episodeId, episodeId), eq(tasks.kind, 'review_eligibility'), eq(tasks.status, 'open')),
+      );
+    if (open.length === 0) {
+      throw new HttpProblem(409, 'no_review_pending', 'This episode has no eligibility review waiting.');
+    }
+    const by = `manual review by ${actor.username}`;
+    if (episode.indexFractureId !== null) {
+      await tx
+        .update(fractureEvents)
+        .set({
+          eligibility: decision.eligible ? 'eligible' : 'excluded',
+          eligibilityReason: decision.eligible ? 'manualReviewEligible' : `manualReview:${decision.reason}`,
+          eligibilityEngine: sql`${fractureEvents.eligibilityEngine} || ${JSON.stringify({ review: { by: actor.userId, note: decision.note, on: today } })}::jsonb`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(fractureEvents.id, episode.indexFractureId));
+      trail.record({
+        action: 'update',
+        objectType: 'fracture_event',
+        objectId: episode.indexFractureId,
+        patientId: episode.patientId,
+      });
+    }
+    await closeTasks(
+      tx,
+      actor,
+      episodeId,
+      ['review_eligibility'],
+      'done',
+      decision.eligible ? 'eligible' : 'not_eligible',
+    );
+    if (decision.eligible) {
+      await addTask(tx, trail, actor, episode, 'invite', today, { decidedBy: actor.userId });
+      return { episodeId, state: episode.state, nextTask: { kind: 'invite', dueDate: today } };
+    }
+    const note = decision.note === '' ? '' : `: ${decision.note}`;
+    await transition(tx, trail, actor, episode, 'not_eligible', `${decision.reason}${note} (${by})`, today);
+    await closeTasks(tx, actor, episodeId, 'all', 'cancelled', 'not_eligible');
+    return { episodeId, state: 'not_eligible', nextTask: null };
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The FLS pathway as a state machine (docs/ARCHITECTURE.md, "Pathway"):
+ * identified → invited → (reminded) → intake → investigated → decided → treating / no_treatment /
+ * referred → follow_up … → re_evaluation → closed, with declined, not_eligible and lost as explicit
+ * ends that carry a reason. Every transition is stored as an episode_events row.
+ */
+export const EPISODE_STATES = [
+  'identified',
+  'invited',
+  'reminded',
+  'intake',
+  'investigated',
+  'decided',
+  'treating',
+  'no_treatment',
+  'referred',
+  'follow_up',
+  're_evaluation',
+  'closed',
+  'declined',
+  'not_eligible',
+  'lost',
+] as const;
+export type EpisodeState = (typeof EPISODE_STATES)[number];
+
+/** Ends of the pathway: nothing follows them. */
+export const TERMINAL_STATES: ReadonlySet<EpisodeState> = new Set([
+  'closed',
+  'declined',
+  'not_eligible',
+  'lost',
+]);
+
+/** Leaving the pathway early always needs a reason (who declined, why not eligible, how lost). */
+const REASON_REQUIRED: ReadonlySet<EpisodeState> = new Set(['declined', 'not_eligible', 'lost', 'closed']);
+
+const EARLY_EXITS = ['declined', 'not_eligible', 'lost'] as const;
+
+const TRANSITIONS: Readonly<Record<EpisodeState, readonly EpisodeState[]>> = {
+  identified: ['invited', 'intake', ...EARLY_EXITS],
+  invited: ['reminded', 'intake', ...EARLY_EXITS],
+  reminded: ['intake', ...EARLY_EXITS],
+  intake: ['investigated', 'declined', 'lost'],
+  investigated: ['decided', 'declined', 'lost'],
+  decided: ['treating', 'no_treatment', 'referred'],
+  treating: ['follow_up', 'lost', 'closed'],
+  no_treatment: ['follow_up', 'closed'],
+  referred: ['treating', 'follow_up', 'closed', 'lost'],
+  follow_up: ['re_evaluation', 'treating', 'lost', 'closed'],
+  re_evaluation: ['treating', 'follow_up', 'closed', 'lost'],
+  closed: [],
+  declined: [],
+  not_eligible: [],
+  lost: [],
+};
+
+export function allowedTransitions(from: EpisodeState): readonly EpisodeState[] {
+  return TRANSITIONS[from];
+}
+
+export function reasonRequired(to: EpisodeState): boolean {
+  return REASON_REQUIRED.has(to);
+}
+
+export type TransitionCheck =
+  { ok: true } | { ok: false; code: 'transition_not_allowed' | 'reason_required'; message: string };
+
+export function checkTransition(from: EpisodeState, to: EpisodeState, reason: string): TransitionCheck {
+  if (!TRANSITIONS[from].includes(to)) {
+    return {
+      ok: false,
+      code: 'transition_not_allowed',
+      message: `An episode cannot go from ${from} to ${to}.`,
+    };
+  }
+  if (reasonRequired(to) && reason.trim() === '') {
+    return { ok: false, code: 'reason_required', message: `Moving an episode to ${to} needs a reason.` };
+  }
+  return { ok: true };
+}

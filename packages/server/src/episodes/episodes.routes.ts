@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { AppDeps, TypedApp } from '../http/app';
+import { PATIENT_RECORD_ROLES, CLINICAL_ROLES } from '../auth/roles';
+import { requireActor } from '../auth/requireActor';
+import { badRequest } from '../http/problems';
+import { isoDate, shortText } from '../http/validation';
+import { localIsoDate } from '../time/localDate';
+import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS } from './declineReasons';
+import { decideEligibility, markInvited, markReminded, recordDecline } from './episodeRecords';
+import { EPISODE_STATES } from './episodeStateMachine';
+
+const params = z.strictObject({ episodeId: z.uuid() });
+const actionResult = z.object({
+  episodeId: z.uuid(),
+  state: z.enum(EPISODE_STATES),
+  nextTask: z.object({ kind: z.string(), dueDate: z.string() }).nullable(),
+});
+
+export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+  const today = (): string => localIsoDate(clock());
+  const notInFuture = (field: string, date: string): string => {
+    if (date > today()) throw badRequest(field, 'This date lies in the future.');
+    return date;
+  };
+
+  app.post(
+    '/api/episodes/:episodeId/invitation',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: {
+        tags: ['episodes'],
+        params,
+        body: z.strictObject({ sentOn: isoDate.optional() }),
+        response: { 200: actionResult },
+      },
+    },
+    async (request) => {
+      const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
+      return markInvited(db, requireActor(request), request.params.episodeId, sentOn, today());
+    },
+  );
+
+  app.post(
+    '/api/episodes/:episodeId/reminder',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: {
+        tags: ['episodes'],
+        params,
+        body: z.strictObject({ sentOn: isoDate.optional() }),
+        response: { 200: actionResult },
+      },
+    },
+    async (request) => {
+      const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
+      return markReminded(db, requireActor(request), request.params.episodeId, sentOn, today());
+    },
+  );
+
+  app.post(
+    '/api/episodes/:episodeId/decline',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: {
+        tags: ['episodes'],
+        params,
+        body: z.strictObject({ reason: z.enum(DECLINE_REASONS), note: shortText(500).default('') }),
+        response: { 200: actionResult },
+      },
+    },
+    async (request) => {
+      const { reason, note } = request.body;
+      if (reason === 'other' && note === '')
+        throw badRequest('body.note', 'Describe the reason when choosing "other".');
+      return recordDecline(db, requireActor(request), request.params.episodeId, reason, note, today());
+    },
+  );
+
+  app.post(
+    '/api/episodes/:episodeId/eligibility-review',
+    {
+      config: { access: { roles: CLINICAL_ROLES } },
+      schema: {
+        tags: ['episodes'],
+        params,
+        body: z.discriminatedUnion('eligible', [
+          z.strictObject({ eligible: z.literal(true), note: shortText(500).default('') }),
+          z.strictObject({
+            eligible: z.literal(false),
+            reason: z.enum(NOT_ELIGIBLE_REASONS),
+            note: shortText(500).default(''),
+          }),
+        ]),
+        response: { 200: actionResult },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!body.eligible && body.reason === 'other' && body.note === '') {
+        throw badRequest('body.note', 'Describe the reason when choosing "other".');
+      }
+      return decideEligibility(db, requireActor(request), request.params.episodeId, body, today());
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseCalendarDate, parseFhirDate, parseHl7Date, subtractYears } from './dates';
+
+describe('parseCalendarDate', () => {
+  it.each([
+    ['2024-03-05', '2024-03-05'],
+    ['05-03-2024', '2024-03-05'],
+    ['5-3-2024', '2024-03-05'],
+    ['05/03/2024', '2024-03-05'],
+    ['5.3.2024', '2024-03-05'],
+    [' 2024-02-29 ', '2024-02-29'],
+    ['2024-03-05 00:00:00', '2024-03-05'],
+    ['05-03-2024 14:30', '2024-03-05'],
+    ['2024-03-05T10:15:00', '2024-03-05'],
+  ])('reads %j as %s (day first)', (input, expected) => {
+    expect(parseCalendarDate(input)).toEqual({ ok: true, date: expected });
+  });
+
+  it.each(['31-02-2024', '29-02-2023', '2024-13-01', '00-01-2024', '2024-04-31'])(
+    'refuses the impossible date %s',
+    (input) => {
+      expect(parseCalendarDate(input)).toMatchObject({ ok: false, code: 'date.impossible' });
+    },
+  );
+
+  it.each(['', 'gisteren', '01-02-25', '2024/03/05', '2024-3', '20240305', '05-03-2024x', '1-2-3-2024'])(
+    'refuses the malformed %j',
+    (input) => {
+      expect(parseCalendarDate(input)).toMatchObject({ ok: false, code: 'date.format' });
+    },
+  );
+
+  it('names the offending text in the message', () => {
+    const result = parseCalendarDate('31-02-2024');
+    expect(result.ok ? '' : result.message).toBe('31-02-2024 does not exist in the calendar');
+  });
+});
+
+describe('parseHl7Date', () => {
+  it('keeps the calendar date of a TS with time and zone', () => {
+    expect(parseHl7Date('20250110101500+0100')).toEqual({ ok: true, date: '2025-01-10' });
+    expect(parseHl7Date('19500314')).toEqual({ ok: true, date: '1950-03-14' });
+  });
+
+  it('refuses a date without a day and an impossible date', () => {
+    expect(parseHl7Date('195001')).toMatchObject({ ok: false, code: 'date.format' });
+    expect(parseHl7Date('20250230')).toMatchObject({ ok: false, code: 'date.impossible' });
+  });
+});
+
+describe('parseFhirDate', () => {
+  it('takes the local calendar date without converting the zone', () => {
+    expect(parseFhirDate('2025-03-02T23:40:00+01:00')).toEqual({ ok: true, date: '2025-03-02' });
+  });
+
+  it('refuses partial dates', () => {
+    expect(parseFhirDate('2025-03')).toMatchObject({ ok: false, code: 'date.format' });
+    expect(parseFhirDate('2025')).toMatchObject({ ok: false, code: 'date.format' });
+  });
+});
+
+describe('subtractYears', () => {
+  it('clamps 29 February to 28 February in a common year', () => {
+    expect(subtractYears('2024-02-29', 120)).toBe('1904-02-29');
+    expect(subtractYears('2024-02-29', 1)).toBe('2023-02-28');
+    expect(subtractYears('2025-06-30', 120)).toBe('1905-06-30');
+  });
+});

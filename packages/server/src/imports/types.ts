@@ -1,0 +1,147 @@
+// The one shape every import format (CSV, HL7 v2, FHIR) produces. The database layer only ever sees this.
+
+/** Fracture sites of clinical/RULES.md R1.2 (qualifying) — shared contract with the clinical engine. */
+export const QUALIFYING_FRACTURE_SITES = [
+  'sternum_ribs',
+  'spine_thoracolumbar',
+  'clavicle',
+  'scapula',
+  'humerus',
+  'olecranon',
+  'radius_forearm_wrist',
+  'carpus',
+  'metacarpals',
+  'pelvis',
+  'acetabulum',
+  'femur_proximal',
+  'femur_other',
+  'patella',
+  'fibula',
+  'tibial_plateau',
+  'tibia',
+  'ankle',
+  'calcaneus',
+  'talus',
+  'tarsus',
+  'metatarsals',
+] as const;
+
+/** Fracture sites of clinical/RULES.md R1.3 (excluded from the work-up). */
+export const EXCLUDED_FRACTURE_SITES = ['face', 'skull', 'fingers', 'toes', 'spine_cervical'] as const;
+
+export type QualifyingFractureSite = (typeof QUALIFYING_FRACTURE_SITES)[number];
+export type ExcludedFractureSite = (typeof EXCLUDED_FRACTURE_SITES)[number];
+export type FractureSite = QualifyingFractureSite | ExcludedFractureSite;
+
+const FRACTURE_SITE_SET: ReadonlySet<string> = new Set<string>([
+  ...QUALIFYING_FRACTURE_SITES,
+  ...EXCLUDED_FRACTURE_SITES,
+]);
+
+export function isFractureSite(value: string): value is FractureSite {
+  return FRACTURE_SITE_SET.has(value);
+}
+
+export type ImportFormat = 'csv' | 'hl7v2' | 'fhir';
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export type EncounterType = 'emergency' | 'outpatient' | 'inpatient' | 'unknown';
+export type TraumaMechanism = 'low' | 'high' | 'unknown';
+
+export interface PostalAddress {
+  street?: string;
+  houseNumber?: string;
+  postalCode?: string;
+  city?: string;
+  country?: string;
+}
+
+export interface GeneralPractitioner {
+  name?: string;
+  /** AGB code (8 digits) of the GP; used to route the hand-over letter. */
+  agbCode?: string;
+  practiceName?: string;
+  address?: string;
+}
+
+export interface ImportedPatient {
+  /** Hospital patient number (or other local identifier) in `sourceSystem`. */
+  sourceId?: string;
+  sourceSystem?: string;
+  /** Nine digits, passed the elfproef. */
+  bsn?: string;
+  familyName: string;
+  givenNames?: string;
+  initials?: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  sex: Sex;
+  address?: PostalAddress;
+  phone?: string;
+  gp?: GeneralPractitioner;
+}
+
+export interface ImportedFracture {
+  /** YYYY-MM-DD */
+  date: string;
+  /** null = site unknown or ambiguous: the clinical engine sends the case to manual review (R1.3). */
+  siteCode: FractureSite | null;
+  siteText?: string;
+  icd10Code?: string;
+  snomedCode?: string;
+  encounterType: EncounterType;
+  traumaMechanism: TraumaMechanism;
+  /** null = not stated. */
+  pathological: boolean | null;
+  sourceFractureId?: string;
+}
+
+export interface RecordSource {
+  format: ImportFormat;
+  /** CSV: 1-based data row (the header is not counted); HL7 v2: 1-based message number; FHIR: 1-based entry number. */
+  row: number;
+  /** CSV only: physical line on which the row starts (what a text editor shows). */
+  line?: number;
+  /** Sending system or facility when the format names it (HL7 MSH-4, FHIR Bundle.meta.source). */
+  system?: string;
+}
+
+export interface FractureRegistration {
+  source: RecordSource;
+  patient: ImportedPatient;
+  fracture: ImportedFracture;
+}
+
+/**
+ * One problem with one row. `field` is the column name (CSV), the segment-field (HL7, e.g. `PID-7`) or the
+ * FHIRPath (FHIR, e.g. `Bundle.entry[2].resource.birthDate`). `code` is stable for translation; `message` is English.
+ */
+export interface ImportRowError {
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+  /** CSV only: physical line on which the row starts. */
+  line?: number;
+}
+
+/** Same shape as an error, but the record is still imported (e.g. an unknown site code goes to manual review). */
+export type ImportRowWarning = ImportRowError;
+
+export type ParsedRow =
+  | { ok: true; record: FractureRegistration; warnings: readonly ImportRowWarning[] }
+  | { ok: false; row: number; errors: ImportRowError[] };
+
+/** A problem with the whole file (unreadable encoding, missing columns …): nothing in it is imported. */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+  constructor(
+    readonly code: string,
+    message: string,
+    /** Column names, segment names or paths the message is about. */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const NO_WARNINGS: readonly ImportRowWarning[] = Object.freeze([]);

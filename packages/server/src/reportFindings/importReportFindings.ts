@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/connection';
+import { imports } from '../db/schema';
+import { writeAudit, type AuditSubject } from '../audit/auditLog';
+import { inOrganization } from '../audit/auditedTransaction';
+import { ImportFileError, type ImportRowError } from '../imports/types';
+import type { ReportScanRow } from '../imports/reports/scanReports';
+
+export interface ReportImportSummary {
+  importId: string;
+  status: 'succeeded' | 'rejected';
+  reports: number;
+  findings: number;
+  /** Findings whose patient Osteopad knows (by BSN or hospital number). */
+  matched: number;
+  duplicates: number;
+  negatedMentions: number;
+  errors: ImportRowError[];
+}
+
+export interface ReportImportOptions {
+  organizationId: string;
+  subject: AuditSubject;
+  fileName: string;
+  sourceSystem: string;
+  skipInvalid: boolean;
+  clock: () => Date;
+}
+
+/**
+ * Stores every non-negated vertebral fracture finding of the scanned reports on the review worklist
+ * (IOF standard 4). Nothing is decided here: a nurse confirms or dismisses each finding. One
+ * transaction; re-importing the same reports adds nothing.
+ */
+export async function importReportFindings(
+  db: Database,
+  scans: AsyncIterable<ReportScanRow>,
+  options: ReportImportOptions,
+): Promise<ReportImportSummary> {
+  const importId = randomUUID();
+  const startedAt = options.clock();
+  const summary: ReportImportSummary = {
+    importId,
+    status: 'succeeded',
+    reports: 0,
+    findings: 0,
+    matched: 0,
+    duplicates: 0,
+    negatedMentions: 0,
+    errors: [],
+  };
+  const history = (status: 'succeeded' | 'rejected'): typeof imports.$inferInsert => ({
+    id: importId,
+    organizationId: options.organizationId,
+    format: 'reports',
+    fileName: options.fileName.slice(0, 300),
+    channel: 'cli',
+    status,
+    skipInvalid: options.skipInvalid,
+    rows: summary.reports,
+    imported: status === 'succeeded' ? summary.findings - summary.duplicates : 0,
+    duplicates: summary.duplicates,
+    invalid: new Set(summary.errors.map((e) => e.row)).size,
+    errors: summary.errors.slice(0, 1000),
+    userId: options.subject.userId,
+    startedAt,
+    finishedAt: options.clock(),
+  });
+  class Rejected extends Error {}
+  try {
+    await inOrganization(db, options.organizationId, async (tx) => {
+      await tx.insert(imports).values(history('succeeded'));
+      for await (const scan of scans) {
+        summary.reports++;
+        if (!scan.ok) {
+          summary.errors.push(...scan.errors);
+          continue;
+        }
+        const report = scan.report;
+        summary.negatedMentions += report.negatedMentions;
+        if (report.findings.length === 0) continue;
+        const patient = await tx.execute<{ id: string }>(sql`
+          SELECT id FROM patients WHERE organization_id = ${options.organizationId} AND (
+            (${report.patientRef.bsn ?? null}::text IS NOT NULL AND bsn = ${report.patientRef.bsn ?? null})
+            OR (${report.patientRef.patientId ?? null}::text IS NOT NULL AND source_system = ${options.sourceSystem}
+                AND source_id = ${report.patientRef.patientId ?? null}))
+          LIMIT 1`);
+        const patientId = patient.rows[0]?.id ?? null;
+        const ref =
+          report.patientRef.bsn !== undefined
+            ? `bsn:${report.patientRef.bsn}`
+            : (report.patientRef.patientId ?? '');
+        for (const finding of report.findings) {
+          summary.findings++;
+          if (patientId !== null) summary.matched++;
+          const inserted = await tx.execute<{ id: string }>(sql`
+            INSERT INTO report_findings (organization_id, patient_id, patient_ref, report_id, report_date, sentence,
+              highlight_start, highlight_end, levels, genant_grade, known, import_id)
+            VALUES (${options.organizationId}, ${patientId}, ${ref}, ${report.reportId}, ${report.reportDate},
+              ${finding.sentence}, ${finding.highlight.start}, ${finding.highlight.end},
+              ${sql.param(finding.levels)}::text[], ${finding.genantGrade ?? null}, ${finding.known}, ${importId})
+            ON CONFLICT (organization_id, report_id, highlight_start, sentence) DO NOTHING
+            RETURNING id`);
+          const id = inserted.rows[0]?.id;
+          if (id === undefined) {
+            summary.duplicates++;
+            continue;
+          }
+          await writeAudit(tx, options.subject, [
+            {
+              action: 'create',
+              objectType: 'report_finding',
+              objectId: id,
+              patientId,
+              details: { importId, reportId: report.reportId },
+            },
+          ]);
+        }
+      }
+      if (summary.reports === 0) throw new ImportFileError('file.empty', 'The file contains no reports.');
+      if (summary.errors.length > 0 && !options.skipInvalid) throw new Rejected();
+      await tx.execute(sql`
+        UPDATE imports SET rows = ${summary.reports}, imported = ${summary.findings - summary.duplicates},
+          duplicates = ${summary.duplicates}, invalid = ${new Set(summary.errors.map((e) => e.row)).size},
+          errors = ${JSON.stringify(summary.errors.slice(0, 1000))}::jsonb, finished_at = ${options.clock()}
+        WHERE id = ${importId}`);
+      await writeAudit(tx, options.subject, [
+        {
+          action: 'import',
+          objectType: 'import',
+          objectId: importId,
+          details: { format: 'reports', fileName: options.fileName },
+        },
+      ]);
+    });
+    return summary;
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      summary.errors.push({
+        row: 0,
+        field: error.details.join(', ') || 'file',
+        code: error.code,
+        message: error.message,
+      });
+    } else if (!(error instanceof Rejected)) {
+      throw error;
+    }
+    summary.status = 'rejected';
+    await inOrganization(db, options.organizationId, async (tx) => {
+      await tx.insert(imports).values(history('rejected'));
+      await writeAudit(tx, options.subject, [
+        {
+          action: 'import',
+          objectType: 'import',
+          objectId: importId,
+          outcome: 'failure',
+          details: { format: 'reports' },
+        },
+      ]);
+    });
+    return { ...summary, findings: 0, matched: 0, duplicates: 0 };
+  }
+}

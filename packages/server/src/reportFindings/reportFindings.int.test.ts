@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type Session } from '../../test/appHarness';
+import { fixtureStream } from '../../test/fixtureFiles';
+import { scanReportFile } from '../imports/reports/scanReports';
+import { cliSubject } from '../caseFinding/cliSubject';
+import { importReportFindings } from './importReportFindings';
+
+let h: Harness;
+let nurse: Session;
+
+interface Finding {
+  id: string;
+  patientId: string | null;
+  reportId: string;
+  sentence: string;
+  highlightStart: number;
+  highlightEnd: number;
+  levels: string[];
+  genantGrade: number | null;
+  known: boolean;
+}
+
+const run = (skipInvalid: boolean) =>
+  importReportFindings(
+    h.db.app.db,
+    scanReportFile(fixtureStream('reports/reports-nl-en.txt'), { today: '2025-06-01' }),
+    {
+      organizationId: h.orgA.id,
+      subject: cliSubject(h.orgA.id, 'cli'),
+      fileName: 'reports-nl-en.txt',
+      sourceSystem: 'hospital',
+      skipInvalid,
+      clock: () => new Date('2025-06-01T09:00:00Z'),
+    },
+  );
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.clock.set('2025-06-01T09:00:00Z');
+  nurse = await h.login(h.orgA.users.nurse.username);
+  for (const p of [
+    {
+      familyName: 'de Vries',
+      birthDate: '1950-03-14',
+      sex: 'female',
+      bsn: '999900006',
+      sourceId: '1234567',
+      sourceSystem: 'hospital',
+    },
+    {
+      familyName: 'Visser',
+      birthDate: '1945-01-01',
+      sex: 'male',
+      sourceId: '8001',
+      sourceSystem: 'hospital',
+    },
+  ]) {
+    const r = await h.as(nurse, 'POST', '/api/patients', p);
+    if (r.statusCode !== 201) throw new Error(r.body);
+  }
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('radiology report findings', () => {
+  it('a file with invalid rows stores nothing unless skip-invalid', async () => {
+    const rejected = await run(false);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.errors.length).toBeGreaterThan(0);
+    const n = await h.db.owner.query('SELECT count(*)::int n FROM report_findings');
+    expect(n.rows).toEqual([{ n: 0 }]);
+  });
+
+  it('stores non-negated findings, matched to known patients, once', async () => {
+    const summary = await run(true);
+    expect(summary.status).toBe('succeeded');
+    expect(summary.findings).toBeGreaterThanOrEqual(3);
+    expect(summary.matched).toBeGreaterThanOrEqual(2);
+    expect(summary.negatedMentions).toBeGreaterThanOrEqual(2);
+    const again = await run(true);
+    expect(again.duplicates).toBe(summary.findings);
+  });
+
+  it('lists open findings with the sentence and the phrase to highlight', async () => {
+    const r = await h.as(nurse, 'GET', '/api/report-findings');
+    const items = r.json<{ items: Finding[] }>().items;
+    const th12 = items.find((i) => i.reportId === 'R001');
+    expect(th12).toMatchObject({ levels: ['Th12'], genantGrade: 2, known: false });
+    expect(th12?.sentence.slice(th12.highlightStart, th12.highlightEnd).toLowerCase()).toContain(
+      'wervelfractuur',
+    );
+    expect(items.map((i) => i.reportId)).not.toContain('R002'); // "geen wervelfractuur"
+    expect(items.map((i) => i.reportId)).not.toContain('R005'); // wrist fracture; spine without fractures
+  });
+
+  it('confirming a finding brings the patient into the pathway with a vertebral fracture', async () => {
+    const items = (await h.as(nurse, 'GET', '/api/report-findings')).json<{ items: Finding[] }>().items;
+    const th12 = items.find((i) => i.reportId === 'R001');
+    const r = await h.as(nurse, 'POST', `/api/report-findings/${th12?.id ?? ''}/review`, {
+      decision: 'confirm',
+      note: 'klopt',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'confirmed', imported: 1 });
+    const episode = await h.db.owner.query(
+      `SELECT e.patient_group, f.site_code, f.source_format, f.eligibility FROM episodes e
+       JOIN fracture_events f ON f.id = e.index_fracture_id WHERE e.patient_id = $1`,
+      [th12?.patientId],
+    );
+    expect(episode.rows).toEqual([
+      {
+        patient_group: 'vertebral',
+        site_code: 'spine_thoracolumbar',
+        source_format: 'reports',
+        eligibility: 'eligible',
+      },
+    ]);
+    const twice = await h.as(nurse, 'POST', `/api/report-findings/${th12?.id ?? ''}/review`, {
+      decision: 'confirm',
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('an unmatched finding cannot be confirmed without choosing the patient; it can be dismissed', async () => {
+    const items = (await h.as(nurse, 'GET', '/api/report-findings')).json<{ items: Finding[] }>().items;
+    const unmatched = items.find((i) => i.patientId === null);
+    expect(unmatched).toBeDefined();
+    const confirm = await h.as(nurse, 'POST', `/api/report-findings/${unmatched?.id ?? ''}/review`, {
+      decision: 'confirm',
+    });
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json()).toMatchObject({ issues: [{ field: 'body.patientId' }] });
+    const dismiss = await h.as(nurse, 'POST', `/api/report-findings/${unmatched?.id ?? ''}/review`, {
+      decision: 'dismiss',
+      note: 'other hospital',
+    });
+    expect(dismiss.json()).toMatchObject({ status: 'dismissed' });
+  });
+});
