@@ -96,25 +96,45 @@ async function findIdentityConflicts(tx: Executor, org: string): Promise<BatchRe
   return conflicts.map(({ row, field, message }) => ({ row, field, message }));
 }
 
-/** New patients, one per identity; patients with a BSN first so that rows with only a hospital number find them. */
+/**
+ * New patients, one per identity. Patients with a BSN go first, so that a row carrying only the
+ * hospital number of a patient created a moment ago (with BSN) finds that patient.
+ */
 async function insertNewPatients(tx: Executor, ctx: BatchContext): Promise<number> {
   await tx.execute(sql`TRUNCATE ${newPatients}`);
-  for (const withBsn of [true, false]) {
+  const columns = sql`bsn, source_system, source_id, family_name, given_names, initials, birth_date, sex, street,
+    house_number, postal_code, city, country, phone, gp_name, gp_agb_code, gp_practice_name, gp_address, portal_code`;
+  const values = sql`bsn, source_system, source_id, family_name, given_names, initials, birth_date, sex::sex, street,
+    house_number, postal_code, city, country, phone, gp_name, gp_agb_code, gp_practice_name, gp_address, portal_code`;
+  await tx.execute(sql`
+    WITH created AS (
+      INSERT INTO patients (organization_id, ${columns})
+      SELECT DISTINCT ON (bsn) ${ctx.organizationId}::uuid, ${values}
+      FROM ${stage} WHERE patient_id IS NULL AND bsn IS NOT NULL
+      ORDER BY bsn, row_no
+      RETURNING id, bsn
+    ), remembered AS (
+      INSERT INTO ${newPatients} SELECT id FROM created
+    )
+    UPDATE ${stage} s SET patient_id = c.id FROM created c WHERE s.patient_id IS NULL AND s.bsn = c.bsn`);
+  const withoutBsn = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM ${stage} WHERE patient_id IS NULL`,
+  );
+  if ((withoutBsn.rows[0]?.n ?? 0) > 0) {
+    // Rows with only a hospital number: first the patients just created, then new ones.
+    await matchExistingPatients(tx, ctx.organizationId);
     await tx.execute(sql`
       WITH created AS (
-        INSERT INTO patients (organization_id, bsn, source_system, source_id, family_name, given_names, initials,
-          birth_date, sex, street, house_number, postal_code, city, country, phone, gp_name, gp_agb_code,
-          gp_practice_name, gp_address, portal_code)
-        SELECT DISTINCT ON (patient_key) ${ctx.organizationId}::uuid, bsn, source_system, source_id, family_name,
-          given_names, initials, birth_date, sex::sex, street, house_number, postal_code, city, country, phone,
-          gp_name, gp_agb_code, gp_practice_name, gp_address, portal_code
-        FROM ${stage}
-        WHERE patient_id IS NULL AND (bsn IS NOT NULL) = ${withBsn}
-        ORDER BY patient_key, row_no
-        RETURNING id
+        INSERT INTO patients (organization_id, ${columns})
+        SELECT DISTINCT ON (source_system, source_id) ${ctx.organizationId}::uuid, ${values}
+        FROM ${stage} WHERE patient_id IS NULL
+        ORDER BY source_system, source_id, row_no
+        RETURNING id, source_system, source_id
+      ), remembered AS (
+        INSERT INTO ${newPatients} SELECT id FROM created
       )
-      INSERT INTO ${newPatients} SELECT id FROM created`);
-    await matchExistingPatients(tx, ctx.organizationId);
+      UPDATE ${stage} s SET patient_id = c.id FROM created c
+      WHERE s.patient_id IS NULL AND s.source_system = c.source_system AND s.source_id = c.source_id`);
   }
   const created = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${newPatients}`);
   return created.rows[0]?.n ?? 0;

@@ -58,7 +58,7 @@ export interface ImportSummary {
 class InvalidInput extends Error {}
 
 const MAX_LISTED_ERRORS = 1000;
-const DEFAULT_BATCH = 5000;
+const DEFAULT_BATCH = 10_000;
 
 function sourceRef(registration: FractureRegistration): string {
   const { format, row } = registration.source;

@@ -35,6 +35,7 @@ import { registerWorklistRoutes } from '../worklist/worklist.routes';
 import { registerEpisodeRoutes } from '../episodes/episodes.routes';
 import { registerImportRoutes } from '../caseFinding/imports.routes';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
+import { registerLetterRoutes } from '../letters/letters.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEpisodeRoutes(typed, deps);
   registerImportRoutes(typed, deps);
   registerFindingRoutes(typed, deps);
+  registerLetterRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -1,0 +1,133 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/connection';
+import { episodes, fractureEvents, organizations, patients } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { auditedTransaction } from '../audit/auditedTransaction';
+import { HttpProblem, notFound } from '../http/problems';
+import { renderInvitationLetters, LetterInputError, type InvitationLetterInput } from './invitationLetter';
+import { validateLetters } from './invitationLetterInput';
+import type { LetterLocale } from './letterText';
+
+/** Episodes an invitation (or a reminder, which reuses the letter) can be printed for. */
+const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);
+
+export interface LetterProblem {
+  field: string;
+  message: string;
+  code: string;
+}
+
+/**
+ * Builds the invitation letters for the given episodes from the organisation profile and each
+ * patient's record, and prints them as one PDF. Every letter printed is an audited `print` of that
+ * patient's record. Missing address data is reported per patient instead of printing a letter
+ * that cannot be delivered.
+ */
+export async function printInvitationLetters(
+  db: Database,
+  actor: Actor,
+  episodeIds: readonly string[],
+  locale: LetterLocale,
+  letterDate: string,
+): Promise<Buffer> {
+  // Rendering happens inside the audited unit: a failure is logged as a failed print, not a print.
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const org = (await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId)))[0];
+    if (org === undefined) throw notFound('Organisation');
+    const rows = await tx
+      .select({ episode: episodes, patient: patients, fractureDate: fractureEvents.fractureDate })
+      .from(episodes)
+      .innerJoin(patients, eq(patients.id, episodes.patientId))
+      .leftJoin(fractureEvents, eq(fractureEvents.id, episodes.indexFractureId))
+      .where(and(eq(episodes.organizationId, actor.organizationId), inArray(episodes.id, [...episodeIds])));
+    const byId = new Map(rows.map((r) => [r.episode.id, r]));
+    const problems: LetterProblem[] = [];
+    const built: InvitationLetterInput[] = [];
+    episodeIds.forEach((episodeId, index) => {
+      const row = byId.get(episodeId);
+      if (row === undefined) {
+        problems.push({
+          field: `episodeIds[${index}]`,
+          message: 'No such episode in your organisation.',
+          code: 'not_found',
+        });
+        return;
+      }
+      if (!PRINTABLE_STATES.has(row.episode.state)) {
+        problems.push({
+          field: `episodeIds[${index}]`,
+          message: `The episode is ${row.episode.state}; no invitation is due.`,
+          code: 'state',
+        });
+        return;
+      }
+      const p = row.patient;
+      const letter: InvitationLetterInput = {
+        locale,
+        letterDate,
+        organization: {
+          name: org.name,
+          department: org.department,
+          street: org.street,
+          houseNumber: org.houseNumber,
+          postalCode: org.postalCode,
+          city: org.city,
+          phoneGeneral: org.phoneGeneral,
+          phoneDepartment: org.phoneDepartment,
+          email: org.email,
+          openingHours: org.openingHours,
+          portalUrl: org.portalUrl,
+        },
+        patient: {
+          familyName: p.familyName,
+          givenNames: p.givenNames,
+          initials: p.initials,
+          sex: p.sex,
+          street: p.street,
+          houseNumber: p.houseNumber,
+          postalCode: p.postalCode,
+          city: p.city,
+        },
+        ...(row.fractureDate === null ? {} : { fracture: { date: row.fractureDate } }),
+        portalCode: p.portalCode,
+      };
+      try {
+        validateLetters([letter]);
+        built.push(letter);
+        trail.record({
+          action: 'print',
+          objectType: 'invitation_letter',
+          objectId: episodeId,
+          patientId: p.id,
+        });
+      } catch (error) {
+        if (!(error instanceof LetterInputError)) throw error;
+        const field = error.field.replace(/^letters\[0\]\./, '');
+        if (field.startsWith('organization.')) {
+          throw new HttpProblem(
+            409,
+            'organization_profile_incomplete',
+            `The organisation profile is incomplete: ${field} ${error.reason}.`,
+            {
+              issues: [{ field, message: error.reason, code: 'organization_profile' }],
+            },
+          );
+        }
+        problems.push({
+          field: `episodeIds[${index}].${field}`,
+          message: `${p.familyName} (${p.birthDate}): ${field} ${error.reason}`,
+          code: 'patient_data',
+        });
+      }
+    });
+    if (problems.length > 0) {
+      throw new HttpProblem(
+        422,
+        'letters_not_printable',
+        'Some letters cannot be printed; nothing was printed.',
+        { issues: problems },
+      );
+    }
+    return renderInvitationLetters(built, { documentLocale: locale });
+  });
+}

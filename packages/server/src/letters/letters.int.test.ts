@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type Session } from '../../test/appHarness';
+import { fixturePath } from '../../test/fixtureFiles';
+import { SESSION_COOKIE } from '../auth/authenticate';
+import { pdfPages, squashSpaces } from './test-support/pdfTools';
+
+let h: Harness;
+let admin: Session;
+let secretary: Session;
+
+interface Item {
+  episodeId: string;
+  familyName: string;
+  patientId: string;
+}
+
+const PROFILE = {
+  name: 'Ziekenhuis Teststad',
+  department: 'Osteoporosepolikliniek',
+  street: 'Zorgweg',
+  houseNumber: '10',
+  postalCode: '1234 AB',
+  city: 'Teststad',
+  phoneGeneral: '012 345 67 00',
+  phoneDepartment: '012 345 67 89',
+  email: 'fls@teststad.example',
+  openingHours: 'maandag tot en met vrijdag 8.30–16.30 uur',
+  portalUrl: 'https://mijn.teststad.example',
+};
+
+async function toInvite(): Promise<Item[]> {
+  const r = await h.as(secretary, 'GET', '/api/worklist?view=to_invite&sort=name');
+  return r.json<{ items: Item[] }>().items;
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.clock.set('2025-08-01T09:00:00Z');
+  admin = await h.login(h.orgA.users.admin.username);
+  secretary = await h.login(h.orgA.users.secretary.username);
+  const upload = await h.app.inject({
+    method: 'POST',
+    url: '/api/imports?format=csv',
+    cookies: { [SESSION_COOKIE]: admin.cookie },
+    headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv' },
+    payload: await readFile(fixturePath('csv/valid-utf8-comma.csv')),
+  });
+  if (upload.statusCode !== 200) throw new Error(upload.body);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('invitation letters', () => {
+  it('refuses to print while the organisation profile lacks what the letter needs, naming the field', async () => {
+    const [first] = await toInvite();
+    const r = await h.as(secretary, 'GET', `/api/episodes/${first?.episodeId ?? ''}/invitation-letter`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ error: 'organization_profile_incomplete' });
+  });
+
+  it('prints one patient’s letter with the organisation profile and the personal portal code', async () => {
+    expect((await h.as(admin, 'PUT', '/api/organization', PROFILE)).statusCode).toBe(200);
+    const jansen = (await toInvite()).find((i) => i.familyName === 'Jansen');
+    const r = await h.as(secretary, 'GET', `/api/episodes/${jansen?.episodeId ?? ''}/invitation-letter`);
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.headers['cache-control']).toBe('no-store');
+    const code = await h.db.owner.query<{ portal_code: string }>(
+      `SELECT portal_code FROM patients WHERE bsn = '999900018'`,
+    );
+    const text = squashSpaces((await pdfPages(r.rawPayload)).join('\n'));
+    for (const expected of [
+      'Ziekenhuis Teststad',
+      'Osteoporosepolikliniek',
+      'Zorgweg 10',
+      '012 345 67 89',
+      'Jansen',
+      'Kerkstraat',
+      'https://mijn.teststad.example',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text.replace(/[\s-]/g, '')).toContain(
+      code.rows[0]?.portal_code.replace(/[\s-]/g, '') ?? 'missing',
+    );
+    const audit = await h.db.owner.query(
+      `SELECT action, object_type FROM audit_events WHERE action = 'print' AND patient_id = $1`,
+      [jansen?.patientId],
+    );
+    expect(audit.rows).toEqual([{ action: 'print', object_type: 'invitation_letter' }]);
+  });
+
+  it('prints a batch as one PDF, one letter per patient, in English on request', async () => {
+    const items = (await toInvite()).filter((i) => ['Jansen', 'de Vries'].includes(i.familyName));
+    const r = await h.as(secretary, 'POST', '/api/invitation-letters', {
+      episodeIds: items.map((i) => i.episodeId),
+      locale: 'en',
+    });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    const pages = await pdfPages(r.rawPayload);
+    expect(pages.length).toBe(2);
+    expect(pages[0]).toMatch(/Dear/);
+    expect(pages.join('\n')).toContain('Jansen');
+    expect(pages.join('\n')).toContain('Vries');
+  });
+
+  it('refuses a batch when a patient has no postal address, naming the patient and field; nothing is printed', async () => {
+    // A fracture sent to manual review, judged eligible: this patient was registered without an address.
+    const nurse = await h.login(h.orgA.users.nurse.username);
+    const review = (await h.as(nurse, 'GET', '/api/worklist?view=manual_review')).json<{ items: Item[] }>()
+      .items;
+    const meijer = review.find((i) => i.familyName === 'Meijer');
+    expect(
+      (
+        await h.as(nurse, 'POST', `/api/episodes/${meijer?.episodeId ?? ''}/eligibility-review`, {
+          eligible: true,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const items = await toInvite();
+    expect(items.map((i) => i.familyName)).toContain('Meijer');
+    const before = await h.db.owner.query(
+      `SELECT count(*)::int n FROM audit_events WHERE action = 'print' AND outcome = 'success'`,
+    );
+    const r = await h.as(secretary, 'POST', '/api/invitation-letters', {
+      episodeIds: items.map((i) => i.episodeId),
+    });
+    expect(r.statusCode).toBe(422);
+    const body = r.json<{ error: string; issues: { field: string; message: string }[] }>();
+    expect(body.error).toBe('letters_not_printable');
+    expect(body.issues.some((i) => i.field.includes('patient.street') && i.message.includes('Meijer'))).toBe(
+      true,
+    );
+    const after = await h.db.owner.query(
+      `SELECT count(*)::int n FROM audit_events WHERE action = 'print' AND outcome = 'success'`,
+    );
+    expect(after.rows).toEqual(before.rows);
+  });
+});
