@@ -33,9 +33,11 @@ export function openAppDatabase(url: string, options: { max?: number } = {}): Da
     options: `-c role=${APP_ROLE}`,
     application_name: 'osteopad',
   });
-  pool.on('error', (err) => {
+  pool.on('error', (err: Error & { code?: string }) => {
     // An idle client lost its server: the pool replaces it; a request in flight gets its own error.
-    console.error('PostgreSQL pool error:', err.message);
+    // 57P01 is the server shutting down (Ctrl+C stops the embedded server too): expected, not news.
+    if (err.code === '57P01') return;
+    console.error('PostgreSQL pool error:', err.code ?? err.name);
   });
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };

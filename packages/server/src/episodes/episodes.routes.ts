@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps, TypedApp } from '../http/app';
 import { PATIENT_RECORD_ROLES, CLINICAL_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
-import { badRequest } from '../http/problems';
+import { badRequest, HttpProblem } from '../http/problems';
 import { isoDate, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
 import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS } from './declineReasons';
@@ -37,6 +37,50 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     async (request) => {
       const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
       return markInvited(db, requireActor(request), request.params.episodeId, sentOn, today());
+    },
+  );
+
+  app.post(
+    '/api/invitations',
+    {
+      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      schema: {
+        tags: ['episodes'],
+        description: 'Marks several patients invited at once (after printing a batch of letters).',
+        body: z.strictObject({ episodeIds: z.array(z.uuid()).min(1).max(500), sentOn: isoDate.optional() }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({
+                episodeId: z.uuid(),
+                ok: z.boolean(),
+                error: z.string().nullable(),
+                result: actionResult.nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
+      const results = [];
+      // Each patient on its own: one already invited does not hold up the others.
+      for (const episodeId of new Set(request.body.episodeIds)) {
+        try {
+          results.push({
+            episodeId,
+            ok: true,
+            error: null,
+            result: await markInvited(db, actor, episodeId, sentOn, today()),
+          });
+        } catch (error) {
+          if (!(error instanceof HttpProblem)) throw error;
+          results.push({ episodeId, ok: false, error: error.code, result: null });
+        }
+      }
+      return { results };
     },
   );
 

@@ -181,6 +181,29 @@ describe('invitation, reminder, decline and review', () => {
     expect(r.json()).toMatchObject({ nextTask: { dueDate: '2025-07-15' } });
   });
 
+  it('marks a batch invited, each patient on its own', async () => {
+    const { items } = await worklist(secretary, 'view=to_invite');
+    const ids = items.map((i) => i.episodeId ?? '');
+    const invitedAlready = (await worklist(secretary, 'view=awaiting_response')).items[0]?.episodeId ?? '';
+    const r = await h.as(secretary, 'POST', '/api/invitations', {
+      episodeIds: [...ids, invitedAlready],
+      sentOn: '2025-07-02',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const results = r.json<{ results: { episodeId: string; ok: boolean; error: string | null }[] }>().results;
+    expect(
+      results
+        .filter((x) => x.ok)
+        .map((x) => x.episodeId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(results.find((x) => x.episodeId === invitedAlready)).toMatchObject({
+      ok: false,
+      error: 'transition_not_allowed',
+    });
+    expect((await worklist(secretary, 'view=to_invite')).total).toBe(0);
+  });
+
   it('a reminder hands the case to a nurse for follow-up if there is still no answer', async () => {
     const waiting = await worklist(secretary, 'view=awaiting_response&sort=dueDate');
     const episodeId = waiting.items[0]?.episodeId ?? '';
@@ -189,7 +212,7 @@ describe('invitation, reminder, decline and review', () => {
   });
 
   it('a decline is recorded with its reason and ends open work', async () => {
-    const { items } = await worklist(secretary, 'view=to_invite');
+    const { items } = await worklist(secretary, 'view=awaiting_response');
     const episodeId = items[0]?.episodeId ?? '';
     const noNote = await h.as(secretary, 'POST', `/api/episodes/${episodeId}/decline`, { reason: 'other' });
     expect(noNote.statusCode).toBe(400);

@@ -1,0 +1,63 @@
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { join } from 'node:path';
+import { BASE_URL, E2E_DATA_DIR, E2E_PORT, REPO_ROOT } from './support/environment';
+
+// `npm test` sets PLAYWRIGHT_JSON_OUTPUT_NAME and adds the JSON report up with the other suites.
+const reporter: ReporterDescription[] =
+  process.env.PLAYWRIGHT_JSON_OUTPUT_NAME === undefined ? [['list']] : [['list'], ['json']];
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: join(REPO_ROOT, '.test-output', 'e2e-results'),
+  globalSetup: './support/globalSetup.ts',
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 20_000,
+  expect: { timeout: 5_000 },
+  reporter,
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    // Debian's Chromium; Playwright never downloads a browser here.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    // Traces record every action and cost seconds per test on a 2-core machine; a screenshot on
+    // failure is cheap.
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node e2e/support/start-server.mjs',
+    cwd: REPO_ROOT,
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    // Lets the server stop its embedded PostgreSQL cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      OSTEOPAD_ROOT: REPO_ROOT,
+      DATA_DIR: E2E_DATA_DIR,
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      OSTEOPAD_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

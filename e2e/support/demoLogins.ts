@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_DATA_DIR } from './environment';
+
+export type DemoRole = 'admin' | 'specialist' | 'nurse' | 'secretary' | 'quality' | 'patient';
+
+interface DemoLogin {
+  username: string;
+  password: string;
+  role: DemoRole;
+}
+
+/** The server generates demo passwords on first start and writes them here; nothing is hard-coded. */
+export function demoLogin(role: DemoRole): DemoLogin {
+  const logins = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'demo-logins.json'), 'utf8')) as DemoLogin[];
+  const login = logins.find((l) => l.role === role);
+  if (login === undefined) throw new Error(`No demo login for role ${role} in ${E2E_DATA_DIR}`);
+  return login;
+}

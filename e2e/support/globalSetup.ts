@@ -1,0 +1,12 @@
+import { existsSync } from 'node:fs';
+import { WEB_INDEX } from './environment';
+
+/** The tests drive the built app that the server serves; they never build it themselves. */
+export default function globalSetup(): void {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error(
+      `The web app is not built: ${WEB_INDEX} is missing.\n` +
+        'Build it first: npm run build -w @osteopad/web   (npm test does this for you)',
+    );
+  }
+}

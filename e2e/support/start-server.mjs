@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Starts the real server for the browser tests on a fresh data folder. Playwright starts its
+// webServer before globalSetup runs, so the folder is cleared here, right before the server starts.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const dataDir = process.env.DATA_DIR;
+const root = process.env.OSTEOPAD_ROOT;
+if (dataDir === undefined || root === undefined) {
+  console.error('start-server.mjs needs DATA_DIR and OSTEOPAD_ROOT (set by e2e/playwright.config.ts).');
+  process.exit(2);
+}
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dirname(dataDir), { recursive: true });
+
+const cli = join(root, 'packages', 'server', 'bin', 'osteopad.mjs');
+const server = spawn(process.execPath, [cli, 'start'], { cwd: root, stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(signal === null ? (code ?? 1) : 0));

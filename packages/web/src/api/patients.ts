@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './client';
+import { patientListSchema, patientRecordSchema } from './schemas';
+
+export const PATIENT_PAGE_SIZE = 20;
+
+/**
+ * The search text stays in the query key (memory only), never in the URL: names, BSNs and dates of
+ * birth must not end up in browser history or server logs.
+ */
+export function patientListQuery(search: string, page: number) {
+  return queryOptions({
+    queryKey: ['patients', 'list', { search, page }],
+    queryFn: () =>
+      api.get('/api/patients', patientListSchema, {
+        q: search,
+        limit: PATIENT_PAGE_SIZE,
+        offset: (page - 1) * PATIENT_PAGE_SIZE,
+      }),
+  });
+}
+
+export function patientRecordQuery(patientId: string) {
+  return queryOptions({
+    queryKey: ['patients', 'record', patientId],
+    queryFn: () => api.get(`/api/patients/${encodeURIComponent(patientId)}`, patientRecordSchema),
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Patient ids are UUIDs; anything else in the URL cannot be a patient. */
+export function isPatientId(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod/mini';
+import { ROLES, SEXES } from './codes';
+
+// zod/mini: the same schemas as zod, tree-shakable, so the login page does not carry all of zod.
+
+/*
+ * Response shapes of the server API. Fields the server types as free strings (episode state, audit
+ * action …) stay strings here: a code added on the server must not break a screen, it is shown as
+ * its code until the catalogues know it (see i18n/labels.ts).
+ */
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  patientId: z.nullable(z.string()),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const patientSummarySchema = z.object({
+  id: z.string(),
+  bsn: z.nullable(z.string()),
+  familyName: z.string(),
+  givenNames: z.string(),
+  initials: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(SEXES),
+  city: z.string(),
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+export const patientListSchema = z.object({
+  items: z.array(patientSummarySchema),
+  total: z.int(),
+});
+export type PatientList = z.infer<typeof patientListSchema>;
+
+export const patientDetailSchema = z.extend(patientSummarySchema, {
+  sourceSystem: z.nullable(z.string()),
+  sourceId: z.nullable(z.string()),
+  street: z.string(),
+  houseNumber: z.string(),
+  postalCode: z.string(),
+  country: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  gpName: z.string(),
+  gpAgbCode: z.string(),
+  gpPracticeName: z.string(),
+  gpAddress: z.string(),
+  deceasedDate: z.nullable(z.string()),
+});
+export type PatientDetail = z.infer<typeof patientDetailSchema>;
+
+export const fractureSchema = z.object({
+  id: z.string(),
+  fractureDate: z.string(),
+  siteCode: z.nullable(z.string()),
+  siteText: z.string(),
+  icd10Code: z.string(),
+  encounterType: z.string(),
+  traumaMechanism: z.string(),
+  pathological: z.nullable(z.boolean()),
+  eligibility: z.string(),
+  eligibilityReason: z.string(),
+  sourceFormat: z.string(),
+});
+export type Fracture = z.infer<typeof fractureSchema>;
+
+export const episodeSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  stateReason: z.string(),
+  patientGroup: z.nullable(z.string()),
+  openedOn: z.string(),
+  closedOn: z.nullable(z.string()),
+  indexFractureId: z.nullable(z.string()),
+});
+export type Episode = z.infer<typeof episodeSchema>;
+
+export const taskSchema = z.object({
+  id: z.string(),
+  episodeId: z.string(),
+  kind: z.string(),
+  dueDate: z.string(),
+  status: z.string(),
+  assigneeRole: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const patientRecordSchema = z.object({
+  patient: patientDetailSchema,
+  fractures: z.array(fractureSchema),
+  episodes: z.array(episodeSchema),
+  openTasks: z.array(taskSchema),
+});
+export type PatientRecord = z.infer<typeof patientRecordSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.int(),
+  occurredAt: z.string(),
+  userId: z.nullable(z.string()),
+  username: z.string(),
+  role: z.string(),
+  patientId: z.nullable(z.string()),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  outcome: z.string(),
+  reason: z.string(),
+  clientAddress: z.nullable(z.string()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditListSchema = z.object({
+  items: z.array(auditEventSchema),
+  total: z.int(),
+});
+export type AuditList = z.infer<typeof auditListSchema>;
+
+export const problemSchema = z.object({
+  error: z.string(),
+  message: z.optional(z.string()),
+  issues: z.optional(
+    z.array(z.object({ field: z.string(), message: z.string(), code: z.optional(z.string()) })),
+  ),
+});

@@ -1,0 +1,152 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import { sessionQuery } from '../api/auth';
+import { ErrorScreen } from '../common/ErrorScreen';
+import { LoadingState } from '../common/LoadingState';
+import { NotFoundPage } from '../common/NotFoundPage';
+import { NotFoundScreen } from '../common/NotFoundScreen';
+import { RequireRole } from '../common/RequireRole';
+import { HomeScreen } from '../home/HomeScreen';
+import { LoginScreen } from '../login/LoginScreen';
+import { AppLayout } from '../shell/AppLayout';
+import { AUDIT_LOG_ROLES, PATIENT_LIST_ROLES, homeFor } from '../session/permissions';
+import { safeRedirect } from '../session/redirects';
+import type { SessionEndReason } from '../session/endSession';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+export interface LoginSearch {
+  redirect?: string;
+  reason?: SessionEndReason;
+}
+
+function loginSearch(search: Record<string, unknown>): LoginSearch {
+  const result: LoginSearch = {};
+  const target = safeRedirect(search.redirect);
+  if (target !== undefined) result.redirect = target;
+  if (search.reason === 'expired' || search.reason === 'loggedOut') result.reason = search.reason;
+  return result;
+}
+
+// Screens behind the login load on demand: the login page only needs the shell's code.
+const PatientListScreen = lazyRouteComponent(
+  () => import('../patients/PatientListScreen'),
+  'PatientListScreen',
+);
+const PatientScreen = lazyRouteComponent(() => import('../patients/PatientScreen'), 'PatientScreen');
+const AuditLogScreen = lazyRouteComponent(() => import('../audit/AuditLogScreen'), 'AuditLogScreen');
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorScreen,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: loginSearch,
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.query(sessionQuery);
+    // TanStack Router redirects by throwing its redirect object (a Response, not an Error).
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session !== null) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: LoginScreen,
+});
+
+/** Everything behind the login; the session is loaded before any screen renders. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.query(sessionQuery);
+    if (session === null) {
+      const target = safeRedirect(location.href);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw redirect({
+        to: '/login',
+        search: target === undefined || target === '/' ? {} : { redirect: target },
+      });
+    }
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const target = homeFor(context.session.user.role);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (target !== 'placeholder') throw redirect({ to: target, replace: true });
+  },
+  component: HomeScreen,
+});
+
+const patientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'patients',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <PatientListScreen />
+    </RequireRole>
+  ),
+});
+
+const patientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'patients/$patientId',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <PatientScreen />
+    </RequireRole>
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  component: () => (
+    <RequireRole roles={AUDIT_LOG_ROLES}>
+      <AuditLogScreen />
+    </RequireRole>
+  ),
+});
+
+/** Any other path: behind the login like everything else, then "not found" inside the shell. */
+const unknownRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundScreen,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([homeRoute, patientsRoute, patientRoute, auditRoute, unknownRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: LoadingState,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,15 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from './AnchorLink';
+import { PageHeading } from './PageHeading';
+
+export function NotFoundScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" align="flex-start">
+      <PageHeading>{t('errors.notFoundTitle')}</PageHeading>
+      <Text>{t('errors.notFound')}</Text>
+      <AnchorLink to="/">{t('errors.backHome')}</AnchorLink>
+    </Stack>
+  );
+}

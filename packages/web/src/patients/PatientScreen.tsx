@@ -1,0 +1,69 @@
+import { Badge, Group, SimpleGrid, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { isPatientId, patientRecordQuery } from '../api/patients';
+import { AnchorLink } from '../common/AnchorLink';
+import { LoadingState } from '../common/LoadingState';
+import { NoAccessScreen } from '../common/NoAccessScreen';
+import { NotFoundScreen } from '../common/NotFoundScreen';
+import { PageHeading } from '../common/PageHeading';
+import { QueryError } from '../common/QueryError';
+import { formatDate } from '../format/dates';
+import { EpisodesTable } from './EpisodesTable';
+import { FracturesTable } from './FracturesTable';
+import { GeneralPractitioner } from './GeneralPractitioner';
+import { OpenTasksTable } from './OpenTasksTable';
+import { PatientDemographics } from './PatientDemographics';
+import { patientName } from './patientName';
+
+const route = getRouteApi('/app/patients/$patientId');
+
+/** The patient record so far: who, the GP, fractures, pathway episodes and open tasks. */
+export function PatientScreen() {
+  const { t } = useTranslation();
+  const { patientId } = route.useParams();
+  const valid = isPatientId(patientId);
+  const query = useQuery({ ...patientRecordQuery(patientId), enabled: valid });
+
+  if (!valid) return <NotFoundScreen />;
+  if (query.isError && query.error instanceof ApiError) {
+    if (query.error.status === 404) return <NotFoundScreen />;
+    if (query.error.status === 403) return <NoAccessScreen />;
+  }
+
+  return (
+    <Stack gap="md">
+      <AnchorLink to="/patients" size="sm">
+        <span aria-hidden="true">← </span>
+        {t('patient.back')}
+      </AnchorLink>
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          <Group gap="sm" align="center">
+            <PageHeading documentTitle={t('patient.documentTitle')}>
+              {patientName(query.data.patient)}
+            </PageHeading>
+            {query.data.patient.deceasedDate !== null && (
+              <Badge color="gray" variant="filled" mb="md">
+                {t('patient.deceased', { date: formatDate(query.data.patient.deceasedDate) })}
+              </Badge>
+            )}
+          </Group>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <PatientDemographics patient={query.data.patient} />
+            <GeneralPractitioner patient={query.data.patient} />
+          </SimpleGrid>
+          <FracturesTable fractures={query.data.fractures} />
+          <EpisodesTable episodes={query.data.episodes} />
+          <OpenTasksTable tasks={query.data.openTasks} />
+        </>
+      )}
+    </Stack>
+  );
+}

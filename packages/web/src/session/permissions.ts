@@ -1,0 +1,30 @@
+import type { Role } from '../api/codes';
+
+/*
+ * What each role sees in the web app. The server enforces the same rules (403); these only decide
+ * which navigation to show and where to land, so nobody is sent to a screen that will refuse them.
+ */
+
+/** Mirrors the server's PATIENT_RECORD_ROLES: staff who search and open patient records. */
+export const PATIENT_LIST_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary'];
+export const AUDIT_LOG_ROLES: readonly Role[] = ['admin'];
+
+export const canUsePatientList = (role: Role): boolean => PATIENT_LIST_ROLES.includes(role);
+export const canUseAuditLog = (role: Role): boolean => AUDIT_LOG_ROLES.includes(role);
+
+export type HomeTarget = '/patients' | '/audit' | 'placeholder';
+
+/** Where a user lands after login. */
+export function homeFor(role: Role): HomeTarget {
+  switch (role) {
+    case 'specialist':
+    case 'nurse':
+    case 'secretary':
+      return '/patients';
+    case 'admin':
+      return '/audit';
+    case 'quality':
+    case 'patient':
+      return 'placeholder';
+  }
+}
