@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ClinicalInputError, type ClinicalConfig } from '@osteopad/clinical';
-import type pg from 'pg';
-import type { Database, SchemaDatabase } from '../db/connection';
-import { inDedicatedTransaction } from '../db/dedicatedConnection';
+import { randomUUID as newId } from 'node:crypto';
+import type { Database, Executor } from '../db/connection';
+import { newPortalCode } from '../patients/portalCode';
 import { imports } from '../db/schema';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import {
-  ImportFileError,
-  type FractureRegistration,
-  type ImportRowError,
-  type ParsedRow,
-} from '../imports/types';
+import { ImportFileError, type ImportRowError, type ParsedRow } from '../imports/types';
 import { classifyRegistration } from './classifyRegistration';
-import { createBatchTables, importStagedBatch, type BatchContext } from './importBatch';
-import { createStage, loadStage, type StagedRegistration } from './importStage';
+import { planBatch, type StagedRegistration } from './importPlan';
+import { lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
 
 export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
 /** Formats Osteopad parses; `reports` are radiology findings a person confirmed. */
@@ -60,8 +55,8 @@ class InvalidInput extends Error {}
 const MAX_LISTED_ERRORS = 1000;
 const DEFAULT_BATCH = 10_000;
 
-function sourceRef(registration: FractureRegistration): string {
-  const { format, row } = registration.source;
+function sourceRef(staged: StagedRegistration): string {
+  const { format, row } = staged.registration.source;
   const unit = format === 'csv' ? 'row' : format === 'hl7v2' ? 'message' : 'entry';
   return `${unit} ${row}`;
 }
@@ -101,38 +96,51 @@ export async function importRegistrations(
     }
     summary.invalid = invalidRows.size;
   };
-  const ctx: BatchContext = {
+  const ctx: WriteContext = {
     organizationId: options.organizationId,
     importId,
     today: options.today,
     subject: options.subject,
     sourceFormat: options.format,
+    sourceRef,
   };
   const acceptsRows = (): boolean => options.skipInvalid || summary.invalid === 0;
 
-  const flush = async (
-    client: pg.PoolClient,
-    tx: SchemaDatabase,
-    batch: StagedRegistration[],
-  ): Promise<void> => {
+  const flush = async (tx: Executor, batch: readonly StagedRegistration[]): Promise<void> => {
     if (batch.length === 0 || !acceptsRows()) return;
-    await loadStage(client, batch, sourceRef);
-    const result = await importStagedBatch(tx, ctx, batch.length);
-    summary.imported += result.imported;
-    summary.eligible += result.eligible;
-    summary.excluded += result.excluded;
-    summary.manualReview += result.manualReview;
-    summary.duplicates += result.duplicates;
-    addErrors(result.identityConflicts.map((c) => ({ ...c, code: 'patient.identityConflict' })));
-    batch.length = 0;
+    const known = await lookUpKnownFacts(tx, options.organizationId, batch);
+    const plan = planBatch(batch, known, { today: options.today, newId, newPortalCode });
+    await writePlan(tx, plan, ctx);
+    for (const f of plan.fractures) {
+      const outcome = f.staged.classification.outcome;
+      if (outcome === 'eligible') summary.eligible++;
+      else if (outcome === 'excluded') summary.excluded++;
+      else summary.manualReview++;
+    }
+    summary.imported += plan.fractures.length;
+    summary.duplicates += plan.duplicates;
+    addErrors(plan.conflicts);
   };
 
   try {
-    await inDedicatedTransaction(db, options.organizationId, async ({ client, tx }) => {
+    await inOrganization(db, options.organizationId, async (tx) => {
+      // One import at a time per organisation: two imports deciding "new patient" for the same person
+      // at once would collide. Waiting callers (MLLP) give up after the lock timeout and are retried.
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock(hashtextextended(${`osteopad-import:${options.organizationId}`}, 0))`,
+      );
       await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
-      await createStage(tx);
-      await createBatchTables(tx);
-      const batch: StagedRegistration[] = [];
+      let batch: StagedRegistration[] = [];
+      // While the database writes one batch, the next is parsed and classified: the two overlap.
+      let writing: Promise<void> = Promise.resolve();
+      const handOver = async (): Promise<void> => {
+        const full = batch;
+        batch = [];
+        await writing;
+        writing = flush(tx, full);
+        // A failed write must surface even if no later batch awaits it.
+        writing.catch(() => undefined);
+      };
       let seq = 0;
       for await (const parsed of rows) {
         summary.rows++;
@@ -158,9 +166,10 @@ export async function importRegistrations(
         }
         if (!acceptsRows()) continue; // keep reading to report every error, but write nothing more
         batch.push({ seq: seq++, registration: parsed.record, classification });
-        if (batch.length >= batchSize) await flush(client, tx, batch);
+        if (batch.length >= batchSize) await handOver();
       }
-      await flush(client, tx, batch);
+      await handOver();
+      await writing;
       options.onProgress?.(summary.rows);
       if (!acceptsRows()) throw new InvalidInput();
       await tx.execute(sql`

@@ -13,6 +13,8 @@ import { pagination, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
 import { importRegistrations } from './importRegistrations';
 import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from './parseRegistrations';
+import { scanReportFile } from '../imports/reports/scanReports';
+import { importReportFindings } from '../reportFindings/importReportFindings';
 
 /** Uploads are streamed into the import, never held in memory; this caps their size. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -49,6 +51,19 @@ const importSummarySchema = z.object({
     z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }),
   ),
   errorsNotListed: z.number().int(),
+});
+
+const reportSummarySchema = z.object({
+  importId: z.uuid(),
+  status: z.enum(['succeeded', 'rejected']),
+  reports: z.number().int(),
+  findings: z.number().int(),
+  matched: z.number().int(),
+  duplicates: z.number().int(),
+  negatedMentions: z.number().int(),
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }),
+  ),
 });
 
 const importHistoryItem = z.object({
@@ -140,6 +155,56 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             today,
             clock,
             config: DEFAULT_CONFIG,
+          },
+        );
+        return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+      },
+    );
+
+    scope.post(
+      '/api/report-imports',
+      {
+        config: { access: { roles: ['admin'] } },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags: ['imports'],
+          description:
+            'Upload radiology reports (lines "reportId;patient;reportDate;text" or a JSON array) as the raw body; vertebral fracture findings go to the review worklist.',
+          querystring: z.strictObject({
+            skipInvalid: z
+              .enum(['true', 'false'])
+              .default('false')
+              .transform((v) => v === 'true'),
+            encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+            fileName: shortText(300).default('reports'),
+            sourceSystem: shortText(100).optional(),
+          }),
+          response: { 200: reportSummarySchema, 422: reportSummarySchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const q = request.query;
+        const body = request.body as Readable | undefined;
+        if (body === undefined || typeof body.pipe !== 'function') {
+          throw new HttpProblem(
+            415,
+            'unsupported_media_type',
+            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
+          );
+        }
+        const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, () => undefined));
+        const summary = await importReportFindings(
+          db,
+          scanReportFile(limited, { today: localIsoDate(clock()), encoding: q.encoding }),
+          {
+            organizationId: actor.organizationId,
+            subject: subjectOf(actor),
+            fileName: q.fileName,
+            sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+            skipInvalid: q.skipInvalid,
+            clock,
+            channel: 'upload',
           },
         );
         return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);

@@ -121,6 +121,7 @@ export async function importCommand(args: string[]): Promise<number> {
           format: 'importing [{bar}] {percentage}% | {rows} rows | {eta_formatted} left',
           noTTYOutput: true,
           notTTYSchedule: 5000,
+          etaBuffer: 200,
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,

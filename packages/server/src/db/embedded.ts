@@ -62,7 +62,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
   const durable = options.durable ?? true;
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`];
+  // Sized for one application on one machine: WAL buffers large enough that bulk imports do not
+  // stall on WAL writes, and checkpoints far enough apart that full-page images stay rare.
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'shared_buffers=256MB',
+    '-c',
+    'wal_buffers=32MB',
+    '-c',
+    'max_wal_size=4GB',
+  ];
   if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -128,9 +128,7 @@ export const patients = pgTable(
   'patients',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     bsn: text('bsn'),
     sourceSystem: text('source_system'),
     sourceId: text('source_id'),
@@ -177,9 +175,7 @@ export const fractureEvents = pgTable(
   'fracture_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -201,7 +197,8 @@ export const fractureEvents = pgTable(
       .default(sql`'{}'::jsonb`),
     sourceFormat: text('source_format').notNull().default('manual'),
     sourceRef: text('source_ref').notNull().default(''),
-    importId: uuid('import_id').references((): AnyPgColumn => imports.id),
+    /** The import that brought the fracture in (informational; imports are never deleted). */
+    importId: uuid('import_id'),
     ...timestamps,
   },
   (t) => [
@@ -214,9 +211,7 @@ export const episodes = pgTable(
   'episodes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -238,9 +233,7 @@ export const episodeEvents = pgTable(
   'episode_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     episodeId: uuid('episode_id')
       .notNull()
       .references(() => episodes.id),
@@ -257,9 +250,7 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     episodeId: uuid('episode_id')
       .notNull()
       .references(() => episodes.id),
@@ -316,9 +307,7 @@ export const imports = pgTable(
   'imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     format: importFormat('format').notNull(),
     fileName: text('file_name').notNull().default(''),
     fileSha256: text('file_sha256').notNull().default(''),
@@ -348,9 +337,7 @@ export const reportFindings = pgTable(
   'report_findings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: uuid('organization_id').notNull(),
     /** Null while the report's patient is not (yet) known to Osteopad. */
     patientId: uuid('patient_id').references(() => patients.id),
     patientRef: text('patient_ref').notNull(),
@@ -366,7 +353,7 @@ export const reportFindings = pgTable(
     genantGrade: integer('genant_grade'),
     known: boolean('known').notNull().default(false),
     status: findingStatus('status').notNull().default('open'),
-    importId: uuid('import_id').references(() => imports.id),
+    importId: uuid('import_id'),
     ...timestamps,
   },
   (t) => [

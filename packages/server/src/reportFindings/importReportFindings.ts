@@ -21,6 +21,7 @@ export interface ReportImportSummary {
 
 export interface ReportImportOptions {
   organizationId: string;
+  channel?: 'cli' | 'upload';
   subject: AuditSubject;
   fileName: string;
   sourceSystem: string;
@@ -55,7 +56,7 @@ export async function importReportFindings(
     organizationId: options.organizationId,
     format: 'reports',
     fileName: options.fileName.slice(0, 300),
-    channel: 'cli',
+    channel: options.channel ?? 'cli',
     status,
     skipInvalid: options.skipInvalid,
     rows: summary.reports,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
-import { fixtureStream } from '../../test/fixtureFiles';
+import { readFile } from 'node:fs/promises';
+import { fixturePath, fixtureStream } from '../../test/fixtureFiles';
+import { SESSION_COOKIE } from '../auth/authenticate';
 import { scanReportFile } from '../imports/reports/scanReports';
 import { cliSubject } from '../caseFinding/cliSubject';
 import { importReportFindings } from './importReportFindings';
@@ -120,6 +122,33 @@ describe('radiology report findings', () => {
       decision: 'confirm',
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('admins upload report files through the API; invalid files are refused with the rows named', async () => {
+    const admin = await h.login(h.orgA.users.admin.username);
+    const body = await readFile(fixturePath('reports/reports-nl-en.txt'));
+    const upload = (query: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/report-imports?${query}`,
+        cookies: { [SESSION_COOKIE]: admin.cookie },
+        headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/plain' },
+        payload: body,
+      });
+    const refused = await upload('fileName=reports.txt');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<{ errors: { row: number }[] }>().errors.every((e) => e.row > 0)).toBe(true);
+    const accepted = await upload('fileName=reports.txt&skipInvalid=true');
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'succeeded' });
+    const nurseUpload = await h.app.inject({
+      method: 'POST',
+      url: '/api/report-imports',
+      cookies: { [SESSION_COOKIE]: nurse.cookie },
+      headers: { 'x-csrf-token': nurse.csrfToken, 'content-type': 'text/plain' },
+      payload: body,
+    });
+    expect(nurseUpload.statusCode).toBe(403);
   });
 
   it('an unmatched finding cannot be confirmed without choosing the patient; it can be dismissed', async () => {
