@@ -22,6 +22,7 @@ export const organizationProfile = z.object({
   email: z.string(),
   openingHours: z.string(),
   portalUrl: z.string(),
+  inviteReminderDays: z.number().int(),
 });
 
 const profileUpdate = z.strictObject({
@@ -36,6 +37,8 @@ const profileUpdate = z.strictObject({
   email: z.union([z.email().max(200), z.literal('')]),
   openingHours: shortText(300),
   portalUrl: z.union([z.url({ protocol: /^https?$/ }).max(300), z.literal('')]),
+  /** Days between an invitation and the reminder task (issue: default 3 weeks, configurable). */
+  inviteReminderDays: z.number().int().min(1).max(180).optional(),
 });
 
 export function registerOrganizationRoutes(app: TypedApp, { db, clock }: AppDeps): void {

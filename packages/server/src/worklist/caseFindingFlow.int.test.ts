@@ -173,7 +173,13 @@ describe('invitation, reminder, decline and review', () => {
   });
 
   it('uses the organisation’s reminder interval', async () => {
-    await h.db.owner.query('UPDATE organizations SET invite_reminder_days = 14 WHERE id = $1', [h.orgA.id]);
+    const profile = (await h.as(admin, 'GET', '/api/organization')).json<Record<string, unknown>>();
+    const { id: _id, ...editable } = profile;
+    const updated = await h.as(admin, 'PUT', '/api/organization', { ...editable, inviteReminderDays: 14 });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toMatchObject({ inviteReminderDays: 14 });
+    const bad = await h.as(admin, 'PUT', '/api/organization', { ...editable, inviteReminderDays: 0 });
+    expect(bad.statusCode).toBe(400);
     const { items } = await worklist(secretary, 'view=to_invite&sort=name');
     const r = await h.as(secretary, 'POST', `/api/episodes/${items[0]?.episodeId ?? ''}/invitation`, {
       sentOn: '2025-07-01',
