@@ -19,33 +19,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { EPISODE_STATES } from '../episodes/episodeStateMachine';
+import { USER_ROLES } from '../auth/roles';
 
-export const userRole = pgEnum('user_role', [
-  'admin',
-  'specialist',
-  'nurse',
-  'secretary',
-  'quality',
-  'patient',
-]);
+export const userRole = pgEnum('user_role', USER_ROLES);
 export const sex = pgEnum('sex', ['female', 'male', 'other', 'unknown']);
-export const episodeState = pgEnum('episode_state', [
-  'identified',
-  'invited',
-  'reminded',
-  'intake',
-  'investigated',
-  'decided',
-  'treating',
-  'no_treatment',
-  'referred',
-  'follow_up',
-  're_evaluation',
-  'closed',
-  'declined',
-  'not_eligible',
-  'lost',
-]);
+export const episodeState = pgEnum('episode_state', EPISODE_STATES);
 export const taskStatus = pgEnum('task_status', ['open', 'done', 'cancelled']);
 export const encounterType = pgEnum('encounter_type', ['emergency', 'outpatient', 'inpatient', 'unknown']);
 export const traumaMechanism = pgEnum('trauma_mechanism', ['low', 'high', 'unknown']);

@@ -126,39 +126,48 @@ export interface EpisodeActionResult {
   nextTask: { kind: TaskKind; dueDate: string } | null;
 }
 
-/** The letter went out: the episode is invited and a reminder falls due after the configured days. */
-export async function markInvited(
+/**
+ * A letter went out: the episode moves on, the task that asked for the letter is done, and the next
+ * one falls due after the organisation's reminder interval — so a patient who does not answer is
+ * never simply forgotten.
+ */
+async function recordLetterSent(
   db: Database,
   actor: Actor,
   episodeId: string,
   sentOn: string,
   today: string,
-) {
-  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
+  step: { to: 'invited' | 'reminded'; completes: TaskKind; outcome: string; next: TaskKind; note: string },
+): Promise<EpisodeActionResult> {
+  return auditedTransaction(db, actor, async (tx, trail) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    await transition(tx, trail, actor, episode, 'invited', `invitation sent ${sentOn}`, today);
-    await closeTasks(tx, actor, episodeId, ['invite'], 'done', 'invitation_sent');
+    await transition(tx, trail, actor, episode, step.to, `${step.note} ${sentOn}`, today);
+    await closeTasks(tx, actor, episodeId, [step.completes], 'done', step.outcome);
     const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
-    await addTask(tx, trail, actor, episode, 'invite_reminder', dueDate, { invitedOn: sentOn });
-    return { episodeId, state: 'invited', nextTask: { kind: 'invite_reminder', dueDate } };
+    await addTask(tx, trail, actor, episode, step.next, dueDate, { letterSentOn: sentOn });
+    return { episodeId, state: step.to, nextTask: { kind: step.next, dueDate } };
+  });
+}
+
+/** The invitation went out; a reminder falls due after the configured days (default 21). */
+export function markInvited(db: Database, actor: Actor, episodeId: string, sentOn: string, today: string) {
+  return recordLetterSent(db, actor, episodeId, sentOn, today, {
+    to: 'invited',
+    completes: 'invite',
+    outcome: 'invitation_sent',
+    next: 'invite_reminder',
+    note: 'invitation sent',
   });
 }
 
 /** No answer to the invitation: a reminder went out; if that stays unanswered a nurse follows up. */
-export async function markReminded(
-  db: Database,
-  actor: Actor,
-  episodeId: string,
-  sentOn: string,
-  today: string,
-) {
-  return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
-    const episode = await lockEpisode(tx, actor, episodeId);
-    await transition(tx, trail, actor, episode, 'reminded', `reminder sent ${sentOn}`, today);
-    await closeTasks(tx, actor, episodeId, ['invite_reminder'], 'done', 'reminder_sent');
-    const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
-    await addTask(tx, trail, actor, episode, 'no_response_follow_up', dueDate, { remindedOn: sentOn });
-    return { episodeId, state: 'reminded', nextTask: { kind: 'no_response_follow_up', dueDate } };
+export function markReminded(db: Database, actor: Actor, episodeId: string, sentOn: string, today: string) {
+  return recordLetterSent(db, actor, episodeId, sentOn, today, {
+    to: 'reminded',
+    completes: 'invite_reminder',
+    outcome: 'reminder_sent',
+    next: 'no_response_follow_up',
+    note: 'reminder sent',
   });
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EPISODE_STATES, TERMINAL_STATES, allowedTransitions, checkTransition } from './episodeStateMachine';
-import { episodeState } from '../db/schema';
 
 describe('episode state machine', () => {
-  it('uses exactly the states the database enum stores', () => {
-    expect([...EPISODE_STATES]).toEqual(episodeState.enumValues);
-  });
-
   it('follows the main pathway of DESIGN.md', () => {
     const path = [
       'identified',

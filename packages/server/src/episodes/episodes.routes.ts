@@ -23,22 +23,26 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     return date;
   };
 
-  app.post(
-    '/api/episodes/:episodeId/invitation',
-    {
-      config: { access: { roles: PATIENT_RECORD_ROLES } },
-      schema: {
-        tags: ['episodes'],
-        params,
-        body: z.strictObject({ sentOn: isoDate.optional() }),
-        response: { 200: actionResult },
+  const letterSentRoute = (path: string, record: typeof markInvited): void => {
+    app.post(
+      path,
+      {
+        config: { access: { roles: PATIENT_RECORD_ROLES } },
+        schema: {
+          tags: ['episodes'],
+          params,
+          body: z.strictObject({ sentOn: isoDate.optional() }),
+          response: { 200: actionResult },
+        },
       },
-    },
-    async (request) => {
-      const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
-      return markInvited(db, requireActor(request), request.params.episodeId, sentOn, today());
-    },
-  );
+      async (request) => {
+        const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
+        return record(db, requireActor(request), request.params.episodeId, sentOn, today());
+      },
+    );
+  };
+  letterSentRoute('/api/episodes/:episodeId/invitation', markInvited);
+  letterSentRoute('/api/episodes/:episodeId/reminder', markReminded);
 
   app.post(
     '/api/invitations',
@@ -81,23 +85,6 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
         }
       }
       return { results };
-    },
-  );
-
-  app.post(
-    '/api/episodes/:episodeId/reminder',
-    {
-      config: { access: { roles: PATIENT_RECORD_ROLES } },
-      schema: {
-        tags: ['episodes'],
-        params,
-        body: z.strictObject({ sentOn: isoDate.optional() }),
-        response: { 200: actionResult },
-      },
-    },
-    async (request) => {
-      const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
-      return markReminded(db, requireActor(request), request.params.episodeId, sentOn, today());
     },
   );
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXCLUDED_FRACTURE_SITE_CODES, FRACTURE_SITE_CODES } from '@osteopad/clinical';
 import {
   ICD10_SITE_RULES,
   isBoneMetastasisCode,
@@ -13,15 +12,6 @@ import {
   parseIcd10Code,
   SNOMED_SITE_RULES,
 } from './fractureSites';
-import { EXCLUDED_FRACTURE_SITES, QUALIFYING_FRACTURE_SITES } from './types';
-
-describe('site codes', () => {
-  it('are the same lists as the clinical engine (shared contract)', () => {
-    expect([...QUALIFYING_FRACTURE_SITES]).toEqual([...FRACTURE_SITE_CODES]);
-    expect([...EXCLUDED_FRACTURE_SITES]).toEqual([...EXCLUDED_FRACTURE_SITE_CODES]);
-  });
-});
-
 describe('parseIcd10Code', () => {
   it.each([
     ['S72.0', 'S72.0'],

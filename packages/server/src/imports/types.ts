@@ -1,33 +1,12 @@
 // The one shape every import format (CSV, HL7 v2, FHIR) produces. The database layer only ever sees this.
 
-/** Fracture sites of clinical/RULES.md R1.2 (qualifying) — shared contract with the clinical engine. */
-export const QUALIFYING_FRACTURE_SITES = [
-  'sternum_ribs',
-  'spine_thoracolumbar',
-  'clavicle',
-  'scapula',
-  'humerus',
-  'olecranon',
-  'radius_forearm_wrist',
-  'carpus',
-  'metacarpals',
-  'pelvis',
-  'acetabulum',
-  'femur_proximal',
-  'femur_other',
-  'patella',
-  'fibula',
-  'tibial_plateau',
-  'tibia',
-  'ankle',
-  'calcaneus',
-  'talus',
-  'tarsus',
-  'metatarsals',
-] as const;
+import { EXCLUDED_FRACTURE_SITE_CODES, FRACTURE_SITE_CODES } from '@osteopad/clinical';
 
-/** Fracture sites of clinical/RULES.md R1.3 (excluded from the work-up). */
-export const EXCLUDED_FRACTURE_SITES = ['face', 'skull', 'fingers', 'toes', 'spine_cervical'] as const;
+/** Fracture sites of clinical/RULES.md R1.2 (qualifying): the clinical engine's list. */
+export const QUALIFYING_FRACTURE_SITES = FRACTURE_SITE_CODES;
+
+/** Fracture sites of clinical/RULES.md R1.3 (excluded from the work-up): the clinical engine's list. */
+export const EXCLUDED_FRACTURE_SITES = EXCLUDED_FRACTURE_SITE_CODES;
 
 export type QualifyingFractureSite = (typeof QUALIFYING_FRACTURE_SITES)[number];
 export type ExcludedFractureSite = (typeof EXCLUDED_FRACTURE_SITES)[number];
