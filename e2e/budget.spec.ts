@@ -20,5 +20,7 @@ test('the first page loads at most 250 kB of gzipped JavaScript', async ({ page 
   test.info().annotations.push({ type: 'initial-js-gzip-bytes', description: String(total) });
   expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   // The screens behind the login are not part of the first load.
-  expect(loaded.some((script) => /PatientListScreen|AuditLogScreen/.test(script.url))).toBe(false);
+  expect(
+    loaded.some((script) => /PatientListScreen|AuditLogScreen|WorklistScreen|ImportScreen/.test(script.url)),
+  ).toBe(false);
 });

@@ -14,9 +14,13 @@ test('a nurse finds patients by name, BSN and date of birth, and pages through t
 }) => {
   await logIn(page, 'nurse');
 
+  // Nurses start on the worklist; the patient list is the next item in the menu.
+  await expect(page).toHaveURL(/\/worklist$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Werklijst' })).toBeFocused();
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('link', { name: 'Patiënten' }).click();
   await expect(page).toHaveURL(/\/patients$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Patiënten' })).toBeFocused();
-  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(nav.getByRole('link', { name: 'Patiënten' })).toHaveAttribute('aria-current', 'page');
   const search = page.getByRole('searchbox', { name: 'Zoek een patiënt' });
   await expect(search).toHaveAttribute('placeholder', 'Naam, BSN of geboortedatum (dd-mm-jjjj)');
@@ -111,7 +115,7 @@ test('an unknown patient or page shows the not-found page inside the app', async
   await expect(notFound).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
   await page.getByRole('link', { name: 'Naar de startpagina' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Patiënten' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Werklijst' })).toBeVisible();
 });
 
 test('switching to English changes the labels and survives a reload', async ({ page, context }) => {

@@ -8,7 +8,6 @@ const reporter: ReporterDescription[] =
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.spec.ts',
   outputDir: join(REPO_ROOT, '.test-output', 'e2e-results'),
   globalSetup: './support/globalSetup.ts',
   forbidOnly: true,
@@ -17,6 +16,12 @@ export default defineConfig({
   timeout: 20_000,
   expect: { timeout: 5_000 },
   reporter,
+  projects: [
+    // The demo data as seeded: these tests count and page through the 40 demo patients.
+    { name: 'demo', testMatch: '*.spec.ts', testIgnore: 'case-finding/**' },
+    // These import patients and move them along the pathway, so they start when the demo tests are done.
+    { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
+  ],
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',

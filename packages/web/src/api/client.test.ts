@@ -121,3 +121,97 @@ describe('query strings', () => {
     expect(toQueryString({ q: 'de Vries & zn' })).toBe('?q=de+Vries+%26+zn');
   });
 });
+
+describe('uploads and files', () => {
+  const summary = z.object({ status: z.string(), imported: z.number() });
+
+  it('sends the file as the raw body with its content type, the options in the query and the CSRF token', async () => {
+    const { calls, fetchImpl } = fakeFetch(json(200, { status: 'succeeded', imported: 6 }));
+    const client = createApiClient(fetchImpl);
+    client.setCsrfToken('token-9');
+    const file = new Blob(['a,b\n1,2\n'], { type: 'text/csv' });
+    const answer = await client.upload('/api/imports', {
+      query: { format: 'csv', skipInvalid: false, fileName: 'x.csv' },
+      file,
+      contentType: 'text/csv',
+      schema: summary,
+      answerStatuses: [422],
+    });
+    expect(answer).toEqual({ status: 200, body: { status: 'succeeded', imported: 6 } });
+    expect(calls[0]?.url).toBe('/api/imports?format=csv&skipInvalid=false&fileName=x.csv');
+    expect(calls[0]?.init.body).toBe(file);
+    expect(headersOf(calls[0]).get('Content-Type')).toBe('text/csv');
+    expect(headersOf(calls[0]).get('X-CSRF-Token')).toBe('token-9');
+  });
+
+  it('reads a refused import (422) as its summary, not as an error', async () => {
+    const { fetchImpl } = fakeFetch(json(422, { status: 'rejected', imported: 0 }));
+    const client = createApiClient(fetchImpl);
+    const answer = await client.upload('/api/imports', {
+      file: new Blob(['x']),
+      contentType: 'text/csv',
+      schema: summary,
+      answerStatuses: [422],
+    });
+    expect(answer).toEqual({ status: 422, body: { status: 'rejected', imported: 0 } });
+  });
+
+  it('still reports other refusals as ApiError, also a 422 that is a plain problem', async () => {
+    const { fetchImpl } = fakeFetch(
+      json(413, { error: 'upload_too_large', message: 'Too large.' }),
+      json(422, { error: 'something_else', message: 'No.' }),
+    );
+    const client = createApiClient(fetchImpl);
+    const options = {
+      file: new Blob(['x']),
+      contentType: 'text/csv',
+      schema: summary,
+      answerStatuses: [422],
+    };
+    await expect(client.upload('/api/imports', options)).rejects.toMatchObject({
+      status: 413,
+      code: 'upload_too_large',
+    });
+    await expect(client.upload('/api/imports', options)).rejects.toMatchObject({
+      status: 422,
+      code: 'something_else',
+    });
+  });
+
+  it('fetches a PDF as a Blob, and turns a refusal into ApiError with its issues', async () => {
+    const pdf = new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } });
+    const { calls, fetchImpl } = fakeFetch(
+      pdf,
+      json(422, {
+        error: 'letters_not_printable',
+        message: 'Some letters cannot be printed.',
+        issues: [{ field: 'episodeIds[1].patient.street', message: 'x', code: 'patient_data' }],
+      }),
+    );
+    const client = createApiClient(fetchImpl);
+    client.setCsrfToken('t');
+    const blob = await client.file('POST', '/api/invitation-letters', 'application/pdf', {
+      body: { episodeIds: ['a'], locale: 'nl' },
+    });
+    expect(await blob.text()).toBe('%PDF-1.7');
+    expect(headersOf(calls[0]).get('Content-Type')).toBe('application/json');
+    expect(headersOf(calls[0]).get('X-CSRF-Token')).toBe('t');
+    const error: unknown = await client
+      .file('POST', '/api/invitation-letters', 'application/pdf', { body: {} })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, code: 'letters_not_printable' });
+    expect((error as ApiError).issues[0]?.field).toBe('episodeIds[1].patient.street');
+  });
+
+  it('refuses an answer of the wrong type instead of offering it as a PDF', async () => {
+    const { fetchImpl } = fakeFetch(
+      new Response('<html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
+    const client = createApiClient(fetchImpl);
+    await expect(
+      client.file('GET', '/api/episodes/x/invitation-letter', 'application/pdf'),
+    ).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+  });
+});

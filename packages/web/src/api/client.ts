@@ -26,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryParams = Record<string, string | number | undefined>;
+export type QueryParams = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions<T> {
   query?: QueryParams;
@@ -34,9 +34,36 @@ export interface RequestOptions<T> {
   schema?: z.ZodMiniType<T>;
 }
 
+export interface FileRequestOptions {
+  query?: QueryParams;
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
+export interface UploadOptions<T> {
+  query?: QueryParams;
+  file: Blob;
+  contentType: string;
+  schema: z.ZodMiniType<T>;
+  /**
+   * Error statuses whose body is an answer in `schema`'s shape rather than a problem: an import the
+   * server refused still reports what it found (422 with the summary).
+   */
+  answerStatuses?: readonly number[];
+}
+
+export interface UploadAnswer<T> {
+  status: number;
+  body: T;
+}
+
 export interface ApiClient {
   get<T>(path: string, schema: z.ZodMiniType<T>, query?: QueryParams): Promise<T>;
   post<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
+  /** A document the server renders (a PDF letter), as a Blob of the expected type. */
+  file(method: 'GET' | 'POST', path: string, accept: string, options?: FileRequestOptions): Promise<Blob>;
+  /** Sends a file as the raw request body (imports); the server streams it, nothing is re-encoded. */
+  upload<T>(path: string, options: UploadOptions<T>): Promise<UploadAnswer<T>>;
   /** The token the server handed out with the session; sent back on every state-changing request. */
   setCsrfToken(token: string | null): void;
 }
@@ -55,54 +82,76 @@ export function toQueryString(query: QueryParams | undefined): string {
   return text === '' ? '' : `?${text}`;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let body: unknown = null;
+async function readJson(response: Response): Promise<unknown> {
   try {
-    body = await response.json();
+    return await response.json();
   } catch {
-    // Not JSON (a proxy's error page, say): the status alone must do.
+    return undefined;
   }
-  const parsed = problemSchema.safeParse(body);
+}
+
+function problemError(response: Response, body: unknown): ApiError {
+  const parsed = problemSchema.safeParse(body ?? null);
+  // Not a problem document (a proxy's error page, say): the status alone must do.
   if (!parsed.success) return new ApiError(response.status, `http_${response.status}`, response.statusText);
   const issues = (parsed.data.issues ?? []).map((i) => ({ ...i, code: i.code ?? '' }));
   return new ApiError(response.status, parsed.data.error, parsed.data.message ?? '', issues);
 }
 
+async function toApiError(response: Response): Promise<ApiError> {
+  return problemError(response, await readJson(response));
+}
+
+function parseAnswer<T>(status: number, body: unknown, schema: z.ZodMiniType<T>): T {
+  if (body === undefined) throw new ApiError(status, 'invalid_response', 'The answer is not JSON.');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(status, 'invalid_response', parsed.error.message);
+  return parsed.data;
+}
+
+interface SendOptions {
+  query?: QueryParams | undefined;
+  accept: string;
+  contentType?: string;
+  body?: BodyInit;
+}
+
 export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
   let csrfToken: string | null = null;
+
+  /** Every request: same-origin cookie, CSRF token on state changes, no answer → `network`. */
+  async function send(method: string, path: string, options: SendOptions): Promise<Response> {
+    const headers: Record<string, string> = { Accept: options.accept };
+    if (options.contentType !== undefined) headers['Content-Type'] = options.contentType;
+    if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+    try {
+      return await fetchImpl(path + toQueryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(options.body === undefined ? {} : { body: options.body }),
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+    }
+  }
+
+  const jsonBody = (body: unknown): Pick<SendOptions, 'contentType' | 'body'> =>
+    body === undefined ? {} : { contentType: 'application/json', body: JSON.stringify(body) };
 
   async function request<T>(
     method: string,
     path: string,
     options: RequestOptions<T>,
   ): Promise<T | undefined> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
-    let response: Response;
-    try {
-      response = await fetchImpl(path + toQueryString(options.query), {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      });
-    } catch (cause) {
-      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
-    }
+    const response = await send(method, path, {
+      query: options.query,
+      accept: 'application/json',
+      ...jsonBody(options.body),
+    });
     if (!response.ok) throw await toApiError(response);
     if (response.status === 204 || options.schema === undefined) return undefined;
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new ApiError(response.status, 'invalid_response', 'The answer is not JSON.');
-    }
-    const parsed = options.schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ApiError(response.status, 'invalid_response', parsed.error.message);
-    }
-    return parsed.data;
+    return parseAnswer(response.status, await readJson(response), options.schema);
   }
 
   return {
@@ -112,6 +161,40 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
       return result;
     },
     post: (path, options = {}) => request('POST', path, options),
+    async file(method, path, accept, options = {}) {
+      const response = await send(method, path, {
+        query: options.query,
+        // The problem document of a refusal is JSON.
+        accept: `${accept}, application/json;q=0.5`,
+        ...jsonBody(options.body),
+      });
+      if (!response.ok) throw await toApiError(response);
+      const type = response.headers.get('Content-Type') ?? '';
+      if (!type.startsWith(accept)) {
+        throw new ApiError(response.status, 'invalid_response', `Expected ${accept}, got ${type}.`);
+      }
+      return response.blob();
+    },
+    async upload(path, options) {
+      const response = await send('POST', path, {
+        query: options.query,
+        accept: 'application/json',
+        contentType: options.contentType,
+        body: options.file,
+      });
+      if (response.ok) {
+        return {
+          status: response.status,
+          body: parseAnswer(response.status, await readJson(response), options.schema),
+        };
+      }
+      if (!(options.answerStatuses ?? []).includes(response.status)) throw await toApiError(response);
+      const body = await readJson(response);
+      const answer = options.schema.safeParse(body);
+      // The same status can still carry a plain problem (a refused query parameter, say).
+      if (!answer.success) throw problemError(response, body);
+      return { status: response.status, body: answer.data };
+    },
     setCsrfToken(token) {
       csrfToken = token;
     },

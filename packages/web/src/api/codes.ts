@@ -85,3 +85,126 @@ export type PatientGroup = (typeof PATIENT_GROUPS)[number];
 export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
+
+/** Fracture sites that start the work-up (clinical RULES.md R1.2), as the server codes them. */
+export const QUALIFYING_FRACTURE_SITES = [
+  'sternum_ribs',
+  'spine_thoracolumbar',
+  'clavicle',
+  'scapula',
+  'humerus',
+  'olecranon',
+  'radius_forearm_wrist',
+  'carpus',
+  'metacarpals',
+  'pelvis',
+  'acetabulum',
+  'femur_proximal',
+  'femur_other',
+  'patella',
+  'fibula',
+  'tibial_plateau',
+  'tibia',
+  'ankle',
+  'calcaneus',
+  'talus',
+  'tarsus',
+  'metatarsals',
+] as const;
+/** Fracture sites that never start the work-up (R1.3). */
+export const EXCLUDED_FRACTURE_SITES = ['face', 'skull', 'fingers', 'toes', 'spine_cervical'] as const;
+export const FRACTURE_SITES = [...QUALIFYING_FRACTURE_SITES, ...EXCLUDED_FRACTURE_SITES] as const;
+export type FractureSite = (typeof FRACTURE_SITES)[number];
+
+/** Why the case-finding rule (R1) placed a fracture where it did; `manualReview:…` is handled apart. */
+export const ELIGIBILITY_REASONS = [
+  'qualifyingFracture',
+  'ageBelow50',
+  'excludedLocation',
+  'pathologicalFracture',
+  'highEnergyTrauma',
+  'unknownLocation',
+  'noRecentFracture',
+  'manualReviewEligible',
+] as const;
+export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
+
+/** Facts the registration left out, so the rule assumed "no"; the nurse checks them at intake. */
+export const ASSUMPTIONS = ['traumaMechanismUnknown', 'pathologicalUnknown'] as const;
+export type Assumption = (typeof ASSUMPTIONS)[number];
+
+export const TASK_KINDS = [
+  'invite',
+  'invite_reminder',
+  'no_response_follow_up',
+  'review_eligibility',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Where a fracture came from; `reports` are radiology findings a nurse or specialist confirmed. */
+export const FRACTURE_SOURCES = ['csv', 'hl7v2', 'fhir', 'manual', 'reports'] as const;
+export type FractureSource = (typeof FRACTURE_SOURCES)[number];
+/** The sources `GET /api/worklist` can filter on (its `source` enum). */
+export const WORKLIST_SOURCE_FILTERS = [
+  'csv',
+  'hl7v2',
+  'fhir',
+  'manual',
+] as const satisfies readonly FractureSource[];
+export type WorklistSourceFilter = (typeof WORKLIST_SOURCE_FILTERS)[number];
+
+export const WORKLIST_VIEWS = [
+  'to_invite',
+  'identified',
+  'manual_review',
+  'awaiting_response',
+  'excluded',
+] as const;
+export type WorklistView = (typeof WORKLIST_VIEWS)[number];
+
+export const WORKLIST_SORTS = ['fractureDate', 'dueDate', 'name', 'age', 'site'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Why a patient does not take part (server: episodes/declineReasons.ts); "other" needs a note. */
+export const DECLINE_REASONS = [
+  'not_interested',
+  'too_ill_or_frail',
+  'treated_elsewhere',
+  'already_on_treatment',
+  'moved_away',
+  'deceased',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Why a fracture on manual review does not qualify after all; "other" needs a note. */
+export const NOT_ELIGIBLE_REASONS = [
+  'excluded_site',
+  'high_energy_trauma',
+  'pathological_fracture',
+  'not_a_fracture',
+  'fracture_not_recent',
+  'age_below_50',
+  'other',
+] as const;
+export type NotEligibleReason = (typeof NOT_ELIGIBLE_REASONS)[number];
+
+export const LETTER_LOCALES = ['nl', 'en'] as const;
+export type LetterLocale = (typeof LETTER_LOCALES)[number];
+
+/** What an administrator can upload: three fracture formats and radiology reports. */
+export const UPLOAD_KINDS = ['csv', 'hl7v2', 'fhir', 'reports'] as const;
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
+
+export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'windows-1252'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+/** Formats in the import history: the upload kinds. */
+export const IMPORT_FORMATS = UPLOAD_KINDS;
+export const IMPORT_CHANNELS = ['upload', 'cli', 'mllp', 'review'] as const;
+export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+export const IMPORT_STATUSES = ['succeeded', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -20,9 +20,12 @@ export function patientListQuery(search: string, page: number) {
   });
 }
 
+/** Every patient record in the cache; actions on episodes and findings refresh them. */
+export const PATIENT_RECORD_QUERY_KEY = ['patients', 'record'] as const;
+
 export function patientRecordQuery(patientId: string) {
   return queryOptions({
-    queryKey: ['patients', 'record', patientId],
+    queryKey: [...PATIENT_RECORD_QUERY_KEY, patientId],
     queryFn: () => api.get(`/api/patients/${encodeURIComponent(patientId)}`, patientRecordSchema),
   });
 }

@@ -123,6 +123,144 @@ export const auditListSchema = z.object({
 });
 export type AuditList = z.infer<typeof auditListSchema>;
 
+export const worklistItemSchema = z.object({
+  /** null on the excluded view: an excluded fracture opens no episode. */
+  episodeId: z.nullable(z.string()),
+  episodeState: z.nullable(z.string()),
+  patientId: z.string(),
+  familyName: z.string(),
+  givenNames: z.string(),
+  initials: z.string(),
+  bsn: z.nullable(z.string()),
+  birthDate: z.string(),
+  sex: z.string(),
+  ageAtFracture: z.int(),
+  fractureId: z.string(),
+  fractureDate: z.string(),
+  siteCode: z.nullable(z.string()),
+  siteText: z.string(),
+  icd10Code: z.string(),
+  patientGroup: z.nullable(z.string()),
+  eligibility: z.string(),
+  eligibilityReason: z.string(),
+  assumptions: z.array(z.string()),
+  source: z.string(),
+  taskId: z.nullable(z.string()),
+  taskKind: z.nullable(z.string()),
+  taskDueDate: z.nullable(z.string()),
+});
+export type WorklistItem = z.infer<typeof worklistItemSchema>;
+
+export const worklistSchema = z.object({ items: z.array(worklistItemSchema), total: z.int() });
+export type Worklist = z.infer<typeof worklistSchema>;
+
+/** The answer to every episode action: the new state and the task that now waits, if any. */
+export const episodeActionSchema = z.object({
+  episodeId: z.string(),
+  state: z.string(),
+  nextTask: z.nullable(z.object({ kind: z.string(), dueDate: z.string() })),
+});
+export type EpisodeActionResult = z.infer<typeof episodeActionSchema>;
+
+export const invitationsSchema = z.object({
+  results: z.array(
+    z.object({
+      episodeId: z.string(),
+      ok: z.boolean(),
+      error: z.nullable(z.string()),
+      result: z.nullable(episodeActionSchema),
+    }),
+  ),
+});
+export type InvitationResults = z.infer<typeof invitationsSchema>;
+
+export const reportFindingSchema = z.object({
+  id: z.string(),
+  patientId: z.nullable(z.string()),
+  familyName: z.nullable(z.string()),
+  givenNames: z.nullable(z.string()),
+  birthDate: z.nullable(z.string()),
+  patientRef: z.string(),
+  reportId: z.string(),
+  reportDate: z.string(),
+  sentence: z.string(),
+  highlightStart: z.int(),
+  highlightEnd: z.int(),
+  levels: z.array(z.string()),
+  genantGrade: z.nullable(z.int()),
+  known: z.boolean(),
+  status: z.string(),
+});
+export type ReportFinding = z.infer<typeof reportFindingSchema>;
+
+export const reportFindingListSchema = z.object({ items: z.array(reportFindingSchema), total: z.int() });
+export type ReportFindingList = z.infer<typeof reportFindingListSchema>;
+
+export const findingReviewSchema = z.object({
+  status: z.string(),
+  imported: z.int(),
+  duplicates: z.int(),
+});
+export type FindingReviewResult = z.infer<typeof findingReviewSchema>;
+
+const importErrorSchema = z.object({
+  row: z.int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+export const fractureImportSummarySchema = z.object({
+  importId: z.string(),
+  status: z.enum(['succeeded', 'rejected']),
+  rows: z.int(),
+  imported: z.int(),
+  eligible: z.int(),
+  excluded: z.int(),
+  manualReview: z.int(),
+  duplicates: z.int(),
+  invalid: z.int(),
+  errors: z.array(importErrorSchema),
+  errorsNotListed: z.int(),
+});
+export type FractureImportSummary = z.infer<typeof fractureImportSummarySchema>;
+
+export const reportImportSummarySchema = z.object({
+  importId: z.string(),
+  status: z.enum(['succeeded', 'rejected']),
+  reports: z.int(),
+  findings: z.int(),
+  matched: z.int(),
+  duplicates: z.int(),
+  negatedMentions: z.int(),
+  errors: z.array(importErrorSchema),
+});
+export type ReportImportSummary = z.infer<typeof reportImportSummarySchema>;
+
+export const importHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      format: z.string(),
+      fileName: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      rows: z.int(),
+      imported: z.int(),
+      eligible: z.int(),
+      excluded: z.int(),
+      manualReview: z.int(),
+      duplicates: z.int(),
+      invalid: z.int(),
+      startedAt: z.string(),
+      finishedAt: z.string(),
+    }),
+  ),
+});
+export type ImportHistory = z.infer<typeof importHistorySchema>;
+export type ImportHistoryItem = ImportHistory['items'][number];
+
 export const problemSchema = z.object({
   error: z.string(),
   message: z.optional(z.string()),

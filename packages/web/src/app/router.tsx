@@ -16,9 +16,16 @@ import { RequireRole } from '../common/RequireRole';
 import { HomeScreen } from '../home/HomeScreen';
 import { LoginScreen } from '../login/LoginScreen';
 import { AppLayout } from '../shell/AppLayout';
-import { AUDIT_LOG_ROLES, PATIENT_LIST_ROLES, homeFor } from '../session/permissions';
+import {
+  AUDIT_LOG_ROLES,
+  IMPORT_ROLES,
+  PATIENT_LIST_ROLES,
+  WORKLIST_ROLES,
+  homeFor,
+} from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
+import { parseWorklistSearch } from '../worklist/worklistSearch';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -44,6 +51,8 @@ const PatientListScreen = lazyRouteComponent(
 );
 const PatientScreen = lazyRouteComponent(() => import('../patients/PatientScreen'), 'PatientScreen');
 const AuditLogScreen = lazyRouteComponent(() => import('../audit/AuditLogScreen'), 'AuditLogScreen');
+const WorklistScreen = lazyRouteComponent(() => import('../worklist/WorklistScreen'), 'WorklistScreen');
+const ImportScreen = lazyRouteComponent(() => import('../imports/ImportScreen'), 'ImportScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -94,6 +103,18 @@ const homeRoute = createRoute({
   component: HomeScreen,
 });
 
+const worklistRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'worklist',
+  // Only codes, numbers and dates: no patient data ends up in the URL.
+  validateSearch: parseWorklistSearch,
+  component: () => (
+    <RequireRole roles={WORKLIST_ROLES}>
+      <WorklistScreen />
+    </RequireRole>
+  ),
+});
+
 const patientsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'patients',
@@ -124,6 +145,16 @@ const auditRoute = createRoute({
   ),
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports',
+  component: () => (
+    <RequireRole roles={IMPORT_ROLES}>
+      <ImportScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -133,7 +164,15 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, patientsRoute, patientRoute, auditRoute, unknownRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    worklistRoute,
+    patientsRoute,
+    patientRoute,
+    auditRoute,
+    importsRoute,
+    unknownRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

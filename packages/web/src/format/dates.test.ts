@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, parseDate } from './dates';
+import { formatDate, formatDateTime, parseDate, todayIso } from './dates';
 
 describe('formatDate', () => {
   it('shows calendar dates as dd-mm-jjjj without going through a time zone', () => {
@@ -43,5 +43,15 @@ describe('parseDate', () => {
     expect(parseDate('13-13-2020')).toBeNull();
     expect(parseDate('1956')).toBeNull();
     expect(parseDate('')).toBeNull();
+  });
+});
+
+describe('todayIso', () => {
+  it('gives the calendar day in the Netherlands, also just after midnight there', () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Amsterdam (UTC+1 in winter).
+    expect(todayIso(new Date(Date.UTC(2026, 11, 31, 23, 30)))).toBe('2027-01-01');
+    // 22:30 UTC on 30 June is 00:30 on 1 July in summer time (UTC+2).
+    expect(todayIso(new Date(Date.UTC(2026, 5, 30, 22, 30)))).toBe('2026-07-01');
+    expect(todayIso(new Date(Date.UTC(2026, 10, 21, 12, 0)))).toBe('2026-11-21');
   });
 });

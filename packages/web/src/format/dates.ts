@@ -46,3 +46,16 @@ export function parseDate(text: string): string | null {
   if (iso !== null) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   return null;
 }
+
+/** The hospital's calendar: "today" on the server is the day in the Netherlands, so here too. */
+const HOSPITAL_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in the Netherlands as YYYY-MM-DD, whatever the computer's own time zone. */
+export function todayIso(now: Date = new Date()): string {
+  return HOSPITAL_DAY.format(now);
+}

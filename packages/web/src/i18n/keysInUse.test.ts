@@ -5,21 +5,39 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_FILTER_ERRORS } from '../audit/auditFilterForm';
 import {
+  ASSUMPTIONS,
   AUDIT_ACTIONS,
   AUDIT_OBJECT_TYPES,
   AUDIT_OUTCOMES,
   AUDIT_PURPOSES,
+  DECLINE_REASONS,
   ELIGIBILITY_OUTCOMES,
+  ELIGIBILITY_REASONS,
   ENCOUNTER_TYPES,
   EPISODE_STATES,
+  FRACTURE_SITES,
+  FRACTURE_SOURCES,
+  IMPORT_CHANNELS,
+  IMPORT_ENCODINGS,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  LETTER_LOCALES,
+  NOT_ELIGIBLE_REASONS,
   PATIENT_GROUPS,
   ROLES,
   SEXES,
+  TASK_KINDS,
   TRAUMA_MECHANISMS,
+  UPLOAD_KINDS,
 } from '../api/codes';
 import { ERROR_MESSAGE_KEYS } from '../common/errorMessageKey';
+import { LETTER_ORGANIZATION_FIELDS, LETTER_PATIENT_FIELDS } from '../letters/letterFailure';
+import { SENT_ON_ERRORS } from '../worklist/sentOnDate';
+import { WORKLIST_FILTER_ERRORS } from '../worklist/worklistFilterForm';
+import { WORKLIST_TABS } from '../worklist/worklistSearch';
 import { LOGIN_ERROR_KEYS } from '../login/loginErrorKey';
 import en from './en.json';
+import { fractureSiteKey } from './labels';
 import { LANGUAGES } from './languages';
 import nl from './nl.json';
 import { findTranslationCalls, flattenCatalogue, type SourceFinding } from './sourceChecks';
@@ -122,6 +140,27 @@ describe('translation keys used in the sources', () => {
     'audit purposes': AUDIT_PURPOSES.map((v) => `audit.purposes.${v}`),
     'audit filter errors': AUDIT_FILTER_ERRORS.map((v) => `audit.filters.errors.${v}`),
     languages: LANGUAGES.flatMap((v) => [`language.${v}`, `language.short.${v}`]),
+    'letter languages': LETTER_LOCALES.map((v) => `language.${v}`),
+    'fracture sites': FRACTURE_SITES.map((v) => `fractureSite.${fractureSiteKey(v)}`),
+    'task kinds': TASK_KINDS.map((v) => `taskKind.${v}`),
+    'eligibility reasons': [
+      ...ELIGIBILITY_REASONS.map((v) => `eligibilityReason.${v}`),
+      'eligibilityReason.manualReviewNotEligible',
+    ],
+    assumptions: ASSUMPTIONS.map((v) => `assumption.${v}`),
+    'decline reasons': DECLINE_REASONS.map((v) => `declineReason.${v}`),
+    'not-eligible reasons': NOT_ELIGIBLE_REASONS.map((v) => `notEligibleReason.${v}`),
+    'fracture sources': FRACTURE_SOURCES.map((v) => `fractureSource.${v}`),
+    'import formats': IMPORT_FORMATS.map((v) => `importFormat.${v}`),
+    'upload kinds': UPLOAD_KINDS.flatMap((v) => [`importFormat.${v}`, `imports.form.fileHelp.${v}`]),
+    'import channels': IMPORT_CHANNELS.map((v) => `importChannel.${v}`),
+    'import statuses': IMPORT_STATUSES.map((v) => `importStatus.${v}`),
+    encodings: IMPORT_ENCODINGS.map((v) => `encoding.${v}`),
+    'worklist tabs': WORKLIST_TABS.flatMap((v) => [`worklist.views.${v}`, `worklist.viewHelp.${v}`]),
+    'worklist filter errors': WORKLIST_FILTER_ERRORS.map((v) => `worklist.filters.errors.${v}`),
+    'sent-on errors': SENT_ON_ERRORS.map((v) => `sentOn.errors.${v}`),
+    'letter organisation fields': LETTER_ORGANIZATION_FIELDS.map((v) => `letters.orgFields.${v}`),
+    'letter patient fields': LETTER_PATIENT_FIELDS.map((v) => `letters.patientFields.${v}`),
   };
 
   it.each(Object.entries(keyLists))('every one of the %s has a label in both languages', (_name, keys) => {

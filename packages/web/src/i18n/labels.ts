@@ -1,16 +1,30 @@
 import type { TFunction } from 'i18next';
 import {
+  ASSUMPTIONS,
   AUDIT_ACTIONS,
   AUDIT_OBJECT_TYPES,
   AUDIT_OUTCOMES,
   AUDIT_PURPOSES,
   ELIGIBILITY_OUTCOMES,
+  ELIGIBILITY_REASONS,
   ENCOUNTER_TYPES,
   EPISODE_STATES,
+  FRACTURE_SITES,
+  FRACTURE_SOURCES,
+  IMPORT_CHANNELS,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  NOT_ELIGIBLE_REASONS,
   PATIENT_GROUPS,
   ROLES,
+  SEXES,
+  TASK_KINDS,
   TRAUMA_MECHANISMS,
   isOneOf,
+  type DeclineReason,
+  type FractureSite,
+  type ImportEncoding,
+  type NotEligibleReason,
   type Role,
   type Sex,
 } from '../api/codes';
@@ -58,3 +72,64 @@ export function auditReasonLabel(t: TFunction, reason: string): string {
   const label = t(`audit.purposes.${purpose}`);
   return separator === -1 ? label : `${label}:${reason.slice(separator + 1)}`;
 }
+
+export const anySexLabel = (t: TFunction, sex: string): string =>
+  isOneOf(SEXES, sex) ? sexLabel(t, sex) : sex;
+
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/**
+ * Site codes are snake_case (`femur_other`), but i18next reads a key ending in `_other` as a plural
+ * form; the catalogues therefore hold the sites in camelCase (`fractureSite.femurOther`).
+ */
+export function fractureSiteKey<S extends FractureSite>(site: S): CamelCase<S> {
+  return site.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()) as CamelCase<S>;
+}
+
+export const fractureSiteLabel = (t: TFunction, site: string): string =>
+  isOneOf(FRACTURE_SITES, site) ? t(`fractureSite.${fractureSiteKey(site)}`) : site;
+
+export const taskKindLabel = (t: TFunction, kind: string): string =>
+  isOneOf(TASK_KINDS, kind) ? t(`taskKind.${kind}`) : kind;
+
+export const assumptionLabel = (t: TFunction, assumption: string): string =>
+  isOneOf(ASSUMPTIONS, assumption) ? t(`assumption.${assumption}`) : assumption;
+
+export const declineReasonLabel = (t: TFunction, reason: DeclineReason): string =>
+  t(`declineReason.${reason}`);
+
+export const notEligibleReasonLabel = (t: TFunction, reason: NotEligibleReason): string =>
+  t(`notEligibleReason.${reason}`);
+
+const MANUAL_REVIEW_PREFIX = 'manualReview:';
+
+/**
+ * The rule's reason (`qualifyingFracture` …), or a person's decision on manual review
+ * (`manualReview:excluded_site` → "Handmatig beoordeeld: plaats telt niet mee").
+ */
+export function eligibilityReasonLabel(t: TFunction, reason: string): string {
+  if (reason.startsWith(MANUAL_REVIEW_PREFIX)) {
+    const code = reason.slice(MANUAL_REVIEW_PREFIX.length);
+    const label = isOneOf(NOT_ELIGIBLE_REASONS, code) ? notEligibleReasonLabel(t, code) : code;
+    // After the colon the reason continues the sentence: "Handmatig beoordeeld: plaats telt niet mee".
+    const reasonText = label.charAt(0).toLocaleLowerCase() + label.slice(1);
+    return t('eligibilityReason.manualReviewNotEligible', { reason: reasonText });
+  }
+  return isOneOf(ELIGIBILITY_REASONS, reason) ? t(`eligibilityReason.${reason}`) : reason;
+}
+
+export const fractureSourceLabel = (t: TFunction, source: string): string =>
+  isOneOf(FRACTURE_SOURCES, source) ? t(`fractureSource.${source}`) : source;
+
+export const importFormatLabel = (t: TFunction, format: string): string =>
+  isOneOf(IMPORT_FORMATS, format) ? t(`importFormat.${format}`) : format;
+
+export const importChannelLabel = (t: TFunction, channel: string): string =>
+  isOneOf(IMPORT_CHANNELS, channel) ? t(`importChannel.${channel}`) : channel;
+
+export const importStatusLabel = (t: TFunction, status: string): string =>
+  isOneOf(IMPORT_STATUSES, status) ? t(`importStatus.${status}`) : status;
+
+export const encodingLabel = (t: TFunction, encoding: ImportEncoding): string => t(`encoding.${encoding}`);

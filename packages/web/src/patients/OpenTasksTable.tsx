@@ -4,7 +4,7 @@ import type { Task } from '../api/schemas';
 import { EmptyNote } from '../common/EmptyNote';
 import { Section } from '../common/Section';
 import { formatDate } from '../format/dates';
-import { anyRoleLabel } from '../i18n/labels';
+import { anyRoleLabel, taskKindLabel } from '../i18n/labels';
 
 interface OpenTasksTableProps {
   tasks: readonly Task[];
@@ -29,8 +29,7 @@ export function OpenTasksTable({ tasks }: OpenTasksTableProps) {
           <Table.Tbody>
             {tasks.map((task) => (
               <Table.Tr key={task.id}>
-                {/* Task kinds get their labels with the worklist; until then the code is shown. */}
-                <Table.Td ff="monospace">{task.kind}</Table.Td>
+                <Table.Td>{taskKindLabel(t, task.kind)}</Table.Td>
                 <Table.Td>{formatDate(task.dueDate)}</Table.Td>
                 <Table.Td>{anyRoleLabel(t, task.assigneeRole)}</Table.Td>
               </Table.Tr>

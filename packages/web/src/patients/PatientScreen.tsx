@@ -60,7 +60,7 @@ export function PatientScreen() {
             <GeneralPractitioner patient={query.data.patient} />
           </SimpleGrid>
           <FracturesTable fractures={query.data.fractures} />
-          <EpisodesTable episodes={query.data.episodes} />
+          <EpisodesTable episodes={query.data.episodes} patientName={patientName(query.data.patient)} />
           <OpenTasksTable tasks={query.data.openTasks} />
         </>
       )}

@@ -7,12 +7,20 @@ import type { Role } from '../api/codes';
 
 /** Mirrors the server's PATIENT_RECORD_ROLES: staff who search and open patient records. */
 export const PATIENT_LIST_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary'];
+/** The worklist shows names, so the same staff; secretaries invite, the clinical staff also decide. */
+export const WORKLIST_ROLES: readonly Role[] = PATIENT_LIST_ROLES;
+/** Mirrors the server's CLINICAL_ROLES: manual eligibility review and radiology report findings. */
+export const CLINICAL_REVIEW_ROLES: readonly Role[] = ['specialist', 'nurse'];
 export const AUDIT_LOG_ROLES: readonly Role[] = ['admin'];
+export const IMPORT_ROLES: readonly Role[] = ['admin'];
 
 export const canUsePatientList = (role: Role): boolean => PATIENT_LIST_ROLES.includes(role);
+export const canUseWorklist = (role: Role): boolean => WORKLIST_ROLES.includes(role);
+export const canReviewClinically = (role: Role): boolean => CLINICAL_REVIEW_ROLES.includes(role);
 export const canUseAuditLog = (role: Role): boolean => AUDIT_LOG_ROLES.includes(role);
+export const canImport = (role: Role): boolean => IMPORT_ROLES.includes(role);
 
-export type HomeTarget = '/patients' | '/audit' | 'placeholder';
+export type HomeTarget = '/worklist' | '/audit' | 'placeholder';
 
 /** Where a user lands after login. */
 export function homeFor(role: Role): HomeTarget {
@@ -20,7 +28,7 @@ export function homeFor(role: Role): HomeTarget {
     case 'specialist':
     case 'nurse':
     case 'secretary':
-      return '/patients';
+      return '/worklist';
     case 'admin':
       return '/audit';
     case 'quality':

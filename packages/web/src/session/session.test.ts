@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api/codes';
-import { canUseAuditLog, canUsePatientList, homeFor } from './permissions';
+import {
+  canImport,
+  canReviewClinically,
+  canUseAuditLog,
+  canUsePatientList,
+  canUseWorklist,
+  homeFor,
+} from './permissions';
 import { safeRedirect } from './redirects';
 
 describe('safeRedirect', () => {
@@ -32,16 +39,24 @@ describe('what each role sees', () => {
     expect(ROLES.filter(canUsePatientList)).toEqual(['specialist', 'nurse', 'secretary']);
   });
 
-  it('gives the audit log to administrators only', () => {
+  it('gives the audit log and the imports to administrators only', () => {
     expect(ROLES.filter(canUseAuditLog)).toEqual(['admin']);
+    expect(ROLES.filter(canImport)).toEqual(['admin']);
+  });
+
+  it('gives the worklist to the patient-record staff, and clinical review to nurses and specialists', () => {
+    expect(ROLES.filter(canUseWorklist)).toEqual(['specialist', 'nurse', 'secretary']);
+    expect(ROLES.filter(canReviewClinically)).toEqual(['specialist', 'nurse']);
   });
 
   it('lands every role on a screen it may use', () => {
     for (const role of ROLES) {
       const home = homeFor(role);
-      if (home === '/patients') expect(canUsePatientList(role)).toBe(true);
+      if (home === '/worklist') expect(canUseWorklist(role)).toBe(true);
       if (home === '/audit') expect(canUseAuditLog(role)).toBe(true);
-      if (home === 'placeholder') expect(canUsePatientList(role) || canUseAuditLog(role)).toBe(false);
+      if (home === 'placeholder') {
+        expect(canUsePatientList(role) || canUseWorklist(role) || canUseAuditLog(role)).toBe(false);
+      }
     }
   });
 });

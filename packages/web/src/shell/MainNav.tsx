@@ -2,29 +2,43 @@ import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/codes';
 import { AnchorLink } from '../common/AnchorLink';
-import { canUseAuditLog, canUsePatientList } from '../session/permissions';
+import { canImport, canUseAuditLog, canUsePatientList, canUseWorklist } from '../session/permissions';
 
 interface MainNavProps {
   role: Role;
 }
 
+const ACTIVE = { fw: 700, underline: 'always' } as const;
+
 /** Only the screens this role can use; the router marks the current one with aria-current. */
 export function MainNav({ role }: MainNavProps) {
   const { t } = useTranslation();
+  const showWorklist = canUseWorklist(role);
   const showPatients = canUsePatientList(role);
   const showAudit = canUseAuditLog(role);
-  if (!showPatients && !showAudit) return null;
+  const showImports = canImport(role);
+  if (!showWorklist && !showPatients && !showAudit && !showImports) return null;
   return (
     <nav aria-label={t('nav.label')}>
       <Group gap="lg">
+        {showWorklist && (
+          <AnchorLink to="/worklist" fw={500} activeProps={ACTIVE}>
+            {t('nav.worklist')}
+          </AnchorLink>
+        )}
         {showPatients && (
-          <AnchorLink to="/patients" fw={500} activeProps={{ fw: 700, underline: 'always' }}>
+          <AnchorLink to="/patients" fw={500} activeProps={ACTIVE}>
             {t('nav.patients')}
           </AnchorLink>
         )}
         {showAudit && (
-          <AnchorLink to="/audit" fw={500} activeProps={{ fw: 700, underline: 'always' }}>
+          <AnchorLink to="/audit" fw={500} activeProps={ACTIVE}>
             {t('nav.audit')}
+          </AnchorLink>
+        )}
+        {showImports && (
+          <AnchorLink to="/imports" fw={500} activeProps={ACTIVE}>
+            {t('nav.imports')}
           </AnchorLink>
         )}
       </Group>

@@ -1,0 +1,34 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, ApiError } from './client';
+import { findingReviewSchema, reportFindingListSchema, type FindingReviewResult } from './schemas';
+
+export const FINDINGS_PAGE_SIZE = 20;
+export const REPORT_FINDINGS_QUERY_KEY = ['report-findings'] as const;
+
+/** Open findings: vertebral fractures the report scanner found, waiting for a person to decide. */
+export function openReportFindingsQuery(page: number) {
+  return queryOptions({
+    queryKey: [...REPORT_FINDINGS_QUERY_KEY, 'open', page],
+    queryFn: () =>
+      api.get('/api/report-findings', reportFindingListSchema, {
+        status: 'open',
+        limit: FINDINGS_PAGE_SIZE,
+        offset: (page - 1) * FINDINGS_PAGE_SIZE,
+      }),
+  });
+}
+
+export type FindingDecision = 'confirm' | 'dismiss';
+
+export async function reviewFinding(
+  findingId: string,
+  decision: FindingDecision,
+  note: string,
+): Promise<FindingReviewResult> {
+  const result = await api.post(`/api/report-findings/${encodeURIComponent(findingId)}/review`, {
+    body: { decision, note },
+    schema: findingReviewSchema,
+  });
+  if (result === undefined) throw new ApiError(204, 'invalid_response', 'Expected a body.');
+  return result;
+}

@@ -1,0 +1,113 @@
+import { Button, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { LETTER_LOCALES, isOneOf, type LetterLocale } from '../api/codes';
+import type { InvitationResults, WorklistItem } from '../api/schemas';
+import { markInvited } from '../api/worklist';
+import { QueryError } from '../common/QueryError';
+import { formatDate, todayIso } from '../format/dates';
+import { parseSentOn, sentOnErrorFromIssues, type SentOnError } from './sentOnDate';
+
+interface InvitationToolbarProps {
+  /** Batch printing and marking, for the "Uit te nodigen" list; elsewhere only the letter language. */
+  batch: boolean;
+  selected: readonly WorklistItem[];
+  locale: LetterLocale;
+  onLocaleChange: (locale: LetterLocale) => void;
+  printing: boolean;
+  onPrint: () => void;
+  onInvited: (results: InvitationResults, items: readonly WorklistItem[]) => void;
+}
+
+/** Letters for the selected patients, then "these went out on …": the reminder is planned from that day. */
+export function InvitationToolbar(props: InvitationToolbarProps) {
+  const { batch, selected, locale, onLocaleChange, printing, onPrint, onInvited } = props;
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [sentOn, setSentOn] = useState(() => formatDate(todayIso()));
+  const [sentOnError, setSentOnError] = useState<SentOnError | undefined>(undefined);
+  const invite = useMutation({
+    mutationFn: ({ items, date }: { items: readonly WorklistItem[]; date: string }) =>
+      markInvited(
+        items.flatMap((item) => (item.episodeId === null ? [] : [item.episodeId])),
+        date,
+      ),
+    onSuccess: (results, { items }) => {
+      onInvited(results, items);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setSentOnError(sentOnErrorFromIssues(error.issues));
+    },
+  });
+  const count = selected.length;
+
+  const languageSelect = (
+    <NativeSelect
+      label={t('invitations.letterLanguage')}
+      value={locale}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        if (isOneOf(LETTER_LOCALES, value)) onLocaleChange(value);
+      }}
+      data={LETTER_LOCALES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+      w={180}
+    />
+  );
+
+  if (!batch) return <Group>{languageSelect}</Group>;
+
+  const refused =
+    invite.error instanceof ApiError && sentOnErrorFromIssues(invite.error.issues) !== undefined;
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId} mb={4}>
+        {t('invitations.title')}
+      </Title>
+      <Text size="sm" mb="sm" role="status">
+        {count === 0 ? t('invitations.noneSelected') : t('invitations.selected', { count })}
+      </Text>
+      <Group align="flex-end" gap="md">
+        {languageSelect}
+        <Button disabled={count === 0} loading={printing} onClick={onPrint}>
+          {t('invitations.print')}
+        </Button>
+        <TextInput
+          label={t('invitations.sentOn')}
+          placeholder={t('worklist.filters.datePlaceholder')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={sentOn}
+          error={sentOnError === undefined ? undefined : t(`sentOn.errors.${sentOnError}`)}
+          onChange={(event) => {
+            setSentOn(event.currentTarget.value);
+            setSentOnError(undefined);
+          }}
+          w={200}
+        />
+        <Button
+          variant="outline"
+          disabled={count === 0}
+          loading={invite.isPending}
+          onClick={() => {
+            const parsed = parseSentOn(sentOn, todayIso());
+            if (!parsed.ok) {
+              setSentOnError(parsed.error);
+              return;
+            }
+            setSentOnError(undefined);
+            invite.mutate({ items: selected, date: parsed.date });
+          }}
+        >
+          {t('invitations.markInvited')}
+        </Button>
+      </Group>
+      {invite.isError && !refused && (
+        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+          <QueryError error={invite.error} />
+        </div>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,57 @@
+import { Button, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { TASK_KINDS, isOneOf, type TaskKind } from '../api/codes';
+import type { WorklistItem } from '../api/schemas';
+import { patientName } from '../patients/patientName';
+
+export type RowAction = 'letter' | 'decline' | 'reminder' | 'review';
+
+interface RowActionsProps {
+  item: WorklistItem;
+  /** Nurses and specialists decide eligibility; secretaries only see the list. */
+  canReview: boolean;
+  onAction: (action: RowAction, item: WorklistItem) => void;
+}
+
+/** What can be done next depends on the task that is waiting, not on the list it is shown in. */
+export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowAction[] {
+  switch (kind) {
+    case 'invite':
+      return ['letter', 'decline'];
+    case 'invite_reminder':
+      return ['letter', 'reminder', 'decline'];
+    case 'no_response_follow_up':
+      return ['letter', 'decline'];
+    case 'review_eligibility':
+      return canReview ? ['review'] : [];
+  }
+}
+
+export function RowActions({ item, canReview, onAction }: RowActionsProps) {
+  const { t } = useTranslation();
+  if (item.episodeId === null || item.taskKind === null || !isOneOf(TASK_KINDS, item.taskKind)) return null;
+  const name = patientName(item);
+  const labels: Record<RowAction, { text: string; name: string }> = {
+    letter: { text: t('worklist.actions.letter'), name: t('worklist.actions.letterFor', { name }) },
+    decline: { text: t('worklist.actions.decline'), name: t('worklist.actions.declineFor', { name }) },
+    reminder: { text: t('worklist.actions.reminder'), name: t('worklist.actions.reminderFor', { name }) },
+    review: { text: t('worklist.actions.review'), name: t('worklist.actions.reviewFor', { name }) },
+  };
+  return (
+    <Stack gap={4} align="flex-start">
+      {actionsFor(item.taskKind, canReview).map((action) => (
+        <Button
+          key={action}
+          size="compact-sm"
+          variant={action === 'decline' ? 'default' : 'light'}
+          aria-label={labels[action].name}
+          onClick={() => {
+            onAction(action, item);
+          }}
+        >
+          {labels[action].text}
+        </Button>
+      ))}
+    </Stack>
+  );
+}
