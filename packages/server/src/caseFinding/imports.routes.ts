@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { AppDeps, TypedApp } from '../http/app';
 import { imports } from '../db/schema';
@@ -220,19 +220,22 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
       schema: {
         tags: ['imports'],
         querystring: z.strictObject({ ...pagination }),
-        response: { 200: z.object({ items: z.array(importHistoryItem) }) },
+        response: { 200: z.object({ items: z.array(importHistoryItem), total: z.number().int() }) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await inOrganization(db, actor.organizationId, (tx) =>
-        tx
-          .select()
-          .from(imports)
-          .where(eq(imports.organizationId, actor.organizationId))
-          .orderBy(desc(imports.startedAt))
-          .limit(request.query.limit)
-          .offset(request.query.offset),
+      const [rows, totals] = await inOrganization(db, actor.organizationId, (tx) =>
+        Promise.all([
+          tx
+            .select()
+            .from(imports)
+            .where(eq(imports.organizationId, actor.organizationId))
+            .orderBy(desc(imports.startedAt))
+            .limit(request.query.limit)
+            .offset(request.query.offset),
+          tx.select({ n: count() }).from(imports).where(eq(imports.organizationId, actor.organizationId)),
+        ]),
       );
       return {
         items: rows.map((r) => ({
@@ -251,6 +254,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
           startedAt: r.startedAt.toISOString(),
           finishedAt: r.finishedAt.toISOString(),
         })),
+        total: totals[0]?.n ?? 0,
       };
     },
   );

@@ -19,7 +19,7 @@ const actionResult = z.object({
 export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const today = (): string => localIsoDate(clock());
   const notInFuture = (field: string, date: string): string => {
-    if (date > today()) throw badRequest(field, 'This date lies in the future.');
+    if (date > today()) throw badRequest(field, 'This date lies in the future.', 'future_date');
     return date;
   };
 
@@ -102,7 +102,7 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     async (request) => {
       const { reason, note } = request.body;
       if (reason === 'other' && note === '')
-        throw badRequest('body.note', 'Describe the reason when choosing "other".');
+        throw badRequest('body.note', 'Describe the reason when choosing "other".', 'note_required');
       return recordDecline(db, requireActor(request), request.params.episodeId, reason, note, today());
     },
   );
@@ -128,7 +128,7 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     async (request) => {
       const body = request.body;
       if (!body.eligible && body.reason === 'other' && body.note === '') {
-        throw badRequest('body.note', 'Describe the reason when choosing "other".');
+        throw badRequest('body.note', 'Describe the reason when choosing "other".', 'note_required');
       }
       return decideEligibility(db, requireActor(request), request.params.episodeId, body, today());
     },

@@ -22,5 +22,6 @@ export const notFound = (what: string): HttpProblem =>
   new HttpProblem(404, 'not_found', `${what} not found.`);
 export const conflict = (code: string, message: string, details: Record<string, unknown> = {}): HttpProblem =>
   new HttpProblem(409, code, message, details);
-export const badRequest = (field: string, message: string): HttpProblem =>
-  new HttpProblem(400, 'validation', message, { issues: [{ field, message }] });
+/** A 400 about one field; `code` is stable for clients and translations (the message is English). */
+export const badRequest = (field: string, message: string, code = 'invalid'): HttpProblem =>
+  new HttpProblem(400, 'validation', message, { issues: [{ field, message, code }] });

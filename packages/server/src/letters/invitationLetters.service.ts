@@ -12,6 +12,7 @@ import type { LetterLocale } from './letterText';
 const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);
 
 export interface LetterProblem {
+  episodeId: string;
   field: string;
   message: string;
   code: string;
@@ -47,6 +48,7 @@ export async function printInvitationLetters(
       const row = byId.get(episodeId);
       if (row === undefined) {
         problems.push({
+          episodeId,
           field: `episodeIds[${index}]`,
           message: 'No such episode in your organisation.',
           code: 'not_found',
@@ -55,6 +57,7 @@ export async function printInvitationLetters(
       }
       if (!PRINTABLE_STATES.has(row.episode.state)) {
         problems.push({
+          episodeId,
           field: `episodeIds[${index}]`,
           message: `The episode is ${row.episode.state}; no invitation is due.`,
           code: 'state',
@@ -114,6 +117,7 @@ export async function printInvitationLetters(
           );
         }
         problems.push({
+          episodeId,
           field: `episodeIds[${index}].${field}`,
           message: `${p.familyName} (${p.birthDate}): ${field} ${error.reason}`,
           code: 'patient_data',

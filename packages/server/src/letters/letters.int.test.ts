@@ -128,8 +128,9 @@ describe('invitation letters', () => {
       episodeIds: items.map((i) => i.episodeId),
     });
     expect(r.statusCode).toBe(422);
-    const body = r.json<{ error: string; issues: { field: string; message: string }[] }>();
+    const body = r.json<{ error: string; issues: { episodeId: string; field: string; message: string }[] }>();
     expect(body.error).toBe('letters_not_printable');
+    expect(body.issues.map((i) => i.episodeId)).toContain(meijer?.episodeId);
     expect(body.issues.some((i) => i.field.includes('patient.street') && i.message.includes('Meijer'))).toBe(
       true,
     );

@@ -16,7 +16,9 @@ export interface ReportImportSummary {
   matched: number;
   duplicates: number;
   negatedMentions: number;
+  /** The first 1,000 errors; the rest are counted in `errorsNotListed`. */
   errors: ImportRowError[];
+  errorsNotListed: number;
 }
 
 export interface ReportImportOptions {
@@ -50,6 +52,13 @@ export async function importReportFindings(
     duplicates: 0,
     negatedMentions: 0,
     errors: [],
+    errorsNotListed: 0,
+  };
+  const addErrors = (errors: readonly ImportRowError[]): void => {
+    for (const e of errors) {
+      if (summary.errors.length < 1000) summary.errors.push(e);
+      else summary.errorsNotListed++;
+    }
   };
   const history = (status: 'succeeded' | 'rejected'): typeof imports.$inferInsert => ({
     id: importId,
@@ -75,7 +84,7 @@ export async function importReportFindings(
       for await (const scan of scans) {
         summary.reports++;
         if (!scan.ok) {
-          summary.errors.push(...scan.errors);
+          addErrors(scan.errors);
           continue;
         }
         const report = scan.report;
@@ -138,12 +147,9 @@ export async function importReportFindings(
     return summary;
   } catch (error) {
     if (error instanceof ImportFileError) {
-      summary.errors.push({
-        row: 0,
-        field: error.details.join(', ') || 'file',
-        code: error.code,
-        message: error.message,
-      });
+      addErrors([
+        { row: 0, field: error.details.join(', ') || 'file', code: error.code, message: error.message },
+      ]);
     } else if (!(error instanceof Rejected)) {
       throw error;
     }

@@ -16,7 +16,7 @@ const worklistQuerySchema = z.strictObject({
   ageMax: z.coerce.number().int().min(0).max(130).optional(),
   fractureFrom: isoDate.optional(),
   fractureTo: isoDate.optional(),
-  source: z.enum(['csv', 'hl7v2', 'fhir', 'manual']).optional(),
+  source: z.enum(['csv', 'hl7v2', 'fhir', 'reports', 'manual']).optional(),
   sort: z.enum(WORKLIST_SORTS).default('fractureDate'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pagination,
@@ -68,10 +68,10 @@ export function registerWorklistRoutes(app: TypedApp, { db }: AppDeps): void {
         );
       }
       if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
-        throw badRequest('querystring.ageMax', 'The maximum age is below the minimum age.');
+        throw badRequest('querystring.ageMax', 'The maximum age is below the minimum age.', 'range');
       }
       if (q.fractureFrom !== undefined && q.fractureTo !== undefined && q.fractureFrom > q.fractureTo) {
-        throw badRequest('querystring.fractureTo', 'The end date lies before the start date.');
+        throw badRequest('querystring.fractureTo', 'The end date lies before the start date.', 'range');
       }
       return queryWorklist(db, requireActor(request), q);
     },

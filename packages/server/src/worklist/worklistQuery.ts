@@ -27,7 +27,7 @@ export interface WorklistFilter {
   ageMax?: number | undefined;
   fractureFrom?: string | undefined;
   fractureTo?: string | undefined;
-  source?: 'csv' | 'hl7v2' | 'fhir' | 'manual' | undefined;
+  source?: 'csv' | 'hl7v2' | 'fhir' | 'reports' | 'manual' | undefined;
   sort: WorklistSort;
   order: 'asc' | 'desc';
   limit: number;
