@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { runMigrations } from './db/migrate';
 import { readEnv, type ServerEnv } from './env';
 import { seedDemo, type DemoLogin } from './demo/demoData';
+import { localIsoDate } from './time/localDate';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -55,7 +56,7 @@ const DEMO_LOGINS_FILE = 'demo-logins.json';
 /** Seeds the demo on first start and returns the demo logins (kept in DATA_DIR, mode 600). */
 export async function ensureDemo(runtime: Runtime): Promise<DemoLogin[]> {
   const file = join(runtime.env.dataDir, DEMO_LOGINS_FILE);
-  const seeded = await seedDemo(runtime.database.db);
+  const seeded = await seedDemo(runtime.database.db, localIsoDate(new Date()));
   if (seeded !== null) {
     if (runtime.embedded)
       await writeFile(file, JSON.stringify(seeded.logins, null, 2) + '\n', { mode: 0o600 });

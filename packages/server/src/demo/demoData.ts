@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { count, eq } from 'drizzle-orm';
+import { addDays, DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
-import { organizations, patients } from '../db/schema';
+import { episodes, organizations, patients } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
 import type { UserRole } from '../auth/roles';
 import { isValidBsn } from '../patients/bsn';
-import { newPortalCode } from '../patients/portalCode';
 import { createUser } from '../users/userAccounts';
+import type { Actor } from '../auth/actor';
+import { cliSubject } from '../caseFinding/cliSubject';
+import { importRegistrations } from '../caseFinding/importRegistrations';
+import { parseRegistrations } from '../caseFinding/parseRegistrations';
+import { markInvited, markReminded, recordDecline } from '../episodes/episodeRecords';
+import { scanReportFile, type ReportScanRow } from '../imports/reports/scanReports';
+import { importReportFindings } from '../reportFindings/importReportFindings';
+import { demoFractureCsv } from './demoRegistrations';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -22,6 +31,9 @@ export const DEMO_ORGANIZATION = {
   openingHours: 'maandag t/m vrijdag 08.30 – 16.30 uur',
   portalUrl: 'https://mijn.demostad.example',
 };
+
+/** The demo hospital's patient-number system. */
+export const DEMO_SOURCE_SYSTEM = 'demo-his';
 
 export const DEMO_ROLES: readonly { username: string; displayName: string; role: UserRole }[] = [
   { username: 'admin', displayName: 'A. Beheer', role: 'admin' },
@@ -112,7 +124,7 @@ export function demoPatients(
     const day = 1 + ((i * 11) % 28);
     return {
       bsn,
-      sourceSystem: 'demo-his',
+      sourceSystem: DEMO_SOURCE_SYSTEM,
       sourceId: `D${String(100_000 + i)}`,
       familyName: FAMILY[i % FAMILY.length] ?? 'Jansen',
       givenNames: given ?? 'Anna',
@@ -138,11 +150,14 @@ export interface DemoLogin {
 }
 
 /**
- * Loads the demo organisation, one account per role and fictional patients into an empty database.
+ * Loads the demo organisation, one account per role and 40 fictional patients into an empty
+ * database. The patients arrive the way real ones do — a Dutch hospital export through the CSV
+ * import — and some are then invited, reminded or declined, so every worklist has something on it.
  * Passwords are generated here, never stored in the repository.
  */
 export async function seedDemo(
   db: Database,
+  today: string,
 ): Promise<{ organizationId: string; logins: DemoLogin[] } | null> {
   const existing = await db.select({ n: count() }).from(organizations);
   if ((existing[0]?.n ?? 0) > 0) return null;
@@ -153,30 +168,128 @@ export async function seedDemo(
   const organizationId = orgRows[0]?.id;
   if (organizationId === undefined) throw new Error('could not create the demo organisation');
   const logins: DemoLogin[] = [];
+  const staff = new Map<UserRole, { id: string; username: string; displayName: string }>();
   for (const account of DEMO_ROLES) {
     const password = randomBytes(9).toString('base64url');
-    await createUser(db, { ...account, organizationId, password });
+    const user = await createUser(db, { ...account, organizationId, password });
+    staff.set(account.role, { id: user.id, username: user.username, displayName: user.displayName });
     logins.push({ username: account.username, password, role: account.role });
   }
-  const demo = demoPatients(40);
-  const inserted = await inOrganization(db, organizationId, (tx) =>
-    tx
-      .insert(patients)
-      .values(demo.map((p) => ({ ...p, organizationId, portalCode: newPortalCode() })))
-      .returning({ id: patients.id }),
+  const subject = cliSubject(organizationId, 'demo');
+  const summary = await importRegistrations(
+    db,
+    parseRegistrations('csv', Readable.from([Buffer.from(demoFractureCsv(today), 'utf8')]), {
+      today,
+      sourceSystem: DEMO_SOURCE_SYSTEM,
+    }),
+    {
+      organizationId,
+      subject,
+      format: 'csv',
+      channel: 'cli',
+      fileName: 'demo-seh-export.csv',
+      skipInvalid: false,
+      today,
+      clock: () => new Date(),
+      config: DEFAULT_CONFIG,
+    },
   );
-  const firstPatient = inserted[0]?.id;
-  if (firstPatient !== undefined) {
+  if (summary.status !== 'succeeded') {
+    throw new Error(
+      `demo import failed: ${summary.errors.map((e) => `${e.row} ${e.field} ${e.message}`).join('; ')}`,
+    );
+  }
+  const secretary = staff.get('secretary');
+  if (secretary !== undefined) await moveDemoEpisodesAlong(db, organizationId, secretary, today);
+  await importReportFindings(db, demoReportScans(today), {
+    organizationId,
+    subject,
+    fileName: 'demo-radiologie.txt',
+    sourceSystem: DEMO_SOURCE_SYSTEM,
+    skipInvalid: false,
+    clock: () => new Date(),
+  });
+  const first = demoPatients(1)[0];
+  const firstPatient = await inOrganization(db, organizationId, (tx) =>
+    tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(eq(patients.bsn, first?.bsn ?? '')),
+  );
+  const patientId = firstPatient[0]?.id;
+  if (patientId !== undefined) {
     const password = randomBytes(9).toString('base64url');
     await createUser(db, {
       organizationId,
       username: 'patient',
-      displayName: `${demo[0]?.givenNames ?? ''} ${demo[0]?.familyName ?? ''}`.trim(),
+      displayName: `${first?.givenNames ?? ''} ${first?.familyName ?? ''}`.trim(),
       role: 'patient',
       password,
-      patientId: firstPatient,
+      patientId,
     });
     logins.push({ username: 'patient', password, role: 'patient' });
   }
   return { organizationId, logins };
+}
+
+/** Demo patients by list position: who was invited a month ago (reminder overdue), a week ago, reminded, declined. */
+const DEMO_INVITED_LONG_AGO = [1, 2, 3];
+const DEMO_INVITED_LAST_WEEK = [4, 5];
+const DEMO_REMINDED = [1];
+const DEMO_DECLINED = 6;
+
+async function moveDemoEpisodesAlong(
+  db: Database,
+  organizationId: string,
+  secretary: { id: string; username: string; displayName: string },
+  today: string,
+): Promise<void> {
+  const actor: Actor = {
+    userId: secretary.id,
+    username: secretary.username,
+    displayName: secretary.displayName,
+    role: 'secretary',
+    organizationId,
+    patientId: null,
+    clientAddress: '127.0.0.1',
+    sessionTokenHash: '',
+    csrfToken: '',
+    accessReason: 'demo data',
+  };
+  const bsns = demoPatients(40).map((p) => p.bsn ?? '');
+  const rows = await inOrganization(db, organizationId, (tx) =>
+    tx
+      .select({ id: episodes.id, bsn: patients.bsn })
+      .from(episodes)
+      .innerJoin(patients, eq(patients.id, episodes.patientId)),
+  );
+  const episodeOf = (index: number): string | undefined => rows.find((r) => r.bsn === bsns[index])?.id;
+  for (const [indices, daysAgo] of [
+    [DEMO_INVITED_LONG_AGO, 30],
+    [DEMO_INVITED_LAST_WEEK, 7],
+  ] as const) {
+    for (const index of indices) {
+      const episodeId = episodeOf(index);
+      if (episodeId !== undefined) await markInvited(db, actor, episodeId, addDays(today, -daysAgo), today);
+    }
+  }
+  for (const index of DEMO_REMINDED) {
+    const episodeId = episodeOf(index);
+    if (episodeId !== undefined) await markReminded(db, actor, episodeId, addDays(today, -8), today);
+  }
+  const declined = episodeOf(DEMO_DECLINED);
+  if (declined !== undefined)
+    await recordDecline(db, actor, declined, 'treated_elsewhere', 'ziekenhuis in woonplaats', today);
+}
+
+/** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */
+async function* demoReportScans(today: string): AsyncGenerator<ReportScanRow> {
+  const demo = demoPatients(40);
+  const text = [
+    'reportId;patientRef;reportDate;text',
+    `RX-DEMO-1;${demo[20]?.sourceId ?? ''};${addDays(today, -12)};X-thoracale wervelkolom. Wigvormige wervelfractuur Th11 met circa 30% hoogteverlies, graad 2 volgens Genant.`,
+    `RX-DEMO-2;bsn:${demo[21]?.bsn ?? ''};${addDays(today, -11)};X-LWK: geen wervelfractuur. Degeneratieve afwijkingen L4-L5.`,
+    `RX-DEMO-3;X999999;${addDays(today, -10)};CT abdomen; toevalsbevinding: impressiefractuur van de bovenste dekplaat van L2.`,
+  ].join('\n');
+  yield* scanReportFile(Readable.from([Buffer.from(text, 'utf8')]), { today });
 }
