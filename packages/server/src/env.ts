@@ -18,6 +18,8 @@ const envSchema = z.object({
   OSTEOPAD_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  /** JSON file with the clinic's clinical configuration (overrides of the reference defaults). */
+  OSTEOPAD_CLINICAL_CONFIG: z.string().optional(),
 });
 
 export interface ServerEnv {
@@ -26,6 +28,7 @@ export interface ServerEnv {
   databaseUrl: string | null;
   dataDir: string;
   demo: boolean;
+  clinicalConfigFile: string | null;
   app: AppConfig;
 }
 
@@ -42,6 +45,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: resolve(e.DATA_DIR),
     demo: e.OSTEOPAD_DEMO ?? e.DATABASE_URL === undefined,
+    clinicalConfigFile: e.OSTEOPAD_CLINICAL_CONFIG === undefined ? null : resolve(e.OSTEOPAD_CLINICAL_CONFIG),
     app: {
       ...DEFAULT_APP_CONFIG,
       cookieSecure: e.COOKIE_SECURE,

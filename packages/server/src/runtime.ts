@@ -8,11 +8,13 @@ import { runMigrations } from './db/migrate';
 import { readEnv, type ServerEnv } from './env';
 import { seedDemo, type DemoLogin } from './demo/demoData';
 import { localIsoDate } from './time/localDate';
+import { DEFAULT_CONFIG, parseClinicalConfig, type ClinicalConfig } from '@osteopad/clinical';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface Runtime {
   env: ServerEnv;
+  clinical: ClinicalConfig;
   ownerUrl: string;
   database: DatabaseHandle;
   embedded: boolean;
@@ -25,6 +27,7 @@ export interface Runtime {
  */
 export async function openRuntime(processEnv: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const env = readEnv(processEnv, DEFAULT_WEB_DIST);
+  const clinical = await loadClinicalConfig(env.clinicalConfigFile);
   let ownerUrl = env.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (ownerUrl === null) {
@@ -41,6 +44,7 @@ export async function openRuntime(processEnv: NodeJS.ProcessEnv = process.env): 
   const database = openAppDatabase(ownerUrl);
   return {
     env,
+    clinical,
     ownerUrl,
     database,
     embedded: stopEmbedded !== null,
@@ -51,12 +55,37 @@ export async function openRuntime(processEnv: NodeJS.ProcessEnv = process.env): 
   };
 }
 
+/**
+ * The clinic's own clinical configuration (JSON, see docs/CLINICAL-SAFETY.md) or the reference's
+ * defaults. A file that does not validate stops the start: running on half a configuration is worse.
+ */
+export async function loadClinicalConfig(file: string | null): Promise<ClinicalConfig> {
+  if (file === null) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `Cannot read the clinical configuration ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  try {
+    return parseClinicalConfig(text);
+  } catch (error) {
+    throw new Error(
+      `The clinical configuration ${file} is not valid: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
 const DEMO_LOGINS_FILE = 'demo-logins.json';
 
 /** Seeds the demo on first start and returns the demo logins (kept in DATA_DIR, mode 600). */
 export async function ensureDemo(runtime: Runtime): Promise<DemoLogin[]> {
   const file = join(runtime.env.dataDir, DEMO_LOGINS_FILE);
-  const seeded = await seedDemo(runtime.database.db, localIsoDate(new Date()));
+  const seeded = await seedDemo(runtime.database.db, localIsoDate(new Date()), runtime.clinical);
   if (seeded !== null) {
     if (runtime.embedded)
       await writeFile(file, JSON.stringify(seeded.logins, null, 2) + '\n', { mode: 0o600 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { buildApp } from '../src/http/app';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../src/http/config';
 import { organizations, patients } from '../src/db/schema';
@@ -114,6 +115,7 @@ export async function createHarness(config: Partial<AppConfig> = {}): Promise<Ha
   const app = await buildApp({
     db: db.app.db,
     clock: clock.now,
+    clinical: DEFAULT_CONFIG,
     config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', ...config },
   });
   await app.ready();

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
 import { count, desc, eq } from 'drizzle-orm';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { AppDeps, TypedApp } from '../http/app';
 import { imports } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
@@ -104,7 +103,7 @@ function sizeLimited(limit: number, onDigest: (hex: string) => void): Transform 
 }
 
 export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
-  const { db, clock } = deps;
+  const { db, clock, clinical } = deps;
   void app.register((scope: TypedApp, _options, done) => {
     // The body is handed to the parser as a stream: a large file never sits in memory.
     scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
@@ -154,7 +153,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             skipInvalid: q.skipInvalid,
             today,
             clock,
-            config: DEFAULT_CONFIG,
+            config: clinical,
           },
         );
         return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
 import {
@@ -148,7 +147,7 @@ export async function importCommand(args: string[]): Promise<number> {
       skipInvalid: values['skip-invalid'],
       today,
       clock: () => new Date(),
-      config: DEFAULT_CONFIG,
+      config: runtime.clinical,
       onProgress: (n) => {
         rowsDone = n;
       },

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { openRuntime } from '../runtime';
 import { chooseOrganization } from '../caseFinding/organizationChoice';
 import { cliSubject } from '../caseFinding/cliSubject';
@@ -27,7 +26,7 @@ export async function mllpCommand(args: string[]): Promise<number> {
       db: runtime.database.db,
       organizationId,
       subject: cliSubject(organizationId, 'mllp'),
-      config: DEFAULT_CONFIG,
+      config: runtime.clinical,
       clock: () => new Date(),
       log: (line) => {
         console.error(line);

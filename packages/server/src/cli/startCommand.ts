@@ -1,3 +1,4 @@
+import { configIdentity, listUnconfirmedValues } from '@osteopad/clinical';
 import { buildApp } from '../http/app';
 import { ensureDemo, openRuntime } from '../runtime';
 
@@ -5,7 +6,12 @@ export async function startCommand(): Promise<void> {
   const runtime = await openRuntime();
   const { env } = runtime;
   const logins = env.demo ? await ensureDemo(runtime) : [];
-  const app = await buildApp({ db: runtime.database.db, clock: () => new Date(), config: env.app });
+  const app = await buildApp({
+    db: runtime.database.db,
+    clock: () => new Date(),
+    config: env.app,
+    clinical: runtime.clinical,
+  });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -23,6 +29,10 @@ export async function startCommand(): Promise<void> {
   console.log(`Osteopad is running at ${url}`);
   console.log(`  database: ${runtime.embedded ? `embedded PostgreSQL in ${env.dataDir}` : 'DATABASE_URL'}`);
   console.log(`  API documentation: ${url}/api/docs`);
+  const identity = configIdentity(runtime.clinical);
+  console.log(
+    `  clinical rules: engine ${identity.engineVersion}, configuration ${identity.configVersion} (${identity.configFingerprint}); ${listUnconfirmedValues(runtime.clinical).length} values still to be confirmed by the clinic (docs/CLINICAL-SAFETY.md)`,
+  );
   if (logins.length > 0) {
     console.log('  Demo logins (fictional organisation "Ziekenhuis Demostad"):');
     for (const login of logins)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
-import { addDays, DEFAULT_CONFIG } from '@osteopad/clinical';
+import { addDays, DEFAULT_CONFIG, type ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import { episodes, organizations, patients } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
@@ -158,6 +158,7 @@ export interface DemoLogin {
 export async function seedDemo(
   db: Database,
   today: string,
+  clinical: ClinicalConfig = DEFAULT_CONFIG,
 ): Promise<{ organizationId: string; logins: DemoLogin[] } | null> {
   const existing = await db.select({ n: count() }).from(organizations);
   if ((existing[0]?.n ?? 0) > 0) return null;
@@ -191,7 +192,7 @@ export async function seedDemo(
       skipInvalid: false,
       today,
       clock: () => new Date(),
-      config: DEFAULT_CONFIG,
+      config: clinical,
     },
   );
   if (summary.status !== 'succeeded') {

@@ -22,6 +22,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate';
@@ -36,6 +37,7 @@ import { registerEpisodeRoutes } from '../episodes/episodes.routes';
 import { registerImportRoutes } from '../caseFinding/imports.routes';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
+import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -46,6 +48,8 @@ export interface AppDeps {
   db: Database;
   clock: () => Date;
   config: AppConfig;
+  /** The clinical rule configuration this installation runs with (version and fingerprint are recorded). */
+  clinical: ClinicalConfig;
 }
 
 export type App = FastifyInstance;
@@ -196,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImportRoutes(typed, deps);
   registerFindingRoutes(typed, deps);
   registerLetterRoutes(typed, deps);
+  registerClinicalConfigRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -194,10 +194,12 @@ describe('route security', () => {
   it('refuses to register a route that declares no access rule', async () => {
     const { buildApp } = await import('./app');
     const { DEFAULT_APP_CONFIG } = await import('./config');
+    const { DEFAULT_CONFIG } = await import('@osteopad/clinical');
     const app = await buildApp({
       db: h.db.app.db,
       clock: () => new Date(),
       config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent' },
+      clinical: DEFAULT_CONFIG,
     });
     expect(() => app.get('/api/forgotten', () => 'open')).toThrow(/declares no access rule/);
     await app.close();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { AppDeps, TypedApp } from '../http/app';
 import { CLINICAL_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
@@ -25,7 +24,7 @@ const findingSchema = z.object({
   status: z.string(),
 });
 
-export function registerFindingRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+export function registerFindingRoutes(app: TypedApp, { db, clock, clinical }: AppDeps): void {
   app.get(
     '/api/report-findings',
     {
@@ -73,7 +72,7 @@ export function registerFindingRoutes(app: TypedApp, { db, clock }: AppDeps): vo
           patientId: request.body.patientId,
           note: request.body.note,
         },
-        { today: localIsoDate(clock()), clock, config: DEFAULT_CONFIG },
+        { today: localIsoDate(clock()), clock, config: clinical },
       );
       return {
         status: result.status,
