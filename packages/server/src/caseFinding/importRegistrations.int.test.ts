@@ -140,6 +140,17 @@ describe('importing fracture registrations', () => {
     expect(await count('patients')).toBe(6);
   });
 
+  it('keeps text that COPY would otherwise read as escapes, tabs or NULL exactly as given', async () => {
+    const name = 'Back\\slash \\N\ttab';
+    const csv = `${HEADER}\nESC-1,,"${name}",1950-01-01,V,2025-05-02,heup,SEH,laag,nee\n`;
+    const summary = await run('csv', textStream(csv));
+    expect(summary).toMatchObject({ status: 'succeeded', imported: 1 });
+    const stored = await db.owner.query<{ family_name: string }>(
+      `SELECT family_name FROM patients WHERE source_id = 'ESC-1'`,
+    );
+    expect(stored.rows).toEqual([{ family_name: name }]);
+  });
+
   it('imports nothing from a file with one invalid row, and names row, field and reason', async () => {
     const before = await count('fracture_events');
     const csv = `${HEADER}\nN-1,,Nieuw,1950-01-01,V,2025-05-01,heup,SEH,laag,nee\nN-2,123456789,Fout,1950-01-01,V,2025-05-01,heup,SEH,laag,nee\n`;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ClinicalInputError, type ClinicalConfig } from '@osteopad/clinical';
-import { randomUUID as newId } from 'node:crypto';
-import type { Database, Executor } from '../db/connection';
+import type { Database } from '../db/connection';
+import { inOrganizationWithCopy, type CopyingTransaction } from '../db/copyingTransaction';
 import { newPortalCode } from '../patients/portalCode';
+import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
@@ -74,6 +75,7 @@ export async function importRegistrations(
   const importId = randomUUID();
   const startedAt = options.clock();
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const newId = timeOrderedIdFactory();
   const summary: ImportSummary = {
     importId,
     status: 'succeeded',
@@ -106,11 +108,11 @@ export async function importRegistrations(
   };
   const acceptsRows = (): boolean => options.skipInvalid || summary.invalid === 0;
 
-  const flush = async (tx: Executor, batch: readonly StagedRegistration[]): Promise<void> => {
+  const flush = async (t: CopyingTransaction, batch: readonly StagedRegistration[]): Promise<void> => {
     if (batch.length === 0 || !acceptsRows()) return;
-    const known = await lookUpKnownFacts(tx, options.organizationId, batch);
+    const known = await lookUpKnownFacts(t.tx, options.organizationId, batch);
     const plan = planBatch(batch, known, { today: options.today, newId, newPortalCode });
-    await writePlan(tx, plan, ctx);
+    await writePlan(t, plan, ctx);
     for (const f of plan.fractures) {
       const outcome = f.staged.classification.outcome;
       if (outcome === 'eligible') summary.eligible++;
@@ -123,7 +125,8 @@ export async function importRegistrations(
   };
 
   try {
-    await inOrganization(db, options.organizationId, async (tx) => {
+    await inOrganizationWithCopy(db, options.organizationId, async (t) => {
+      const { tx } = t;
       // One import at a time per organisation: two imports deciding "new patient" for the same person
       // at once would collide. Waiting callers (MLLP) give up after the lock timeout and are retried.
       await tx.execute(
@@ -137,7 +140,7 @@ export async function importRegistrations(
         const full = batch;
         batch = [];
         await writing;
-        writing = flush(tx, full);
+        writing = flush(t, full);
         // A failed write must surface even if no later batch awaits it.
         writing.catch(() => undefined);
       };

@@ -1,8 +1,11 @@
-// Reads the few facts a batch plan needs and writes the plan: one set-based INSERT per table.
-// Row-level security forbids COPY FROM for the application role, so rows travel as array
-// parameters unnested on the server.
+// Reads the few facts a batch plan needs and writes the plan. Row-level security forbids COPY into
+// the clinical tables, so each table's rows are COPYed into a session-local staging table and moved
+// on with one INSERT … SELECT: the fastest path PostgreSQL offers that still applies every policy,
+// constraint and index to the rows that land.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection';
+import type { CopyingTransaction } from '../db/copyingTransaction';
+import { copyTextRows, type CopyCell } from '../db/copyText';
 import type { AuditSubject } from '../audit/auditLog';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import { assigneeFor } from '../tasks/taskKinds';
@@ -23,49 +26,29 @@ export interface WriteContext {
   sourceRef: (s: StagedRegistration) => string;
 }
 
-type PgType =
-  | 'uuid'
-  | 'text'
-  | 'date'
-  | 'boolean'
-  | 'jsonb'
-  | 'integer'
-  | 'sex'
-  | 'encounter_type'
-  | 'trauma_mechanism'
-  | 'eligibility_outcome'
-  | 'episode_state'
-  | 'patient_group'
-  | 'user_role'
-  | 'inet';
-
-/** A JSON object for a jsonb column; everything else is a scalar. */
-type Cell = string | number | boolean | null | Record<string, unknown>;
+type ImportTable = 'patients' | 'fracture_events' | 'episodes' | 'episode_events' | 'tasks' | 'audit_events';
 
 /**
- * `INSERT INTO table (…) SELECT … FROM json_populate_recordset(NULL::table, $1)`: the whole batch
- * travels as one JSON text, which both V8 and PostgreSQL handle far faster than one array parameter
- * per column. Columns left out take their defaults.
+ * Adds rows to `table`. Columns left out take their defaults. The staging table has exactly the
+ * listed columns with the target's types; it lives until the transaction ends.
  */
 async function insertRows(
-  tx: Executor,
-  table: string,
-  columns: readonly (readonly [name: string, type: PgType])[],
-  rows: readonly (readonly Cell[])[],
+  t: CopyingTransaction,
+  table: ImportTable,
+  columns: readonly string[],
+  rows: readonly (readonly CopyCell[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const names = columns.map(([name]) => name);
-  const records = rows.map((row) => {
-    const record: Record<string, Cell> = {};
-    names.forEach((name, index) => {
-      record[name] = row[index] ?? null;
-    });
-    return record;
-  });
-  const list = sql.raw(names.join(', '));
-  await tx.execute(sql`
-    INSERT INTO ${sql.raw(table)} (${list})
-    SELECT ${list} FROM json_populate_recordset(NULL::${sql.raw(table)}, ${JSON.stringify(records)}::json)`);
+  const list = columns.join(', ');
+  const stage = `import_stage_${table}`;
+  await t.tx.execute(
+    sql.raw(
+      `CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`,
+    ),
+  );
+  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
+  await t.tx.execute(sql.raw(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`));
+  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
 }
 
 const OPEN_STATES_EXCLUDED = [...TERMINAL_STATES];
@@ -129,33 +112,33 @@ export async function lookUpKnownFacts(
 }
 
 /** Writes patients, fractures, episodes (with their first transition and task) and one audit event per patient. */
-export async function writePlan(tx: Executor, plan: BatchPlan, ctx: WriteContext): Promise<void> {
+export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
   const org = ctx.organizationId;
   await insertRows(
-    tx,
+    t,
     'patients',
     [
-      ['id', 'uuid'],
-      ['organization_id', 'uuid'],
-      ['bsn', 'text'],
-      ['source_system', 'text'],
-      ['source_id', 'text'],
-      ['family_name', 'text'],
-      ['given_names', 'text'],
-      ['initials', 'text'],
-      ['birth_date', 'date'],
-      ['sex', 'sex'],
-      ['street', 'text'],
-      ['house_number', 'text'],
-      ['postal_code', 'text'],
-      ['city', 'text'],
-      ['country', 'text'],
-      ['phone', 'text'],
-      ['gp_name', 'text'],
-      ['gp_agb_code', 'text'],
-      ['gp_practice_name', 'text'],
-      ['gp_address', 'text'],
-      ['portal_code', 'text'],
+      'id',
+      'organization_id',
+      'bsn',
+      'source_system',
+      'source_id',
+      'family_name',
+      'given_names',
+      'initials',
+      'birth_date',
+      'sex',
+      'street',
+      'house_number',
+      'postal_code',
+      'city',
+      'country',
+      'phone',
+      'gp_name',
+      'gp_agb_code',
+      'gp_practice_name',
+      'gp_address',
+      'portal_code',
     ],
     plan.patients.map(({ id, registration: { patient: p }, portalCode }) => [
       id,
@@ -182,27 +165,27 @@ export async function writePlan(tx: Executor, plan: BatchPlan, ctx: WriteContext
     ]),
   );
   await insertRows(
-    tx,
+    t,
     'fracture_events',
     [
-      ['id', 'uuid'],
-      ['organization_id', 'uuid'],
-      ['patient_id', 'uuid'],
-      ['fracture_date', 'date'],
-      ['site_code', 'text'],
-      ['site_text', 'text'],
-      ['icd10_code', 'text'],
-      ['snomed_code', 'text'],
-      ['encounter_type', 'encounter_type'],
-      ['trauma_mechanism', 'trauma_mechanism'],
-      ['pathological', 'boolean'],
-      ['identity_key', 'text'],
-      ['eligibility', 'eligibility_outcome'],
-      ['eligibility_reason', 'text'],
-      ['eligibility_engine', 'jsonb'],
-      ['source_format', 'text'],
-      ['source_ref', 'text'],
-      ['import_id', 'uuid'],
+      'id',
+      'organization_id',
+      'patient_id',
+      'fracture_date',
+      'site_code',
+      'site_text',
+      'icd10_code',
+      'snomed_code',
+      'encounter_type',
+      'trauma_mechanism',
+      'pathological',
+      'identity_key',
+      'eligibility',
+      'eligibility_reason',
+      'eligibility_engine',
+      'source_format',
+      'source_ref',
+      'import_id',
     ],
     plan.fractures.map(({ id, patientId, staged, identityKey }) => {
       const f = staged.registration.fracture;
@@ -237,43 +220,21 @@ export async function writePlan(tx: Executor, plan: BatchPlan, ctx: WriteContext
     }),
   );
   await insertRows(
-    tx,
+    t,
     'episodes',
-    [
-      ['id', 'uuid'],
-      ['organization_id', 'uuid'],
-      ['patient_id', 'uuid'],
-      ['index_fracture_id', 'uuid'],
-      ['state', 'episode_state'],
-      ['patient_group', 'patient_group'],
-      ['opened_on', 'date'],
-    ],
+    ['id', 'organization_id', 'patient_id', 'index_fracture_id', 'state', 'patient_group', 'opened_on'],
     plan.episodes.map((e) => [e.id, org, e.patientId, e.indexFractureId, 'identified', e.group, ctx.today]),
   );
   await insertRows(
-    tx,
+    t,
     'episode_events',
-    [
-      ['organization_id', 'uuid'],
-      ['episode_id', 'uuid'],
-      ['to_state', 'episode_state'],
-      ['reason', 'text'],
-      ['actor_user_id', 'uuid'],
-    ],
+    ['organization_id', 'episode_id', 'to_state', 'reason', 'actor_user_id'],
     plan.episodes.map((e) => [org, e.id, 'identified', `import ${ctx.importId}`, ctx.subject.userId]),
   );
   await insertRows(
-    tx,
+    t,
     'tasks',
-    [
-      ['organization_id', 'uuid'],
-      ['episode_id', 'uuid'],
-      ['patient_id', 'uuid'],
-      ['kind', 'text'],
-      ['due_date', 'date'],
-      ['assignee_role', 'user_role'],
-      ['details', 'jsonb'],
-    ],
+    ['organization_id', 'episode_id', 'patient_id', 'kind', 'due_date', 'assignee_role', 'details'],
     plan.episodes.map((e) => [
       org,
       e.id,
@@ -287,20 +248,20 @@ export async function writePlan(tx: Executor, plan: BatchPlan, ctx: WriteContext
   // One audit event per patient the batch touched (NEN 7513: who, when, which patient, what).
   const s = ctx.subject;
   await insertRows(
-    tx,
+    t,
     'audit_events',
     [
-      ['user_id', 'uuid'],
-      ['username', 'text'],
-      ['role', 'text'],
-      ['organization_id', 'uuid'],
-      ['client_address', 'inet'],
-      ['reason', 'text'],
-      ['patient_id', 'uuid'],
-      ['action', 'text'],
-      ['object_type', 'text'],
-      ['object_id', 'text'],
-      ['details', 'jsonb'],
+      'user_id',
+      'username',
+      'role',
+      'organization_id',
+      'client_address',
+      'reason',
+      'patient_id',
+      'action',
+      'object_type',
+      'object_id',
+      'details',
     ],
     plan.touched.map((t) => [
       s.userId,

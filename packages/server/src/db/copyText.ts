@@ -1,0 +1,40 @@
+// PostgreSQL COPY text format: one line per row, tab between columns, `\N` for NULL, and
+// backslash escapes for the characters that would otherwise end a column or a row.
+
+/** A value for one column: a JSON object goes to a jsonb column, everything else is a scalar. */
+export type CopyCell = string | number | boolean | null | Readonly<Record<string, unknown>>;
+
+const SPECIAL = /[\\\t\n\r]/;
+
+function escapeText(value: string): string {
+  if (!SPECIAL.test(value)) return value;
+  let out = '';
+  for (const ch of value) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else out += ch;
+  }
+  return out;
+}
+
+export function copyTextCell(value: CopyCell): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'string') return escapeText(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`COPY cannot carry the number ${String(value)}`);
+    return String(value);
+  }
+  return escapeText(JSON.stringify(value));
+}
+
+/** The rows as one block of COPY text (each line ends with a newline). */
+export function copyTextRows(rows: readonly (readonly CopyCell[])[]): string {
+  let out = '';
+  for (const row of rows) {
+    out += row.map(copyTextCell).join('\t') + '\n';
+  }
+  return out;
+}
