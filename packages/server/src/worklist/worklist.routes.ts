@@ -7,6 +7,8 @@ import { isoDate, pagination } from '../http/validation';
 import { queryWorklist, WORKLIST_SORTS, WORKLIST_VIEWS } from './worklistQuery';
 
 export const PATIENT_GROUPS = ['hip', 'vertebral', 'otherInpatient', 'outpatient'] as const;
+/** Where a fracture came from, as the worklist filters on it (`reports`: a confirmed radiology finding). */
+export const WORKLIST_SOURCES = ['csv', 'hl7v2', 'fhir', 'reports', 'manual'] as const;
 
 const worklistQuerySchema = z.strictObject({
   view: z.enum(WORKLIST_VIEWS),
@@ -16,7 +18,7 @@ const worklistQuerySchema = z.strictObject({
   ageMax: z.coerce.number().int().min(0).max(130).optional(),
   fractureFrom: isoDate.optional(),
   fractureTo: isoDate.optional(),
-  source: z.enum(['csv', 'hl7v2', 'fhir', 'reports', 'manual']).optional(),
+  source: z.enum(WORKLIST_SOURCES).optional(),
   sort: z.enum(WORKLIST_SORTS).default('fractureDate'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pagination,

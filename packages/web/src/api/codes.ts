@@ -149,6 +149,7 @@ export const WORKLIST_SOURCE_FILTERS = [
   'csv',
   'hl7v2',
   'fhir',
+  'reports',
   'manual',
 ] as const satisfies readonly FractureSource[];
 export type WorklistSourceFilter = (typeof WORKLIST_SOURCE_FILTERS)[number];
@@ -208,3 +209,11 @@ export const IMPORT_CHANNELS = ['upload', 'cli', 'mllp', 'review'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 export const IMPORT_STATUSES = ['succeeded', 'rejected', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/**
+ * How firm an unconfirmed clinical configuration value is (`clinicalConfig.markers.…`): UNCONFIRMED —
+ * background knowledge no cited source confirms; INFERRED — completed by inference where the sources
+ * are silent.
+ */
+export const CONFIG_MARKERS = ['UNCONFIRMED', 'INFERRED'] as const;
+export type ConfigMarker = (typeof CONFIG_MARKERS)[number];

@@ -41,7 +41,7 @@ describe('the worklist URL', () => {
         ageMax: 131,
         fractureFrom: '2026-02-31',
         fractureTo: '31-10-2026',
-        source: 'reports',
+        source: 'fax',
         page: 0,
         name: 'Jansen',
       }),
