@@ -36,6 +36,14 @@ const uploadQuery = z.strictObject({
   sourceSystem: shortText(100).optional(),
 });
 
+/** One problem in the input: which row (0: the file as a whole), which field, a stable code and the reason. */
+const rowErrorSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
 const importSummarySchema = z.object({
   importId: z.uuid(),
   status: z.enum(['succeeded', 'rejected']),
@@ -46,9 +54,7 @@ const importSummarySchema = z.object({
   manualReview: z.number().int(),
   duplicates: z.number().int(),
   invalid: z.number().int(),
-  errors: z.array(
-    z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }),
-  ),
+  errors: z.array(rowErrorSchema),
   errorsNotListed: z.number().int(),
 });
 
@@ -60,9 +66,7 @@ const reportSummarySchema = z.object({
   matched: z.number().int(),
   duplicates: z.number().int(),
   negatedMentions: z.number().int(),
-  errors: z.array(
-    z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() }),
-  ),
+  errors: z.array(rowErrorSchema),
 });
 
 const importHistoryItem = z.object({
