@@ -111,16 +111,28 @@ test('a nurse decides a fracture the rules could not place, and reviews radiolog
   await expect(known.locator('mark')).toHaveText(/wervelfractuur/i);
   const sentence = await known.locator('.finding-sentence').innerText();
   expect(sentence).toContain(await known.locator('mark').innerText());
-  await expect(known.getByRole('button', { name: 'Bevestigen: verslag E2E-RV-1' })).toBeEnabled();
+  const confirmKnown = known.getByRole('button', { name: 'Bevestigen: verslag E2E-RV-1' });
+  await expect(confirmKnown).toBeEnabled();
+  await expect(confirmKnown).not.toHaveAccessibleDescription(/.+/);
 
-  // A report about a patient Osteopad does not know cannot be confirmed yet; the page says why.
+  // The report named a known patient: the confirmation is for him, and there is nobody to choose.
+  await confirmKnown.click();
+  const confirmDialog = page.getByRole('dialog', { name: 'Wervelfractuur bevestigen' });
+  await expect(confirmDialog).toContainText('Voor Dijkman, Pieter wordt een wervelfractuur vastgelegd');
+  await expect(confirmDialog.getByRole('searchbox')).toHaveCount(0);
+  await expect(confirmDialog.getByRole('button', { name: 'Bevestigen', exact: true })).toBeEnabled();
+  await confirmDialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(confirmDialog).toBeHidden();
+
+  // A report about a patient Osteopad does not know: whoever confirms it chooses the patient (see
+  // findingPatient.spec.ts); the page says so.
   const unknown = findings.filter({ hasText: 'E2E-RV-2' });
   await expect(unknown).toContainText('Onbekende patiënt');
   await expect(unknown).toContainText('N-999');
   await expect(unknown).toContainText('Bekend/oud');
   const confirmUnknown = unknown.getByRole('button', { name: 'Bevestigen: verslag E2E-RV-2' });
-  await expect(confirmUnknown).toBeDisabled();
-  await expect(confirmUnknown).toHaveAccessibleDescription(/Importeer eerst de patiënt/);
+  await expect(confirmUnknown).toBeEnabled();
+  await expect(confirmUnknown).toHaveAccessibleDescription(/kiest u bij het bevestigen zelf de patiënt/);
 
   await known.getByRole('button', { name: 'Afwijzen: verslag E2E-RV-1' }).click();
   const dismiss = page.getByRole('dialog', { name: 'Bevinding afwijzen' });

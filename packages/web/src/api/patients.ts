@@ -3,6 +3,8 @@ import { api } from './client';
 import { patientListSchema, patientRecordSchema } from './schemas';
 
 export const PATIENT_PAGE_SIZE = 20;
+/** Every search asks the server (and is audited), so wait until the user pauses typing. */
+export const PATIENT_SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * The search text stays in the query key (memory only), never in the URL: names, BSNs and dates of

@@ -20,13 +20,18 @@ export function openReportFindingsQuery(page: number) {
 
 export type FindingDecision = 'confirm' | 'dismiss';
 
+/**
+ * `patientId` names the patient when the report's own reference matched nobody: the server then
+ * records the fracture for that patient (and refuses to confirm an unmatched finding without one).
+ */
 export async function reviewFinding(
   findingId: string,
   decision: FindingDecision,
   note: string,
+  patientId?: string,
 ): Promise<FindingReviewResult> {
   const result = await api.post(`/api/report-findings/${encodeURIComponent(findingId)}/review`, {
-    body: { decision, note },
+    body: { decision, note, ...(patientId === undefined ? {} : { patientId }) },
     schema: findingReviewSchema,
   });
   if (result === undefined) throw new ApiError(204, 'invalid_response', 'Expected a body.');

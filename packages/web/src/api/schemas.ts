@@ -261,6 +261,29 @@ export const importHistorySchema = z.object({
 export type ImportHistory = z.infer<typeof importHistorySchema>;
 export type ImportHistoryItem = ImportHistory['items'][number];
 
+/**
+ * The clinical configuration this server runs with, and every value in it that no source confirms
+ * yet (`GET /api/clinical-config`). `value` is whatever the configuration holds (a number, a code, a
+ * list …); `marker` stays a string like other codes (see `CONFIG_MARKERS`).
+ */
+export const clinicalConfigSchema = z.object({
+  engineVersion: z.string(),
+  configVersion: z.string(),
+  configFingerprint: z.string(),
+  unconfirmed: z.array(
+    z.object({
+      key: z.string(),
+      value: z.unknown(),
+      marker: z.string(),
+      source: z.string(),
+      description: z.string(),
+      conflicts: z.array(z.string()),
+    }),
+  ),
+});
+export type ClinicalConfig = z.infer<typeof clinicalConfigSchema>;
+export type UnconfirmedValue = ClinicalConfig['unconfirmed'][number];
+
 export const problemSchema = z.object({
   error: z.string(),
   message: z.optional(z.string()),

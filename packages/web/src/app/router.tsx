@@ -18,6 +18,7 @@ import { LoginScreen } from '../login/LoginScreen';
 import { AppLayout } from '../shell/AppLayout';
 import {
   AUDIT_LOG_ROLES,
+  CLINICAL_CONFIG_ROLES,
   IMPORT_ROLES,
   PATIENT_LIST_ROLES,
   WORKLIST_ROLES,
@@ -53,6 +54,10 @@ const PatientScreen = lazyRouteComponent(() => import('../patients/PatientScreen
 const AuditLogScreen = lazyRouteComponent(() => import('../audit/AuditLogScreen'), 'AuditLogScreen');
 const WorklistScreen = lazyRouteComponent(() => import('../worklist/WorklistScreen'), 'WorklistScreen');
 const ImportScreen = lazyRouteComponent(() => import('../imports/ImportScreen'), 'ImportScreen');
+const ClinicalConfigScreen = lazyRouteComponent(
+  () => import('../clinicalConfig/ClinicalConfigScreen'),
+  'ClinicalConfigScreen',
+);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -155,6 +160,16 @@ const importsRoute = createRoute({
   ),
 });
 
+const clinicalConfigRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clinical-config',
+  component: () => (
+    <RequireRole roles={CLINICAL_CONFIG_ROLES}>
+      <ClinicalConfigScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -171,6 +186,7 @@ const routeTree = rootRoute.addChildren([
     patientRoute,
     auditRoute,
     importsRoute,
+    clinicalConfigRoute,
     unknownRoute,
   ]),
 ]);

@@ -5,20 +5,32 @@ import { useTranslation } from 'react-i18next';
 interface DialogFormProps {
   submitLabel: string;
   submitting: boolean;
+  /** The action cannot be done yet (a choice is missing); say why in the element `submitDescribedBy` names. */
+  submitDisabled?: boolean;
+  submitDescribedBy?: string | undefined;
   onSubmit: () => void;
   onCancel: () => void;
   children: ReactNode;
 }
 
 /** The body of a dialog that records something: fields, then Annuleren and the action. */
-export function DialogForm({ submitLabel, submitting, onSubmit, onCancel, children }: DialogFormProps) {
+export function DialogForm({
+  submitLabel,
+  submitting,
+  submitDisabled = false,
+  submitDescribedBy,
+  onSubmit,
+  onCancel,
+  children,
+}: DialogFormProps) {
   const { t } = useTranslation();
   return (
     <form
       noValidate
       onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
         event.preventDefault();
-        onSubmit();
+        // Enter in a field submits the form too; a disabled action must not run that way either.
+        if (!submitDisabled) onSubmit();
       }}
     >
       <Stack gap="md">
@@ -27,7 +39,12 @@ export function DialogForm({ submitLabel, submitting, onSubmit, onCancel, childr
           <Button type="button" variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={submitting}>
+          <Button
+            type="submit"
+            loading={submitting}
+            disabled={submitDisabled}
+            aria-describedby={submitDescribedBy}
+          >
             {submitLabel}
           </Button>
         </Group>

@@ -1,15 +1,17 @@
 import { Alert, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { PATIENT_RECORD_QUERY_KEY } from '../api/patients';
 import { REPORT_FINDINGS_QUERY_KEY, reviewFinding, type FindingDecision } from '../api/reportFindings';
-import type { ReportFinding } from '../api/schemas';
+import type { PatientSummary, ReportFinding } from '../api/schemas';
 import { WORKLIST_QUERY_KEY } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
 import { errorText } from '../common/errorText';
 import { formatDate } from '../format/dates';
+import { patientName } from '../patients/patientName';
+import { FindingPatientPicker } from './FindingPatientPicker';
 import { FindingSentence } from './FindingSentence';
 import { findingPatientName } from './findingPatientName';
 
@@ -20,18 +22,24 @@ interface FindingReviewFormProps {
   onDone: (message: string) => void;
 }
 
-/** Confirm (a vertebral fracture is recorded and runs through the rules) or dismiss (nothing is recorded). */
+/**
+ * Confirm (a vertebral fracture is recorded and runs through the rules) or dismiss (nothing is recorded).
+ * A finding whose report named nobody Osteopad knows is confirmed for a patient the user chooses.
+ */
 export function FindingReviewForm({ finding, decision, onCancel, onDone }: FindingReviewFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const [chosen, setChosen] = useState<PatientSummary | null>(null);
+  const noneChosenId = useId();
+  const needsPatient = decision === 'confirm' && finding.patientId === null;
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: REPORT_FINDINGS_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: WORKLIST_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: PATIENT_RECORD_QUERY_KEY });
   };
   const mutation = useMutation({
-    mutationFn: () => reviewFinding(finding.id, decision, note.trim()),
+    mutationFn: () => reviewFinding(finding.id, decision, note.trim(), needsPatient ? chosen?.id : undefined),
     onSuccess: (result) => {
       refresh();
       if (result.status === 'dismissed') onDone(t('findings.doneDismissed'));
@@ -47,11 +55,19 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
     },
   });
   const alreadyReviewed = mutation.error instanceof ApiError && mutation.error.code === 'already_reviewed';
+  // The server refuses a confirmation without a patient, or for a patient not (or no longer) in Osteopad.
+  const patientRefused =
+    mutation.error instanceof ApiError &&
+    mutation.error.status === 400 &&
+    mutation.error.issues.some((issue) => issue.field === 'body.patientId');
+  const name = needsPatient ? (chosen === null ? null : patientName(chosen)) : findingPatientName(t, finding);
 
   return (
     <DialogForm
       submitLabel={decision === 'confirm' ? t('findings.confirm') : t('findings.dismiss')}
       submitting={mutation.isPending}
+      submitDisabled={needsPatient && chosen === null}
+      submitDescribedBy={needsPatient && chosen === null ? noneChosenId : undefined}
       onCancel={onCancel}
       onSubmit={() => {
         mutation.mutate();
@@ -63,14 +79,28 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
         highlightStart={finding.highlightStart}
         highlightEnd={finding.highlightEnd}
       />
-      <Text size="sm">
-        {decision === 'confirm'
-          ? t('findings.dialog.confirmIntro', {
-              name: findingPatientName(t, finding),
-              date: formatDate(finding.reportDate),
-            })
-          : t('findings.dialog.dismissIntro')}
-      </Text>
+      {needsPatient && (
+        <>
+          <Text size="sm">{t('findings.picker.intro', { ref: finding.patientRef })}</Text>
+          <FindingPatientPicker
+            chosen={chosen}
+            onChoose={(patient) => {
+              setChosen(patient);
+              mutation.reset();
+            }}
+            noneChosenId={noneChosenId}
+          />
+        </>
+      )}
+      {decision === 'dismiss' ? (
+        <Text size="sm">{t('findings.dialog.dismissIntro')}</Text>
+      ) : (
+        name !== null && (
+          <Text size="sm">
+            {t('findings.dialog.confirmIntro', { name, date: formatDate(finding.reportDate) })}
+          </Text>
+        )
+      )}
       <Textarea
         label={t('findings.dialog.note')}
         description={t('findings.dialog.noteHelp')}
@@ -84,7 +114,11 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
       />
       {mutation.isError && (
         <Alert color="red" variant="light" role="alert">
-          {alreadyReviewed ? t('findings.alreadyReviewed') : errorText(t, mutation.error)}
+          {alreadyReviewed
+            ? t('findings.alreadyReviewed')
+            : patientRefused
+              ? t('findings.picker.refused')
+              : errorText(t, mutation.error)}
         </Alert>
       )}
     </DialogForm>

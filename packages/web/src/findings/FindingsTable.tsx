@@ -19,10 +19,10 @@ export function FindingsTable({ findings, onReview }: FindingsTableProps) {
   const anyUnmatched = findings.some((finding) => finding.patientId === null);
   return (
     <Stack gap="xs">
-      {/* Said once for the page; each disabled button points here. */}
+      {/* Said once for the page; the Bevestigen button of each unmatched finding points here. */}
       {anyUnmatched && (
         <Text size="sm" id={explanationId}>
-          {t('findings.confirmDisabled')}
+          {t('findings.unmatchedHelp')}
         </Text>
       )}
       <Table.ScrollContainer minWidth={1100}>
@@ -98,7 +98,6 @@ export function FindingsTable({ findings, onReview }: FindingsTableProps) {
                       <Button
                         size="compact-sm"
                         variant="light"
-                        disabled={!matched}
                         aria-label={t('findings.confirmFor', { report: finding.reportId })}
                         aria-describedby={matched ? undefined : explanationId}
                         onClick={() => {

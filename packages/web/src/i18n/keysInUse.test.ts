@@ -10,6 +10,7 @@ import {
   AUDIT_OBJECT_TYPES,
   AUDIT_OUTCOMES,
   AUDIT_PURPOSES,
+  CONFIG_MARKERS,
   DECLINE_REASONS,
   ELIGIBILITY_OUTCOMES,
   ELIGIBILITY_REASONS,
@@ -161,6 +162,10 @@ describe('translation keys used in the sources', () => {
     'sent-on errors': SENT_ON_ERRORS.map((v) => `sentOn.errors.${v}`),
     'letter organisation fields': LETTER_ORGANIZATION_FIELDS.map((v) => `letters.orgFields.${v}`),
     'letter patient fields': LETTER_PATIENT_FIELDS.map((v) => `letters.patientFields.${v}`),
+    'clinical configuration markers': CONFIG_MARKERS.flatMap((v) => [
+      `clinicalConfig.markers.${v}`,
+      `clinicalConfig.markerHelp.${v}`,
+    ]),
   };
 
   it.each(Object.entries(keyLists))('every one of the %s has a label in both languages', (_name, keys) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import nl from './nl.json';
 import {
   auditReasonLabel,
+  configMarkerLabel,
   eligibilityReasonLabel,
   episodeStateLabel,
   fractureSiteKey,
@@ -25,6 +26,12 @@ describe('code labels', () => {
     expect(episodeStateLabel(t, 'on_hold')).toBe('on_hold');
     expect(taskKindLabel(t, 'invite_reminder')).toBe('Herinnering sturen');
     expect(taskKindLabel(t, 'dxa_booking')).toBe('dxa_booking');
+  });
+
+  it('name how firm a clinical configuration value is, and show a new marker as its code', () => {
+    expect(configMarkerLabel(t, 'UNCONFIRMED')).toBe('Niet bevestigd');
+    expect(configMarkerLabel(t, 'INFERRED')).toBe('Afgeleid');
+    expect(configMarkerLabel(t, 'SOURCE')).toBe('SOURCE');
   });
 
   it('keep fracture sites clear of i18next plural suffixes', () => {

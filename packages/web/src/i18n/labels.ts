@@ -5,6 +5,7 @@ import {
   AUDIT_OBJECT_TYPES,
   AUDIT_OUTCOMES,
   AUDIT_PURPOSES,
+  CONFIG_MARKERS,
   ELIGIBILITY_OUTCOMES,
   ELIGIBILITY_REASONS,
   ENCOUNTER_TYPES,
@@ -133,3 +134,7 @@ export const importStatusLabel = (t: TFunction, status: string): string =>
   isOneOf(IMPORT_STATUSES, status) ? t(`importStatus.${status}`) : status;
 
 export const encodingLabel = (t: TFunction, encoding: ImportEncoding): string => t(`encoding.${encoding}`);
+
+/** `UNCONFIRMED` → "Niet bevestigd", `INFERRED` → "Afgeleid". */
+export const configMarkerLabel = (t: TFunction, marker: string): string =>
+  isOneOf(CONFIG_MARKERS, marker) ? t(`clinicalConfig.markers.${marker}`) : marker;

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { PATIENT_PAGE_SIZE, patientListQuery } from '../api/patients';
+import { PATIENT_PAGE_SIZE, PATIENT_SEARCH_DEBOUNCE_MS, patientListQuery } from '../api/patients';
 import { LoadingState } from '../common/LoadingState';
 import { PageHeading } from '../common/PageHeading';
 import { Pager } from '../common/Pager';
@@ -11,14 +11,11 @@ import { QueryError } from '../common/QueryError';
 import { PatientTable } from './PatientTable';
 import { usePatientSearch } from './PatientSearchContext';
 
-/** Every search asks the server (and is audited), so wait until the user pauses typing. */
-const SEARCH_DEBOUNCE_MS = 300;
-
 export function PatientListScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { search, setSearch, paging, setPaging } = usePatientSearch();
-  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [debouncedSearch] = useDebouncedValue(search.trim(), PATIENT_SEARCH_DEBOUNCE_MS);
   const page = paging.forSearch === debouncedSearch ? paging.page : 1;
   const query = useQuery({ ...patientListQuery(debouncedSearch, page), placeholderData: keepPreviousData });
 

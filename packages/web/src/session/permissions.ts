@@ -13,12 +13,24 @@ export const WORKLIST_ROLES: readonly Role[] = PATIENT_LIST_ROLES;
 export const CLINICAL_REVIEW_ROLES: readonly Role[] = ['specialist', 'nurse'];
 export const AUDIT_LOG_ROLES: readonly Role[] = ['admin'];
 export const IMPORT_ROLES: readonly Role[] = ['admin'];
+/** Mirrors the server's STAFF_ROLES: everyone who works for the hospital may see the clinical configuration. */
+export const CLINICAL_CONFIG_ROLES: readonly Role[] = [
+  'admin',
+  'specialist',
+  'nurse',
+  'secretary',
+  'quality',
+];
+/** Reminded of unconfirmed clinical values on every screen: they see to it that the clinic confirms them. */
+export const CLINICAL_CONFIG_NOTICE_ROLES: readonly Role[] = ['admin', 'specialist'];
 
 export const canUsePatientList = (role: Role): boolean => PATIENT_LIST_ROLES.includes(role);
 export const canUseWorklist = (role: Role): boolean => WORKLIST_ROLES.includes(role);
 export const canReviewClinically = (role: Role): boolean => CLINICAL_REVIEW_ROLES.includes(role);
 export const canUseAuditLog = (role: Role): boolean => AUDIT_LOG_ROLES.includes(role);
 export const canImport = (role: Role): boolean => IMPORT_ROLES.includes(role);
+export const canViewClinicalConfig = (role: Role): boolean => CLINICAL_CONFIG_ROLES.includes(role);
+export const seesClinicalConfigNotice = (role: Role): boolean => CLINICAL_CONFIG_NOTICE_ROLES.includes(role);
 
 export type HomeTarget = '/worklist' | '/audit' | 'placeholder';
 

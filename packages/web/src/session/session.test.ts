@@ -6,7 +6,9 @@ import {
   canUseAuditLog,
   canUsePatientList,
   canUseWorklist,
+  canViewClinicalConfig,
   homeFor,
+  seesClinicalConfigNotice,
 } from './permissions';
 import { safeRedirect } from './redirects';
 
@@ -47,6 +49,18 @@ describe('what each role sees', () => {
   it('gives the worklist to the patient-record staff, and clinical review to nurses and specialists', () => {
     expect(ROLES.filter(canUseWorklist)).toEqual(['specialist', 'nurse', 'secretary']);
     expect(ROLES.filter(canReviewClinically)).toEqual(['specialist', 'nurse']);
+  });
+
+  it('shows the clinical configuration to all staff, and its reminder to administrators and specialists', () => {
+    expect(ROLES.filter(canViewClinicalConfig)).toEqual([
+      'admin',
+      'specialist',
+      'nurse',
+      'secretary',
+      'quality',
+    ]);
+    expect(ROLES.filter(seesClinicalConfigNotice)).toEqual(['admin', 'specialist']);
+    expect(ROLES.filter(seesClinicalConfigNotice).every(canViewClinicalConfig)).toBe(true);
   });
 
   it('lands every role on a screen it may use', () => {

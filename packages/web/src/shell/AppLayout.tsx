@@ -3,6 +3,7 @@ import { Outlet } from '@tanstack/react-router';
 import { PatientSearchProvider } from '../patients/PatientSearchContext';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { Brand } from './Brand';
+import { ClinicalConfigNotice } from './ClinicalConfigNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { SkipLink } from './SkipLink';
@@ -35,6 +36,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Container size="xl" py="md">
+          <ClinicalConfigNotice role={user.role} />
           <PatientSearchProvider>
             <Outlet />
           </PatientSearchProvider>

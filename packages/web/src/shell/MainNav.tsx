@@ -2,7 +2,13 @@ import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/codes';
 import { AnchorLink } from '../common/AnchorLink';
-import { canImport, canUseAuditLog, canUsePatientList, canUseWorklist } from '../session/permissions';
+import {
+  canImport,
+  canUseAuditLog,
+  canUsePatientList,
+  canUseWorklist,
+  canViewClinicalConfig,
+} from '../session/permissions';
 
 interface MainNavProps {
   role: Role;
@@ -17,7 +23,8 @@ export function MainNav({ role }: MainNavProps) {
   const showPatients = canUsePatientList(role);
   const showAudit = canUseAuditLog(role);
   const showImports = canImport(role);
-  if (!showWorklist && !showPatients && !showAudit && !showImports) return null;
+  const showClinicalConfig = canViewClinicalConfig(role);
+  if (!showWorklist && !showPatients && !showAudit && !showImports && !showClinicalConfig) return null;
   return (
     <nav aria-label={t('nav.label')}>
       <Group gap="lg">
@@ -39,6 +46,11 @@ export function MainNav({ role }: MainNavProps) {
         {showImports && (
           <AnchorLink to="/imports" fw={500} activeProps={ACTIVE}>
             {t('nav.imports')}
+          </AnchorLink>
+        )}
+        {showClinicalConfig && (
+          <AnchorLink to="/clinical-config" fw={500} activeProps={ACTIVE}>
+            {t('nav.clinicalConfig')}
           </AnchorLink>
         )}
       </Group>

@@ -1,0 +1,33 @@
+import { DataList, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ClinicalConfig } from '../api/schemas';
+import { Section } from '../common/Section';
+
+interface ConfigIdentityProps {
+  config: Pick<ClinicalConfig, 'engineVersion' | 'configVersion' | 'configFingerprint'>;
+}
+
+/** Which rules and which configuration decide: together they make a stored decision reproducible. */
+export function ConfigIdentity({ config }: ConfigIdentityProps) {
+  const { t } = useTranslation();
+  const rows: readonly (readonly [label: string, value: string, testId: string])[] = [
+    [t('clinicalConfig.identity.engineVersion'), config.engineVersion, 'engine-version'],
+    [t('clinicalConfig.identity.configVersion'), config.configVersion, 'config-version'],
+    [t('clinicalConfig.identity.configFingerprint'), config.configFingerprint, 'config-fingerprint'],
+  ];
+  return (
+    <Section title={t('clinicalConfig.identity.title')}>
+      <DataList labelWidth="16rem" aria-label={t('clinicalConfig.identity.label')}>
+        {rows.map(([label, value, testId]) => (
+          <DataList.Item key={testId}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue data-testid={testId} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+              {value}
+            </DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      <Text size="sm">{t('clinicalConfig.identity.help')}</Text>
+    </Section>
+  );
+}
