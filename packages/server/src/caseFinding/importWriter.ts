@@ -28,6 +28,9 @@ export interface WriteContext {
 
 type ImportTable = 'patients' | 'fracture_events' | 'episodes' | 'episode_events' | 'tasks' | 'audit_events';
 
+/** The staging tables made in each import transaction: made once, emptied after every batch. */
+const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
+
 /**
  * Adds rows to `table`. Columns left out take their defaults. The staging table has exactly the
  * listed columns with the target's types; it lives until the transaction ends.
@@ -41,11 +44,17 @@ async function insertRows(
   if (rows.length === 0) return;
   const list = columns.join(', ');
   const stage = `import_stage_${table}`;
-  await t.tx.execute(
-    sql.raw(
-      `CREATE TEMP TABLE IF NOT EXISTS ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`,
-    ),
-  );
+  let made = stagesMade.get(t);
+  if (made === undefined) {
+    made = new Set();
+    stagesMade.set(t, made);
+  }
+  if (!made.has(table)) {
+    await t.tx.execute(
+      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
+    );
+    made.add(table);
+  }
   await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
   await t.tx.execute(sql.raw(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`));
   await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
