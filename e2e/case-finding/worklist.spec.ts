@@ -103,6 +103,9 @@ test.beforeAll(async () => {
 test('a secretary filters and sorts the worklist, prints letters, invites, and records a decline', async ({
   page,
 }) => {
+  // One long journey through five screens and two PDFs: on a busy 2-core machine it can outlast the
+  // default 20 s per test while every step is still well within its own 5 s expectation.
+  test.slow();
   await page.goto('/');
   // Secretaries start on the worklist, at "Uit te nodigen".
   await expect(page).toHaveURL(/\/worklist$/);

@@ -1,8 +1,15 @@
 // Decides, in memory, what one batch of classified registrations does to the database: which
 // patients are new, which fractures are duplicates, which episodes and tasks open. Pure: the few
 // facts it needs from the database are looked up beforehand and passed in.
-import type { FractureRegistration, ImportRowError } from '../imports/types';
+import type { FractureRegistration, ImportedPatient, ImportRowError, PatientUpdate } from '../imports/types';
 import type { Classification, EligibilityOutcome, PatientGroup } from './classifyRegistration';
+import {
+  applyNewerDetails,
+  sentDemographics,
+  type DatedDetails,
+  type DemographicField,
+  type Demographics,
+} from './patientDemographics';
 
 export interface StagedRegistration {
   /** Position in this import, unique: one HL7 message may carry several fractures. */
@@ -11,11 +18,19 @@ export interface StagedRegistration {
   classification: Classification;
 }
 
+export interface StagedPatientUpdate {
+  seq: number;
+  update: PatientUpdate;
+}
+
 export interface KnownPatient {
   id: string;
   bsn: string | null;
   sourceSystem: string | null;
   sourceId: string | null;
+  /** Stored name, address, phone and GP, and the moment they were true. */
+  demographics: Demographics;
+  demographicsAsOf: string;
 }
 
 /** What the database already holds about the patients of this batch. */
@@ -29,6 +44,8 @@ export interface KnownFacts {
 
 export interface PlanContext {
   today: string;
+  /** When the import started (ISO instant): how old details without a time of their own are taken to be. */
+  importedAt: string;
   newId: () => string;
   newPortalCode: () => string;
 }
@@ -37,6 +54,17 @@ export interface PlannedPatient {
   id: string;
   registration: FractureRegistration;
   portalCode: string;
+  /** The details to store: the first registration's, with newer ones of the same batch applied. */
+  demographics: Demographics;
+  demographicsAsOf: string;
+}
+
+/** A known patient whose name, address, phone or GP newer details change (or confirm as of a later moment). */
+export interface PlannedPatientUpdate {
+  patientId: string;
+  demographics: Demographics;
+  demographicsAsOf: string;
+  changed: DemographicField[];
 }
 
 export interface PlannedFracture {
@@ -61,14 +89,19 @@ export interface PatientTouched {
   fractureIds: string[];
   rows: number[];
   episodeIds: string[];
+  /** Which details newer registrations changed, and as of when. */
+  demographics?: { changed: DemographicField[]; asOf: string };
 }
 
 export interface BatchPlan {
   patients: PlannedPatient[];
   fractures: PlannedFracture[];
   episodes: PlannedEpisode[];
+  patientUpdates: PlannedPatientUpdate[];
   touched: PatientTouched[];
   duplicates: number;
+  /** Updates for people Osteopad does not know (they have no fracture here): nothing is stored. */
+  updatesIgnored: number;
   conflicts: ImportRowError[];
 }
 
@@ -85,14 +118,84 @@ export function sourceKey(system: string | null | undefined, id: string): string
   return `${system ?? ''}\u0000${id}`;
 }
 
-function bsnOf(r: FractureRegistration): string | null {
-  const bsn = r.patient.bsn;
+function bsnOf(p: ImportedPatient): string | null {
+  const bsn = p.bsn;
   return bsn === undefined || bsn === '' ? null : bsn;
 }
 
-function sourceIdOf(r: FractureRegistration): string | null {
-  const id = r.patient.sourceId;
+function sourceIdOf(p: ImportedPatient): string | null {
+  const id = p.sourceId;
   return id === undefined || id === '' ? null : id;
+}
+
+/** What a new patient's row holds before newer details of the same batch are applied. */
+function initialDemographics(p: ImportedPatient): Demographics {
+  return {
+    familyName: '',
+    givenNames: '',
+    initials: '',
+    street: '',
+    houseNumber: '',
+    postalCode: '',
+    city: '',
+    country: 'NL',
+    phone: '',
+    gpName: '',
+    gpAgbCode: '',
+    gpPracticeName: '',
+    gpAddress: '',
+    ...sentDemographics(p),
+  };
+}
+
+/** Patients known so far (in the database or made earlier in this batch), by BSN and by source identifier. */
+class PatientIndex {
+  private readonly byBsn = new Map<string, KnownPatient>();
+  private readonly bySource = new Map<string, KnownPatient>();
+
+  add(p: KnownPatient): void {
+    if (p.bsn !== null) this.byBsn.set(p.bsn, p);
+    if (p.sourceId !== null) this.bySource.set(sourceKey(p.sourceSystem, p.sourceId), p);
+  }
+
+  /**
+   * The patient these identifiers point at; a conflict when the BSN and the hospital number point at two
+   * different patients, or the hospital number's patient has another BSN — those cannot be placed safely.
+   */
+  find(p: ImportedPatient, row: number): { patient?: KnownPatient; conflict?: ImportRowError } {
+    const bsn = bsnOf(p);
+    const sourceId = sourceIdOf(p);
+    const viaBsn = bsn === null ? undefined : this.byBsn.get(bsn);
+    const viaSource = sourceId === null ? undefined : this.bySource.get(sourceKey(p.sourceSystem, sourceId));
+    if (viaBsn !== undefined && viaSource !== undefined && viaBsn.id !== viaSource.id) {
+      return {
+        conflict: {
+          row,
+          field: 'patient_id',
+          code: 'patient.identityConflict',
+          message: 'This BSN and this hospital patient number belong to different patients.',
+        },
+      };
+    }
+    if (
+      viaBsn === undefined &&
+      viaSource !== undefined &&
+      bsn !== null &&
+      viaSource.bsn !== null &&
+      viaSource.bsn !== bsn
+    ) {
+      return {
+        conflict: {
+          row,
+          field: 'bsn',
+          code: 'patient.identityConflict',
+          message: 'This hospital patient number belongs to a patient with a different BSN.',
+        },
+      };
+    }
+    const patient = viaBsn ?? viaSource;
+    return patient === undefined ? {} : { patient };
+  }
 }
 
 const GROUP_RANK: Record<PatientGroup, number> = { hip: 0, vertebral: 1, otherInpatient: 2, outpatient: 3 };
@@ -119,69 +222,74 @@ export function planBatch(
   staged: readonly StagedRegistration[],
   known: KnownFacts,
   ctx: PlanContext,
+  updates: readonly StagedPatientUpdate[] = [],
 ): BatchPlan {
-  const byBsn = new Map<string, KnownPatient>();
-  const bySource = new Map<string, KnownPatient>();
+  const index = new PatientIndex();
+  const inDatabase = new Map<string, KnownPatient>();
   for (const p of known.patients) {
-    if (p.bsn !== null) byBsn.set(p.bsn, p);
-    if (p.sourceId !== null) bySource.set(sourceKey(p.sourceSystem, p.sourceId), p);
+    index.add(p);
+    inDatabase.set(p.id, p);
   }
-  const created = new Set<string>();
+  const created = new Map<string, PlannedPatient>();
   const plan: BatchPlan = {
     patients: [],
     fractures: [],
     episodes: [],
+    patientUpdates: [],
     touched: [],
     duplicates: 0,
+    updatesIgnored: 0,
     conflicts: [],
   };
   const seenFractures = new Set(known.fractureKeys);
   const touched = new Map<string, PatientTouched>();
+  /** Timestamped details per patient, applied after the batch is placed (newest wins). */
+  const dated = new Map<string, DatedDetails[]>();
+  const addDated = (patientId: string, p: ImportedPatient, row: number): void => {
+    if (p.recordedAt === undefined) return;
+    const list = dated.get(patientId) ?? [];
+    list.push({ recordedAt: p.recordedAt, sent: sentDemographics(p), row });
+    dated.set(patientId, list);
+  };
+  const touch = (patientId: string): PatientTouched => {
+    let entry = touched.get(patientId);
+    if (entry === undefined) {
+      entry = { patientId, created: created.has(patientId), fractureIds: [], rows: [], episodeIds: [] };
+      touched.set(patientId, entry);
+    }
+    return entry;
+  };
 
   for (const s of staged) {
     const r = s.registration;
-    const bsn = bsnOf(r);
-    const sourceId = sourceIdOf(r);
-    const src = sourceId === null ? null : sourceKey(r.patient.sourceSystem, sourceId);
-    const viaBsn = bsn === null ? undefined : byBsn.get(bsn);
-    const viaSource = src === null ? undefined : bySource.get(src);
-    // A row whose BSN and hospital number point at two different patients cannot be placed safely.
-    if (viaBsn !== undefined && viaSource !== undefined && viaBsn.id !== viaSource.id) {
-      plan.conflicts.push({
-        row: r.source.row,
-        field: 'patient_id',
-        code: 'patient.identityConflict',
-        message: 'This BSN and this hospital patient number belong to different patients.',
-      });
+    const found = index.find(r.patient, r.source.row);
+    if (found.conflict !== undefined) {
+      plan.conflicts.push(found.conflict);
       continue;
     }
-    if (
-      viaBsn === undefined &&
-      viaSource !== undefined &&
-      bsn !== null &&
-      viaSource.bsn !== null &&
-      viaSource.bsn !== bsn
-    ) {
-      plan.conflicts.push({
-        row: r.source.row,
-        field: 'bsn',
-        code: 'patient.identityConflict',
-        message: 'This hospital patient number belongs to a patient with a different BSN.',
-      });
-      continue;
-    }
-    let patient = viaBsn ?? viaSource;
+    let patient = found.patient;
     if (patient === undefined) {
+      const sourceId = sourceIdOf(r.patient);
       patient = {
         id: ctx.newId(),
-        bsn,
+        bsn: bsnOf(r.patient),
         sourceSystem: sourceId === null ? null : (r.patient.sourceSystem ?? ''),
         sourceId,
+        demographics: initialDemographics(r.patient),
+        demographicsAsOf: r.patient.recordedAt ?? ctx.importedAt,
       };
-      if (bsn !== null) byBsn.set(bsn, patient);
-      if (src !== null) bySource.set(src, patient);
-      created.add(patient.id);
-      plan.patients.push({ id: patient.id, registration: r, portalCode: ctx.newPortalCode() });
+      index.add(patient);
+      const planned: PlannedPatient = {
+        id: patient.id,
+        registration: r,
+        portalCode: ctx.newPortalCode(),
+        demographics: patient.demographics,
+        demographicsAsOf: patient.demographicsAsOf,
+      };
+      created.set(patient.id, planned);
+      plan.patients.push(planned);
+    } else {
+      addDated(patient.id, r.patient, r.source.row);
     }
     const identityKey = fractureIdentityKey(r);
     const key = `${patient.id}|${r.fracture.date}|${identityKey}`;
@@ -192,19 +300,39 @@ export function planBatch(
     seenFractures.add(key);
     const fracture: PlannedFracture = { id: ctx.newId(), patientId: patient.id, staged: s, identityKey };
     plan.fractures.push(fracture);
-    let entry = touched.get(patient.id);
-    if (entry === undefined) {
-      entry = {
-        patientId: patient.id,
-        created: created.has(patient.id),
-        fractureIds: [],
-        rows: [],
-        episodeIds: [],
-      };
-      touched.set(patient.id, entry);
-    }
+    const entry = touch(patient.id);
     entry.fractureIds.push(fracture.id);
     entry.rows.push(r.source.row);
+  }
+
+  for (const { update } of updates) {
+    const found = index.find(update.patient, update.source.row);
+    if (found.conflict !== undefined) plan.conflicts.push(found.conflict);
+    else if (found.patient === undefined) plan.updatesIgnored++;
+    else addDated(found.patient.id, update.patient, update.source.row);
+  }
+
+  for (const [patientId, candidates] of dated) {
+    const planned = created.get(patientId);
+    const stored = inDatabase.get(patientId);
+    const base = planned ?? stored;
+    if (base === undefined) continue;
+    const outcome = applyNewerDetails(base.demographics, base.demographicsAsOf, candidates);
+    if (outcome === undefined) continue;
+    if (planned !== undefined) {
+      planned.demographics = outcome.values;
+      planned.demographicsAsOf = outcome.asOf;
+      continue;
+    }
+    plan.patientUpdates.push({
+      patientId,
+      demographics: outcome.values,
+      demographicsAsOf: outcome.asOf,
+      changed: outcome.changed,
+    });
+    const entry = touch(patientId);
+    entry.demographics = { changed: outcome.changed, asOf: outcome.asOf };
+    for (const row of outcome.rows) if (!entry.rows.includes(row)) entry.rows.push(row);
   }
 
   const bestPerPatient = new Map<string, PlannedFracture>();

@@ -8,9 +8,9 @@ import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import { ImportFileError, type ImportRowError, type ParsedRow } from '../imports/types';
+import { ImportFileError, isPatientUpdate, type ImportItem, type ImportRowError } from '../imports/types';
 import { classifyRegistration } from './classifyRegistration';
-import { planBatch, type StagedRegistration } from './importPlan';
+import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
 import { lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
 
 export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
@@ -33,6 +33,11 @@ export interface ImportOptions {
   config: ClinicalConfig;
   batchSize?: number;
   onProgress?: (rowsDone: number) => void;
+  /**
+   * Keep no trace of an import that changed nothing (no fracture, no duplicate, no patient update, no
+   * error): the MLLP feed passes every A08 on, and most concern people Osteopad does not know.
+   */
+  discardIfNothingChanged?: boolean;
 }
 
 export interface ImportSummary {
@@ -44,6 +49,8 @@ export interface ImportSummary {
   excluded: number;
   manualReview: number;
   duplicates: number;
+  /** Known patients whose name, address, phone or GP newer details changed. */
+  patientsUpdated: number;
   invalid: number;
   errors: ImportRowError[];
   /** Errors beyond the listed ones (the list is capped). */
@@ -52,6 +59,9 @@ export interface ImportSummary {
 
 /** Thrown inside the transaction so that nothing of an invalid file stays behind. */
 class InvalidInput extends Error {}
+
+/** Thrown inside the transaction to leave no trace of an import that changed nothing. */
+class NothingChanged extends Error {}
 
 const MAX_LISTED_ERRORS = 1000;
 const DEFAULT_BATCH = 10_000;
@@ -69,7 +79,7 @@ function sourceRef(staged: StagedRegistration): string {
  */
 export async function importRegistrations(
   db: Database,
-  rows: AsyncIterable<ParsedRow>,
+  rows: AsyncIterable<ImportItem>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const importId = randomUUID();
@@ -85,6 +95,7 @@ export async function importRegistrations(
     excluded: 0,
     manualReview: 0,
     duplicates: 0,
+    patientsUpdated: 0,
     invalid: 0,
     errors: [],
     errorsNotListed: 0,
@@ -108,11 +119,28 @@ export async function importRegistrations(
   };
   const acceptsRows = (): boolean => options.skipInvalid || summary.invalid === 0;
 
-  const flush = async (t: CopyingTransaction, batch: readonly StagedRegistration[]): Promise<void> => {
-    if (batch.length === 0 || !acceptsRows()) return;
-    const known = await lookUpKnownFacts(t.tx, options.organizationId, batch);
-    const plan = planBatch(batch, known, { today: options.today, newId, newPortalCode });
+  const importedAt = startedAt.toISOString();
+  let wroteRows = false;
+  interface Batch {
+    registrations: StagedRegistration[];
+    updates: StagedPatientUpdate[];
+  }
+  const flush = async (t: CopyingTransaction, batch: Batch): Promise<void> => {
+    if ((batch.registrations.length === 0 && batch.updates.length === 0) || !acceptsRows()) return;
+    const known = await lookUpKnownFacts(t.tx, options.organizationId, [
+      ...batch.registrations.map((s) => s.registration.patient),
+      ...batch.updates.map((u) => u.update.patient),
+    ]);
+    const plan = planBatch(
+      batch.registrations,
+      known,
+      { today: options.today, importedAt, newId, newPortalCode },
+      batch.updates,
+    );
     await writePlan(t, plan, ctx);
+    if (plan.patients.length > 0 || plan.fractures.length > 0 || plan.patientUpdates.length > 0)
+      wroteRows = true;
+    summary.patientsUpdated += plan.patientUpdates.filter((u) => u.changed.length > 0).length;
     for (const f of plan.fractures) {
       const outcome = f.staged.classification.outcome;
       if (outcome === 'eligible') summary.eligible++;
@@ -133,12 +161,12 @@ export async function importRegistrations(
         sql`SELECT pg_advisory_xact_lock(hashtextextended(${`osteopad-import:${options.organizationId}`}, 0))`,
       );
       await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
-      let batch: StagedRegistration[] = [];
+      let batch: Batch = { registrations: [], updates: [] };
       // While the database writes one batch, the next is parsed and classified: the two overlap.
       let writing: Promise<void> = Promise.resolve();
       const handOver = async (): Promise<void> => {
         const full = batch;
-        batch = [];
+        batch = { registrations: [], updates: [] };
         await writing;
         writing = flush(t, full);
         // A failed write must surface even if no later batch awaits it.
@@ -148,6 +176,12 @@ export async function importRegistrations(
       for await (const parsed of rows) {
         summary.rows++;
         if (summary.rows % 10_000 === 0) options.onProgress?.(summary.rows);
+        if (isPatientUpdate(parsed)) {
+          if (!acceptsRows()) continue;
+          batch.updates.push({ seq: seq++, update: parsed });
+          if (batch.updates.length >= batchSize) await handOver();
+          continue;
+        }
         if (!parsed.ok) {
           addErrors(parsed.errors);
           continue;
@@ -168,17 +202,24 @@ export async function importRegistrations(
           continue;
         }
         if (!acceptsRows()) continue; // keep reading to report every error, but write nothing more
-        batch.push({ seq: seq++, registration: parsed.record, classification });
-        if (batch.length >= batchSize) await handOver();
+        batch.registrations.push({ seq: seq++, registration: parsed.record, classification });
+        if (batch.registrations.length >= batchSize) await handOver();
       }
       await handOver();
       await writing;
       options.onProgress?.(summary.rows);
       if (!acceptsRows()) throw new InvalidInput();
+      if (
+        options.discardIfNothingChanged === true &&
+        !wroteRows &&
+        summary.duplicates === 0 &&
+        summary.invalid === 0
+      )
+        throw new NothingChanged();
       await tx.execute(sql`
         UPDATE imports SET status = 'succeeded', rows = ${summary.rows}, imported = ${summary.imported},
           eligible = ${summary.eligible}, excluded = ${summary.excluded}, manual_review = ${summary.manualReview},
-          duplicates = ${summary.duplicates}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
+          duplicates = ${summary.duplicates}, patients_updated = ${summary.patientsUpdated}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
           file_sha256 = ${options.fileSha256?.() ?? ''}, finished_at = ${options.clock()}
         WHERE id = ${importId}`);
       await writeAudit(tx, options.subject, [
@@ -197,6 +238,7 @@ export async function importRegistrations(
     });
     return summary;
   } catch (error) {
+    if (error instanceof NothingChanged) return summary;
     if (error instanceof ImportFileError) {
       addErrors([
         { row: 0, field: error.details.join(', ') || 'file', code: error.code, message: error.message },
@@ -213,6 +255,7 @@ export async function importRegistrations(
       excluded: 0,
       manualReview: 0,
       duplicates: 0,
+      patientsUpdated: 0,
     };
     await inOrganization(db, options.organizationId, async (tx) => {
       await tx.insert(imports).values(importRow(options, importId, startedAt, rejected, 'rejected'));
@@ -243,6 +286,7 @@ function counts(s: ImportSummary) {
     excluded: s.excluded,
     manualReview: s.manualReview,
     duplicates: s.duplicates,
+    patientsUpdated: s.patientsUpdated,
     invalid: s.invalid,
   };
 }

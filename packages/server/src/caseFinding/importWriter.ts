@@ -9,6 +9,7 @@ import { copyTextRows, type CopyCell } from '../db/copyText';
 import type { AuditSubject } from '../audit/auditLog';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import { assigneeFor } from '../tasks/taskKinds';
+import type { ImportedPatient } from '../imports/types';
 import {
   sourceKey,
   type BatchPlan,
@@ -16,6 +17,7 @@ import {
   type KnownPatient,
   type StagedRegistration,
 } from './importPlan';
+import { DEMOGRAPHIC_COLUMNS, DEMOGRAPHIC_FIELDS, type Demographics } from './patientDemographics';
 
 export interface WriteContext {
   organizationId: string;
@@ -26,7 +28,14 @@ export interface WriteContext {
   sourceRef: (s: StagedRegistration) => string;
 }
 
-type ImportTable = 'patients' | 'fracture_events' | 'episodes' | 'episode_events' | 'tasks' | 'audit_events';
+type ImportTable =
+  | 'patients'
+  | 'patient_updates'
+  | 'fracture_events'
+  | 'episodes'
+  | 'episode_events'
+  | 'tasks'
+  | 'audit_events';
 
 /** The staging tables made in each import transaction: made once, emptied after every batch. */
 const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
@@ -60,20 +69,57 @@ async function insertRows(
   await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
 }
 
+/** Stages the rows, then sets `columns` of `table` from them, matching on `id`. */
+async function updateRows(
+  t: CopyingTransaction,
+  table: 'patients',
+  stageName: ImportTable,
+  columns: readonly string[],
+  rows: readonly (readonly CopyCell[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const list = ['id', ...columns].join(', ');
+  const stage = `import_stage_${stageName}`;
+  let made = stagesMade.get(t);
+  if (made === undefined) {
+    made = new Set();
+    stagesMade.set(t, made);
+  }
+  if (!made.has(stageName)) {
+    await t.tx.execute(
+      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
+    );
+    made.add(stageName);
+  }
+  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
+  const assignments = columns.map((c) => `${c} = s.${c}`).join(', ');
+  await t.tx.execute(
+    sql.raw(
+      `UPDATE ${table} AS x SET ${assignments}, updated_at = now() FROM ${stage} AS s WHERE x.id = s.id`,
+    ),
+  );
+  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
+}
+
+const DEMOGRAPHIC_COLUMN_NAMES = DEMOGRAPHIC_FIELDS.map((f) => DEMOGRAPHIC_COLUMNS[f]);
+
+function demographicCells(d: Demographics): string[] {
+  return DEMOGRAPHIC_FIELDS.map((f) => d[f]);
+}
+
 const OPEN_STATES_EXCLUDED = [...TERMINAL_STATES];
 
 /** The patients, fractures and open episodes the database already has for this batch's people. */
 export async function lookUpKnownFacts(
   tx: Executor,
   organizationId: string,
-  staged: readonly StagedRegistration[],
+  people: readonly ImportedPatient[],
 ): Promise<KnownFacts> {
   const bsns = new Set<string>();
   const systems: string[] = [];
   const ids: string[] = [];
   const seenSources = new Set<string>();
-  for (const s of staged) {
-    const p = s.registration.patient;
+  for (const p of people) {
     if (p.bsn !== undefined && p.bsn !== '') bsns.add(p.bsn);
     if (p.sourceId !== undefined && p.sourceId !== '') {
       const key = sourceKey(p.sourceSystem, p.sourceId);
@@ -84,25 +130,41 @@ export async function lookUpKnownFacts(
       }
     }
   }
-  const found = await tx.execute<{
-    id: string;
-    bsn: string | null;
-    source_system: string | null;
-    source_id: string | null;
-  }>(sql`
-    SELECT id, bsn, source_system, source_id FROM patients
-      WHERE organization_id = ${organizationId} AND bsn = ANY(${sql.param([...bsns])}::text[])
-    UNION
-    SELECT p.id, p.bsn, p.source_system, p.source_id
-      FROM unnest(${sql.param(systems)}::text[], ${sql.param(ids)}::text[]) AS k(system, id)
-      JOIN LATERAL (SELECT * FROM patients q WHERE q.organization_id = ${organizationId}
-                      AND q.source_system = k.system AND q.source_id = k.id) p ON true`);
-  const patients: KnownPatient[] = found.rows.map((r) => ({
-    id: r.id,
-    bsn: r.bsn,
-    sourceSystem: r.source_system,
-    sourceId: r.source_id,
-  }));
+  const demographicColumns = DEMOGRAPHIC_COLUMN_NAMES.join(', ');
+  const found = await tx.execute<
+    Record<string, string | null> & {
+      id: string;
+      bsn: string | null;
+      source_system: string | null;
+      source_id: string | null;
+      demographics_as_of: string;
+    }
+  >(sql`
+    WITH candidates AS (
+      SELECT id FROM patients
+        WHERE organization_id = ${organizationId} AND bsn = ANY(${sql.param([...bsns])}::text[])
+      UNION
+      SELECT q.id
+        FROM unnest(${sql.param(systems)}::text[], ${sql.param(ids)}::text[]) AS k(system, id)
+        JOIN LATERAL (SELECT id FROM patients WHERE organization_id = ${organizationId}
+                        AND source_system = k.system AND source_id = k.id) q ON true
+    )
+    SELECT p.id, p.bsn, p.source_system, p.source_id, ${sql.raw(demographicColumns)},
+           to_json(p.demographics_as_of) #>> '{}' AS demographics_as_of
+      FROM patients p JOIN candidates c ON c.id = p.id`);
+  const patients: KnownPatient[] = found.rows.map((r) => {
+    const demographics = Object.fromEntries(
+      DEMOGRAPHIC_FIELDS.map((f) => [f, r[DEMOGRAPHIC_COLUMNS[f]] ?? '']),
+    ) as Demographics;
+    return {
+      id: r.id,
+      bsn: r.bsn,
+      sourceSystem: r.source_system,
+      sourceId: r.source_id,
+      demographics,
+      demographicsAsOf: r.demographics_as_of,
+    };
+  });
   if (patients.length === 0) return { patients, fractureKeys: new Set(), withOpenEpisode: new Set() };
   const patientIds = sql.param(patients.map((p) => p.id));
   const [fractures, open] = await Promise.all([
@@ -132,46 +194,31 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       'bsn',
       'source_system',
       'source_id',
-      'family_name',
-      'given_names',
-      'initials',
       'birth_date',
       'sex',
-      'street',
-      'house_number',
-      'postal_code',
-      'city',
-      'country',
-      'phone',
-      'gp_name',
-      'gp_agb_code',
-      'gp_practice_name',
-      'gp_address',
       'portal_code',
+      'demographics_as_of',
+      ...DEMOGRAPHIC_COLUMN_NAMES,
     ],
-    plan.patients.map(({ id, registration: { patient: p }, portalCode }) => [
+    plan.patients.map(({ id, registration: { patient: p }, portalCode, demographics, demographicsAsOf }) => [
       id,
       org,
       p.bsn ?? null,
       p.sourceId === undefined ? null : (p.sourceSystem ?? ''),
       p.sourceId ?? null,
-      p.familyName,
-      p.givenNames ?? '',
-      p.initials ?? '',
       p.birthDate,
       p.sex,
-      p.address?.street ?? '',
-      p.address?.houseNumber ?? '',
-      p.address?.postalCode ?? '',
-      p.address?.city ?? '',
-      p.address?.country ?? 'NL',
-      p.phone ?? '',
-      p.gp?.name ?? '',
-      p.gp?.agbCode ?? '',
-      p.gp?.practiceName ?? '',
-      p.gp?.address ?? '',
       portalCode,
+      demographicsAsOf,
+      ...demographicCells(demographics),
     ]),
+  );
+  await updateRows(
+    t,
+    'patients',
+    'patient_updates',
+    ['demographics_as_of', ...DEMOGRAPHIC_COLUMN_NAMES],
+    plan.patientUpdates.map((u) => [u.patientId, u.demographicsAsOf, ...demographicCells(u.demographics)]),
   );
   await insertRows(
     t,
@@ -283,7 +330,13 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       t.created ? 'create' : 'update',
       'patient',
       t.patientId,
-      { importId: ctx.importId, fractures: t.fractureIds, rows: t.rows, episodes: t.episodeIds },
+      {
+        importId: ctx.importId,
+        fractures: t.fractureIds,
+        rows: t.rows,
+        episodes: t.episodeIds,
+        ...(t.demographics === undefined ? {} : { demographics: t.demographics }),
+      },
     ]),
   );
 }

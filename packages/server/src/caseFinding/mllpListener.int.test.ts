@@ -93,4 +93,83 @@ describe('MLLP listener', () => {
     );
     expect(ack).toMatchObject({ code: 'AR', controlId: 'M3' });
   });
+
+  describe('ADT^A08: newer details of a known patient', () => {
+    const A08 = (controlId: string, recorded: string, pid: string) =>
+      [
+        `MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20261101101500||ADT^A08^ADT_A01|${controlId}|P|2.5`,
+        `EVN|A08|${recorded}`,
+        pid,
+        'PV1|1|O',
+      ].join('\r');
+    const KNOWN_PID =
+      'PID|1||55501^^^ZKH^PI~999900006^^^NLMINBIZA^NNNLD||de Vries^Anna^A.||19500314|F|||Kerkweg 5&Kerkweg&5^^Zeist^^3701 AA^NL';
+
+    async function stored() {
+      const r = await db.owner.query<{ street: string; city: string; as_of: string }>(
+        `SELECT street, city, to_json(demographics_as_of) #>> '{}' AS as_of FROM patients
+          WHERE organization_id = $1 AND bsn = '999900006'`,
+        [org.id],
+      );
+      return r.rows[0];
+    }
+
+    async function importsKept(): Promise<number> {
+      const r = await db.owner.query<{ n: number }>(
+        `SELECT count(*)::int n FROM imports WHERE organization_id = $1`,
+        [org.id],
+      );
+      return r.rows[0]?.n ?? -1;
+    }
+
+    it('applies a newer address and says so in the ACK and the audit log', async () => {
+      const ack = await send(A08('U1', '202611150900', KNOWN_PID));
+      expect(ack.code).toBe('AA');
+      expect(ack.text).toMatch(/patients updated 1/);
+      expect(await stored()).toEqual({
+        street: 'Kerkweg',
+        city: 'Zeist',
+        as_of: '2026-11-15T08:00:00+00:00',
+      });
+      const audit = await db.owner.query<{ details: { demographics?: { changed: string[] } } }>(
+        `SELECT a.details FROM audit_events a JOIN patients p ON p.id = a.patient_id
+          WHERE p.bsn = '999900006' AND a.organization_id = $1 AND a.action = 'update'
+          ORDER BY a.occurred_at DESC LIMIT 1`,
+        [org.id],
+      );
+      expect(audit.rows[0]?.details.demographics?.changed).toEqual([
+        'street',
+        'houseNumber',
+        'postalCode',
+        'city',
+      ]);
+    });
+
+    it('ignores an older message that arrives late', async () => {
+      const ack = await send(
+        A08(
+          'U2',
+          '202611100900',
+          'PID|1||55501^^^ZKH^PI~999900006^^^NLMINBIZA^NNNLD||de Vries^Anna^A.||19500314|F|||Oudeweg 1^^Utrecht^^3511 AB^NL',
+        ),
+      );
+      expect(ack.code).toBe('AA');
+      expect(ack.text).toMatch(/patients updated 0/);
+      expect(await stored()).toMatchObject({ street: 'Kerkweg', city: 'Zeist' });
+    });
+
+    it('keeps no trace of an A08 for someone Osteopad does not know, nor of a message without a fracture', async () => {
+      const before = await importsKept();
+      const unknown = await send(A08('U3', '202611160900', 'PID|1||99999^^^ZKH^PI||Bakker^Jan||19600101|M'));
+      expect(unknown.code).toBe('AA');
+      const admission = await send(ADT('M9', 'A01', 'DG1|1|I10|I10^Hypertensie^I10||20261101'));
+      expect(admission).toMatchObject({ code: 'AA', text: 'no fracture' });
+      expect(await importsKept()).toBe(before);
+      const r = await db.owner.query(
+        `SELECT 1 FROM patients WHERE organization_id = $1 AND source_id = '99999'`,
+        [org.id],
+      );
+      expect(r.rows).toEqual([]);
+    });
+  });
 });

@@ -7,7 +7,7 @@ import type { Database } from '../db/connection';
 import type { AuditSubject } from '../audit/auditLog';
 import { parseAdtMessage } from '../imports/hl7v2/parseAdt';
 import { buildAck, buildAckForResult, formatHl7Timestamp } from '../imports/hl7v2/ack';
-import type { ParsedRow } from '../imports/types';
+import type { ImportItem } from '../imports/types';
 import { localIsoDate } from '../time/localDate';
 import { importRegistrations } from './importRegistrations';
 
@@ -20,7 +20,7 @@ export interface MllpDeps {
   log: (line: string) => void;
 }
 
-async function* only(rows: readonly ParsedRow[]): AsyncGenerator<ParsedRow> {
+async function* only(rows: readonly ImportItem[]): AsyncGenerator<ImportItem> {
   for (const row of rows) yield row;
   await Promise.resolve();
 }
@@ -39,8 +39,12 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
   const today = localIsoDate(now);
   const result = parseAdtMessage(text, { today, messageNumber: 1 });
   if (result.status !== 'accepted') return buildAckForResult(result, ackBase);
+  const items: ImportItem[] = [...result.rows];
+  if (result.patientUpdate !== undefined) items.push(result.patientUpdate);
+  // Most ADT traffic is about people without a fracture: nothing to store, nothing to look up.
+  if (items.length === 0) return buildAck(result.message ?? null, 'AA', { ...ackBase, text: 'no fracture' });
   try {
-    const summary = await importRegistrations(deps.db, only(result.rows), {
+    const summary = await importRegistrations(deps.db, only(items), {
       organizationId: deps.organizationId,
       subject: deps.subject,
       format: 'hl7v2',
@@ -50,13 +54,14 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
       today,
       clock: deps.clock,
       config: deps.config,
+      discardIfNothingChanged: true,
     });
     if (summary.status === 'rejected') {
       return buildAck(result.message ?? null, 'AE', { ...ackBase, errors: summary.errors });
     }
     return buildAck(result.message ?? null, 'AA', {
       ...ackBase,
-      text: `imported ${summary.imported}, duplicates ${summary.duplicates}`,
+      text: `imported ${summary.imported}, duplicates ${summary.duplicates}, patients updated ${summary.patientsUpdated}`,
     });
   } catch (error) {
     deps.log(

@@ -2,7 +2,7 @@ import { parseCsvFractures } from '../imports/csv/parseCsvFractures';
 import { parseFhirFractures } from '../imports/fhir/parseBundle';
 import { parseHl7Fractures } from '../imports/hl7v2/parseHl7File';
 import type { TextEncodingOption } from '../imports/encoding';
-import type { ParsedRow } from '../imports/types';
+import type { ImportItem } from '../imports/types';
 import type { ImportFormatName } from './importRegistrations';
 
 /**
@@ -19,12 +19,12 @@ export interface ParseOptions {
   onBytes?: (bytesRead: number) => void;
 }
 
-/** The one entry from bytes to fracture registrations, whatever the format. */
+/** The one entry from bytes to fracture registrations (and HL7 patient updates), whatever the format. */
 export function parseRegistrations(
   format: ImportFormatName,
   input: AsyncIterable<unknown>,
   options: ParseOptions,
-): AsyncGenerator<ParsedRow, void, undefined> {
+): AsyncGenerator<ImportItem, void, undefined> {
   const common = {
     today: options.today,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),

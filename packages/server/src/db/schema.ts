@@ -130,6 +130,13 @@ export const patients = pgTable(
     /** Personal code printed on the invitation letter for the patient portal. */
     portalCode: text('portal_code').notNull(),
     deceasedDate: date('deceased_date', { mode: 'string' }),
+    /**
+     * The moment the stored name, address, phone and GP were true: when the source recorded them (HL7
+     * EVN-2/MSH-7), else when they were stored. Only details recorded later may replace them.
+     */
+    demographicsAsOf: timestamp('demographics_as_of', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .defaultNow(),
     ...timestamps,
   },
   (t) => [
@@ -299,6 +306,8 @@ export const imports = pgTable(
     excluded: integer('excluded').notNull().default(0),
     manualReview: integer('manual_review').notNull().default(0),
     duplicates: integer('duplicates').notNull().default(0),
+    /** Known patients whose name, address, phone or GP newer details (HL7) changed. */
+    patientsUpdated: integer('patients_updated').notNull().default(0),
     invalid: integer('invalid').notNull().default(0),
     /** The first errors (row, field, message); the count is in `invalid`. */
     errors: jsonb('errors')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarDate, parseFhirDate, parseHl7Date, subtractYears } from './dates';
+import { parseCalendarDate, parseFhirDate, parseHl7Date, parseHl7Timestamp, subtractYears } from './dates';
 
 describe('parseCalendarDate', () => {
   it.each([
@@ -64,5 +64,31 @@ describe('subtractYears', () => {
     expect(subtractYears('2024-02-29', 120)).toBe('1904-02-29');
     expect(subtractYears('2024-02-29', 1)).toBe('2023-02-28');
     expect(subtractYears('2025-06-30', 120)).toBe('1905-06-30');
+  });
+});
+
+describe('parseHl7Timestamp', () => {
+  it('reads a time without zone as Dutch local time', () => {
+    expect(parseHl7Timestamp('202611211430')).toEqual({ ok: true, instant: '2026-11-21T13:30:00.000Z' });
+    expect(parseHl7Timestamp('20260701083015')).toEqual({ ok: true, instant: '2026-07-01T06:30:15.000Z' });
+    expect(parseHl7Timestamp('20261121')).toEqual({ ok: true, instant: '2026-11-20T23:00:00.000Z' });
+  });
+
+  it('honours an explicit zone and fractions of a second', () => {
+    expect(parseHl7Timestamp('20261121143000.25+0000')).toEqual({
+      ok: true,
+      instant: '2026-11-21T14:30:00.250Z',
+    });
+    expect(parseHl7Timestamp('20261121143000-0500')).toEqual({
+      ok: true,
+      instant: '2026-11-21T19:30:00.000Z',
+    });
+  });
+
+  it('refuses what is not a timestamp or does not exist', () => {
+    expect(parseHl7Timestamp('2026-11-21')).toMatchObject({ ok: false, code: 'date.format' });
+    expect(parseHl7Timestamp('20261131')).toMatchObject({ ok: false, code: 'date.impossible' });
+    expect(parseHl7Timestamp('202611212460')).toMatchObject({ ok: false, code: 'date.impossible' });
+    expect(parseHl7Timestamp('20261121143000+2500')).toMatchObject({ ok: false, code: 'date.format' });
   });
 });

@@ -1,6 +1,8 @@
 // Calendar dates as hospitals write them. Day first, always: 03-04-2024 is 3 April (Dutch convention).
 // No clock here: callers pass `today`.
 
+import { dutchWallClockToInstant } from '../time/dutchWallClock';
+
 export type DateParse = { ok: true; date: string } | { ok: false; code: DateErrorCode; message: string };
 export type DateErrorCode = 'date.format' | 'date.impossible';
 
@@ -145,3 +147,53 @@ export function subtractYears(isoDate: string, years: number): string {
 }
 
 export const MAX_AGE_YEARS = 120;
+
+export type InstantParse =
+  { ok: true; instant: string } | { ok: false; code: DateErrorCode; message: string };
+
+const HL7_TS =
+  /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:\.(\d{1,4}))?)?)?)?(?:([+-])(\d{2})(\d{2}))?$/;
+
+/**
+ * HL7 v2 TS/DTM (YYYYMMDD[HH[MM[SS[.S]]]][±ZZZZ]) → ISO 8601 instant. Without a zone the time is Dutch
+ * local time, which is what Dutch hospital systems send.
+ */
+export function parseHl7Timestamp(raw: string): InstantParse {
+  const match = HL7_TS.exec(raw.trim());
+  if (match === null) {
+    return {
+      ok: false,
+      code: 'date.format',
+      message: `"${raw}" is not an HL7 timestamp (YYYYMMDD[HHMM[SS]][±ZZZZ])`,
+    };
+  }
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? '0')) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const millis = Math.round(Number(`0.${match[7] ?? '0'}`) * 1000);
+  const date = formatIsoDate(year, month, day);
+  if (!date.ok) return date;
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, code: 'date.impossible', message: `"${raw}" has a time that does not exist` };
+  }
+  const sign = match[8];
+  if (sign === undefined) {
+    return {
+      ok: true,
+      instant: dutchWallClockToInstant(year, month, day, hour, minute, second, millis).toISOString(),
+    };
+  }
+  const offsetHours = Number(match[9]);
+  const offsetMinutes = Number(match[10]);
+  if (offsetHours > 14 || offsetMinutes > 59) {
+    return { ok: false, code: 'date.format', message: `"${raw}" has a time zone offset that does not exist` };
+  }
+  const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  return { ok: true, instant: new Date(utc).toISOString() };
+}

@@ -57,6 +57,11 @@ export interface ImportedPatient {
   address?: PostalAddress;
   phone?: string;
   gp?: GeneralPractitioner;
+  /**
+   * When the source recorded these details, as an ISO 8601 instant (HL7 EVN-2, else MSH-7). Only details
+   * that say when they were true may update a patient Osteopad already knows (docs/IMPORT.md §2).
+   */
+  recordedAt?: string;
 }
 
 export interface ImportedFracture {
@@ -109,6 +114,23 @@ export type ImportRowWarning = ImportRowError;
 export type ParsedRow =
   | { ok: true; record: FractureRegistration; warnings: readonly ImportRowWarning[] }
   | { ok: false; row: number; errors: ImportRowError[] };
+
+/**
+ * New details of a person without a new fracture (HL7 ADT^A08 without a fracture diagnosis). It changes
+ * a patient Osteopad already knows and is ignored for anyone else: Osteopad keeps no one without a fracture.
+ */
+export interface PatientUpdate {
+  kind: 'patientUpdate';
+  source: RecordSource;
+  patient: ImportedPatient & { recordedAt: string };
+}
+
+/** What a parsed file or message hands to the import: fracture registrations, their errors, and updates. */
+export type ImportItem = ParsedRow | PatientUpdate;
+
+export function isPatientUpdate(item: ImportItem): item is PatientUpdate {
+  return 'kind' in item;
+}
 
 /** A problem with the whole file (unreadable encoding, missing columns …): nothing in it is imported. */
 export class ImportFileError extends Error {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { Hl7Message } from '@medplum/core';
 import { describe, expect, it } from 'vitest';
 import { collect, fixturePath, fixtureStream, rejectionOf } from '../testFixtures';
-import { ImportFileError, type ParsedRow } from '../types';
+import { ImportFileError, isPatientUpdate, type ParsedRow } from '../types';
 import { parseAdtMessage } from './parseAdt';
 import { parseHl7Fractures, parseHl7Messages } from './parseHl7File';
 
@@ -54,6 +55,7 @@ describe('parseAdtMessage — valid messages (fixture)', () => {
         },
         phone: '030-1234567',
         gp: { name: 'Dr. A. de Jong', agbCode: '01012345', practiceName: 'Huisartsenpraktijk De Linde' },
+        recordedAt: '2025-01-10T09:15:00.000Z',
       },
       fracture: {
         date: '2025-01-10',
@@ -177,7 +179,7 @@ describe('parseAdtMessage — broken messages (fixtures)', () => {
 
   it('the flat row stream carries every message-level error as a failed row', async () => {
     const rows = await collect(parseHl7Fractures(fixtureStream('hl7/non-adt.hl7'), { today: TODAY }));
-    expect(rows.map((r) => (r.ok ? 'ok' : r.errors[0]?.code))).toEqual([
+    expect(rows.map((r) => (isPatientUpdate(r) ? 'update' : r.ok ? 'ok' : r.errors[0]?.code))).toEqual([
       'hl7.unsupportedMessageType',
       'hl7.unsupportedEvent',
     ]);
@@ -291,5 +293,72 @@ describe('parseAdtMessage — fields', () => {
     expect(
       parseAdtMessage('MSH|^~\\&|A|B|C|D|20250101||ADT^A01|1|P|3.0\rPID|1', { today: TODAY }).errors[0],
     ).toMatchObject({ field: 'MSH-12', code: 'hl7.version' });
+  });
+});
+
+describe('parseAdtMessage — when the details were recorded, and A08 updates', () => {
+  const message = (...segments: string[]) =>
+    parseAdtMessage([HEADER, ...segments].join('\r'), { today: TODAY });
+  const a08 = (msh7: string, ...segments: string[]) =>
+    parseAdtMessage([`MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|${msh7}||ADT^A08|U1|P|2.5`, ...segments].join('\r'), {
+      today: TODAY,
+    });
+  const PID = 'PID|1||123^^^ZKH^PI||Jansen^Anna||19500101|F|||Dorpsstraat 2^^Utrecht^^3511AB^NL';
+
+  it('dates a registration by EVN-2, else by MSH-7, as Dutch local time', () => {
+    const withEvn = message(
+      'EVN|A01|202503010830',
+      'PID|1||1^^^ZKH^PI||Jansen||19500101|M',
+      'DG1|1||S72.0^^I10||20250101',
+    );
+    expect(recordOf(withEvn.rows[0]).record.patient.recordedAt).toBe('2025-03-01T07:30:00.000Z');
+    const withoutEvn = message('PID|1||1^^^ZKH^PI||Jansen||19500101|M', 'DG1|1||S72.0^^I10||20250101');
+    expect(recordOf(withoutEvn.rows[0]).record.patient.recordedAt).toBe('2025-01-01T11:00:00.000Z');
+  });
+
+  it('keeps the fracture but warns when the timestamp cannot be read', () => {
+    const result = message(
+      'EVN|A01|2025-03-01',
+      'PID|1||1^^^ZKH^PI||Jansen||19500101|M',
+      'DG1|1||S72.0^^I10||20250101',
+    );
+    const row = recordOf(result.rows[0]);
+    expect(row.record.patient.recordedAt).toBeUndefined();
+    expect(row.warnings).toEqual([expect.objectContaining({ field: 'EVN-2', code: 'hl7.timestamp' })]);
+  });
+
+  it('hands on an A08 without a fracture as a patient update', () => {
+    const result = a08('20250601100000', PID, 'DG1|1||I10^Hypertensie^I10||20250101');
+    expect(result).toMatchObject({ status: 'accepted', rows: [] });
+    expect(result.patientUpdate).toMatchObject({
+      kind: 'patientUpdate',
+      source: { format: 'hl7v2', row: 1, system: 'ZKH' },
+      patient: {
+        sourceId: '123',
+        familyName: 'Jansen',
+        address: { city: 'Utrecht', postalCode: '3511AB' },
+        recordedAt: '2025-06-01T08:00:00.000Z',
+      },
+    });
+  });
+
+  it('passes over an A08 whose PID cannot be read or that does not say when it was recorded', () => {
+    const broken = a08('20250601100000', 'PID|1||123^^^ZKH^PI||Jansen||nonsense|F');
+    expect(broken).toMatchObject({ status: 'accepted', rows: [], errors: [] });
+    expect(broken.patientUpdate).toBeUndefined();
+    const undated = a08('', PID);
+    expect(undated.patientUpdate).toBeUndefined();
+  });
+
+  it('takes only A08 as an update: an A01 without a fracture stays a plain acknowledgement', () => {
+    const result = message(PID, 'DG1|1||I10^Hypertensie^I10||20250101');
+    expect(result.patientUpdate).toBeUndefined();
+  });
+
+  it('the flat stream yields the update after the message rows', async () => {
+    const text = [`MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20250601100000||ADT^A08|U1|P|2.5`, PID].join('\r');
+    const items = await collect(parseHl7Fractures(Readable.from([Buffer.from(text)]), { today: TODAY }));
+    expect(items).toHaveLength(1);
+    expect(items[0] !== undefined && isPatientUpdate(items[0])).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // One HL7 v2 ADT message (A01 admit, A04 register, A08 update) → one registration per fracture diagnosis (DG1).
 import { Hl7Message, type Hl7Segment } from '@medplum/core';
-import { parseHl7Date } from '../dates';
+import { parseHl7Date, parseHl7Timestamp } from '../dates';
 import {
   isBoneMetastasisCode,
   mapIcd10ToSite,
@@ -25,6 +25,7 @@ import type {
   ImportedPatient,
   ImportRowError,
   ParsedRow,
+  PatientUpdate,
   PostalAddress,
   Sex,
 } from '../types';
@@ -50,6 +51,8 @@ export interface AdtMessageResult {
   rows: ParsedRow[];
   /** Diagnoses that are not fractures (left alone). */
   skippedDiagnoses: number;
+  /** An A08 without a fracture diagnosis: the person's new details, for a patient Osteopad may know. */
+  patientUpdate?: PatientUpdate;
   /** Every error of the message (row errors included), for the ACK. */
   errors: ImportRowError[];
   /** The parsed message, when it could be parsed: pass it to buildAck. */
@@ -223,19 +226,47 @@ function readAdt(message: Hl7Message, messageNumber: number, limits: DateLimits)
     else skippedDiagnoses++;
   });
 
+  const systemName = text(msh, 4) || text(msh, 3);
+  const recordedAt = readRecordedAt(message);
+
   // Most ADT traffic concerns patients without a fracture: acknowledge those without judging their data.
+  // An update (A08) may concern a patient Osteopad knows; when its PID reads cleanly and it says when it
+  // was recorded, it is handed on, and the import applies it only to a known patient.
   if (fractureDiagnoses.length === 0) {
-    return { messageNumber, status: 'accepted', rows: [], skippedDiagnoses, errors: [], ...known };
+    const accepted: AdtMessageResult = {
+      messageNumber,
+      status: 'accepted',
+      rows: [],
+      skippedDiagnoses,
+      errors: [],
+      ...known,
+    };
+    if (event !== 'A08' || recordedAt.instant === undefined) return accepted;
+    const problems = new RowProblems(messageNumber);
+    const patient = readPatient(message, pid, problems);
+    if (patient === undefined || problems.hasErrors) return accepted;
+    const source: PatientUpdate['source'] = { format: 'hl7v2', row: messageNumber };
+    if (systemName !== '') source.system = systemName;
+    return {
+      ...accepted,
+      patientUpdate: {
+        kind: 'patientUpdate',
+        source,
+        patient: { ...patient, recordedAt: recordedAt.instant },
+      },
+    };
   }
 
-  const systemName = text(msh, 4) || text(msh, 3);
   const rows: ParsedRow[] = [];
   for (const diagnosis of fractureDiagnoses) {
     const problems = new RowProblems(messageNumber);
     if (!SUPPORTED_VERSIONS.has(version)) {
       problems.warn('MSH-12', 'hl7.version', `HL7 version ${version} was read with the v2.5 field layout`);
     }
+    if (recordedAt.warning !== undefined)
+      problems.warn(recordedAt.warning.field, 'hl7.timestamp', recordedAt.warning.message);
     const patient = readPatient(message, pid, problems);
+    if (patient !== undefined && recordedAt.instant !== undefined) patient.recordedAt = recordedAt.instant;
     const fracture = readFracture(diagnosis, pv1, boneMetastasis, problems);
     if (patient !== undefined && fracture !== undefined) {
       checkDatePlausibility(
@@ -267,6 +298,30 @@ function readAdt(message: Hl7Message, messageNumber: number, limits: DateLimits)
     errors,
     ...known,
   };
+}
+
+/**
+ * When the sender recorded the message's content: EVN-2 (recorded date/time), else MSH-7 (message date/time).
+ * An unreadable timestamp is a warning, not an error: the fracture still counts, the details just cannot
+ * update a known patient.
+ */
+function readRecordedAt(message: Hl7Message): {
+  instant?: string;
+  warning?: { field: string; message: string };
+} {
+  for (const [segment, field, name] of [
+    [message.getSegment('EVN'), 2, 'EVN-2'],
+    [message.getSegment('MSH'), 7, 'MSH-7'],
+  ] as const) {
+    const raw = text(segment, field);
+    if (raw === '') continue;
+    const parsed = parseHl7Timestamp(raw);
+    if (parsed.ok) return { instant: parsed.instant };
+    return {
+      warning: { field: name, message: `${parsed.message}; the patient's details are not updated from it` },
+    };
+  }
+  return {};
 }
 
 // ---------------------------------------------------------------------------------------------- diagnoses

@@ -1,6 +1,6 @@
 // A file of HL7 v2 messages → results per message (for reports) or a flat row stream (like CSV and FHIR).
 import type { TextEncodingOption } from '../encoding';
-import { ImportFileError, type ParsedRow } from '../types';
+import { ImportFileError, type ImportItem } from '../types';
 import { parseAdtMessage, type AdtMessageResult } from './parseAdt';
 import { readHl7Messages } from './splitMessages';
 
@@ -29,6 +29,9 @@ export async function* parseHl7Messages(
 export async function* parseHl7Fractures(
   input: AsyncIterable<unknown>,
   options: Hl7FileOptions,
-): AsyncGenerator<ParsedRow, void, undefined> {
-  for await (const result of parseHl7Messages(input, options)) yield* result.rows;
+): AsyncGenerator<ImportItem, void, undefined> {
+  for await (const result of parseHl7Messages(input, options)) {
+    yield* result.rows;
+    if (result.patientUpdate !== undefined) yield result.patientUpdate;
+  }
 }
