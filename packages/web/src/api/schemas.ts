@@ -34,10 +34,12 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
-export const patientListSchema = z.object({
-  items: z.array(patientSummarySchema),
-  total: z.int(),
-});
+/** One page of a list: its items, and how many the whole list holds. */
+function pageSchema<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), total: z.int() });
+}
+
+export const patientListSchema = pageSchema(patientSummarySchema);
 export type PatientList = z.infer<typeof patientListSchema>;
 
 export const patientDetailSchema = z.extend(patientSummarySchema, {
@@ -117,10 +119,7 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditListSchema = z.object({
-  items: z.array(auditEventSchema),
-  total: z.int(),
-});
+export const auditListSchema = pageSchema(auditEventSchema);
 export type AuditList = z.infer<typeof auditListSchema>;
 
 export const worklistItemSchema = z.object({
@@ -151,7 +150,7 @@ export const worklistItemSchema = z.object({
 });
 export type WorklistItem = z.infer<typeof worklistItemSchema>;
 
-export const worklistSchema = z.object({ items: z.array(worklistItemSchema), total: z.int() });
+export const worklistSchema = pageSchema(worklistItemSchema);
 export type Worklist = z.infer<typeof worklistSchema>;
 
 /** The answer to every episode action: the new state and the task that now waits, if any. */
@@ -193,7 +192,7 @@ export const reportFindingSchema = z.object({
 });
 export type ReportFinding = z.infer<typeof reportFindingSchema>;
 
-export const reportFindingListSchema = z.object({ items: z.array(reportFindingSchema), total: z.int() });
+export const reportFindingListSchema = pageSchema(reportFindingSchema);
 export type ReportFindingList = z.infer<typeof reportFindingListSchema>;
 
 export const findingReviewSchema = z.object({
@@ -211,9 +210,14 @@ const importErrorSchema = z.object({
 });
 export type ImportError = z.infer<typeof importErrorSchema>;
 
-export const fractureImportSummarySchema = z.object({
+/** Every import's answer starts with which import it was and whether it went through. */
+const importOutcomeFields = {
   importId: z.string(),
   status: z.enum(['succeeded', 'rejected']),
+};
+
+/** What a fracture import did with its rows, in its answer and in the import history alike. */
+const fractureImportCountFields = {
   rows: z.int(),
   imported: z.int(),
   eligible: z.int(),
@@ -221,14 +225,18 @@ export const fractureImportSummarySchema = z.object({
   manualReview: z.int(),
   duplicates: z.int(),
   invalid: z.int(),
+};
+
+export const fractureImportSummarySchema = z.object({
+  ...importOutcomeFields,
+  ...fractureImportCountFields,
   errors: z.array(importErrorSchema),
   errorsNotListed: z.int(),
 });
 export type FractureImportSummary = z.infer<typeof fractureImportSummarySchema>;
 
 export const reportImportSummarySchema = z.object({
-  importId: z.string(),
-  status: z.enum(['succeeded', 'rejected']),
+  ...importOutcomeFields,
   reports: z.int(),
   findings: z.int(),
   matched: z.int(),
@@ -246,13 +254,7 @@ export const importHistorySchema = z.object({
       fileName: z.string(),
       channel: z.string(),
       status: z.string(),
-      rows: z.int(),
-      imported: z.int(),
-      eligible: z.int(),
-      excluded: z.int(),
-      manualReview: z.int(),
-      duplicates: z.int(),
-      invalid: z.int(),
+      ...fractureImportCountFields,
       startedAt: z.string(),
       finishedAt: z.string(),
     }),

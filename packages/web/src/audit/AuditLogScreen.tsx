@@ -11,28 +11,17 @@ import { Pager } from '../common/Pager';
 import { QueryError } from '../common/QueryError';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
-import {
-  EMPTY_AUDIT_FILTER_FORM,
-  errorsFromIssues,
-  toAuditFilter,
-  type AuditFilterErrors,
-  type AuditFilterForm,
-} from './auditFilterForm';
+import { errorsFromIssues } from './auditFilterForm';
 
 /** Who looked at or changed what, and when (NEN 7513), for administrators. */
 export function AuditLogScreen() {
   const { t } = useTranslation();
-  const [form, setForm] = useState<AuditFilterForm>(EMPTY_AUDIT_FILTER_FORM);
-  const [formErrors, setFormErrors] = useState<AuditFilterErrors>({});
   const [applied, setApplied] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
   const query = useQuery({ ...auditEventsQuery(applied, page), placeholderData: keepPreviousData });
 
   const refused = query.error instanceof ApiError && query.error.status === 400;
-  const errors: AuditFilterErrors = {
-    ...(refused && query.error instanceof ApiError ? errorsFromIssues(query.error.issues) : {}),
-    ...formErrors,
-  };
+  const serverErrors = refused && query.error instanceof ApiError ? errorsFromIssues(query.error.issues) : {};
 
   if (query.error instanceof ApiError && query.error.status === 403) return <NoAccessScreen />;
 
@@ -41,24 +30,12 @@ export function AuditLogScreen() {
       <PageHeading>{t('audit.title')}</PageHeading>
       <Text>{t('audit.intro')}</Text>
       <AuditFilters
-        form={form}
-        errors={errors}
-        onChange={(field, value) => {
-          setForm((current) => ({ ...current, [field]: value }));
-        }}
-        onSubmit={() => {
-          const result = toAuditFilter(form);
-          if (!result.ok) {
-            setFormErrors(result.errors);
-            return;
-          }
-          setFormErrors({});
-          setApplied(result.filter);
+        serverErrors={serverErrors}
+        onApply={(filter) => {
+          setApplied(filter);
           setPage(1);
         }}
         onReset={() => {
-          setForm(EMPTY_AUDIT_FILTER_FORM);
-          setFormErrors({});
           setApplied({});
           setPage(1);
         }}

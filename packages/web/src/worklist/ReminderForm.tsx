@@ -1,4 +1,4 @@
-import { Alert, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { markReminded } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
 import { formatDate, todayIso } from '../format/dates';
 import { patientName } from '../patients/patientName';
-import { actionErrorText, isStale } from './actionError';
+import { ActionErrorAlert } from './ActionErrorAlert';
+import { isStale } from './actionError';
 import { PatientLine } from './PatientLine';
 import { parseSentOn, sentOnErrorFromIssues, type SentOnError } from './sentOnDate';
 import { useRefreshWorklist } from './useRefreshWorklist';
@@ -72,11 +73,7 @@ export function ReminderForm({ item, episodeId, onCancel, onDone }: ReminderForm
         w={220}
         data-autofocus
       />
-      {mutation.isError && !fieldRefused && (
-        <Alert color="red" variant="light" role="alert">
-          {actionErrorText(t, mutation.error)}
-        </Alert>
-      )}
+      {mutation.isError && !fieldRefused && <ActionErrorAlert error={mutation.error} />}
     </DialogForm>
   );
 }

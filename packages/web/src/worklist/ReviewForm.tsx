@@ -1,17 +1,21 @@
-import { Alert, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { NOT_ELIGIBLE_REASONS, isOneOf, type NotEligibleReason } from '../api/codes';
+import { NOT_ELIGIBLE_REASONS } from '../api/codes';
 import type { WorklistItem } from '../api/schemas';
 import { reviewEligibility, type EligibilityDecision } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
 import { formatDate } from '../format/dates';
 import { fractureSiteLabel, notEligibleReasonLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
-import { actionErrorText, isStale } from './actionError';
+import { ActionErrorAlert } from './ActionErrorAlert';
+import { isStale } from './actionError';
 import { PatientLine } from './PatientLine';
+import { noteRefused } from './reasonNote';
+import { ReasonNoteFields } from './ReasonNoteFields';
+import { useReasonNote } from './useReasonNote';
 import { useRefreshWorklist } from './useRefreshWorklist';
 
 interface ReviewFormProps {
@@ -22,16 +26,15 @@ interface ReviewFormProps {
 }
 
 type Decision = 'eligible' | 'notEligible';
-type ReviewFieldError = 'decisionRequired' | 'reasonRequired' | 'noteRequired';
 
 /** Manual review (R1.3): a person decides what the rules could not. */
 export function ReviewForm({ item, episodeId, onCancel, onDone }: ReviewFormProps) {
   const { t } = useTranslation();
   const refresh = useRefreshWorklist();
   const [decision, setDecision] = useState<Decision | ''>('');
-  const [reason, setReason] = useState<NotEligibleReason | ''>('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<'decision' | 'reason' | 'note', ReviewFieldError>>>({});
+  const [decisionMissing, setDecisionMissing] = useState(false);
+  // The reason and its note are asked only for "not eligible"; the note can go with either decision.
+  const fields = useReasonNote(NOT_ELIGIBLE_REASONS);
   const name = patientName(item);
   const mutation = useMutation({
     mutationFn: (body: EligibilityDecision) => reviewEligibility(episodeId, body),
@@ -40,13 +43,10 @@ export function ReviewForm({ item, episodeId, onCancel, onDone }: ReviewFormProp
       onDone(body.eligible ? t('review.doneEligible', { name }) : t('review.doneNotEligible', { name }));
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.issues.some((i) => i.field === 'body.note')) {
-        setErrors({ note: 'noteRequired' });
-      }
+      if (noteRefused(error)) fields.refuseNote();
       if (isStale(error)) refresh();
     },
   });
-  const askReason = decision === 'notEligible';
   const fieldRefused = mutation.error instanceof ApiError && mutation.error.status === 400;
   const site =
     item.siteCode === null ? item.siteText || t('worklist.unknownSite') : fractureSiteLabel(t, item.siteCode);
@@ -57,16 +57,14 @@ export function ReviewForm({ item, episodeId, onCancel, onDone }: ReviewFormProp
       submitting={mutation.isPending}
       onCancel={onCancel}
       onSubmit={() => {
-        const next: typeof errors = {};
-        if (decision === '') next.decision = 'decisionRequired';
-        if (decision === 'notEligible' && reason === '') next.reason = 'reasonRequired';
-        if (decision === 'notEligible' && reason === 'other' && note.trim() === '')
-          next.note = 'noteRequired';
-        setErrors(next);
-        if (Object.keys(next).length > 0) return;
-        if (decision === 'eligible') mutation.mutate({ eligible: true, note: note.trim() });
-        else if (decision === 'notEligible' && reason !== '')
-          mutation.mutate({ eligible: false, reason, note: note.trim() });
+        setDecisionMissing(decision === '');
+        if (decision !== 'notEligible') {
+          fields.clearErrors();
+          if (decision === 'eligible') mutation.mutate({ eligible: true, note: fields.note.trim() });
+          return;
+        }
+        const checked = fields.check();
+        if (checked.ok) mutation.mutate({ eligible: false, reason: checked.reason, note: checked.note });
       }}
     >
       <PatientLine item={item} />
@@ -79,9 +77,10 @@ export function ReviewForm({ item, episodeId, onCancel, onDone }: ReviewFormProp
         value={decision}
         onChange={(value) => {
           if (value === 'eligible' || value === 'notEligible') setDecision(value);
-          setErrors({});
+          setDecisionMissing(false);
+          fields.clearErrors();
         }}
-        error={errors.decision === undefined ? undefined : t(`review.${errors.decision}`)}
+        error={decisionMissing ? t('review.decisionRequired') : undefined}
         withAsterisk
       >
         <Stack gap={6} mt={6}>
@@ -89,43 +88,15 @@ export function ReviewForm({ item, episodeId, onCancel, onDone }: ReviewFormProp
           <Radio value="notEligible" label={t('review.notEligible')} />
         </Stack>
       </Radio.Group>
-      {askReason && (
-        <Radio.Group
-          label={t('review.reason')}
-          value={reason}
-          onChange={(value) => {
-            if (isOneOf(NOT_ELIGIBLE_REASONS, value)) setReason(value);
-            setErrors((current) => ({ ...current, reason: undefined }));
-          }}
-          error={errors.reason === undefined ? undefined : t(`review.${errors.reason}`)}
-          withAsterisk
-        >
-          <Stack gap={6} mt={6}>
-            {NOT_ELIGIBLE_REASONS.map((value) => (
-              <Radio key={value} value={value} label={notEligibleReasonLabel(t, value)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
-      <Textarea
-        label={t('review.note')}
-        description={t('review.noteHelp')}
-        value={note}
-        maxLength={500}
-        autosize
-        minRows={2}
-        withAsterisk={decision === 'notEligible' && reason === 'other'}
-        error={errors.note === undefined ? undefined : t(`review.${errors.note}`)}
-        onChange={(event) => {
-          setNote(event.currentTarget.value);
-          setErrors((current) => ({ ...current, note: undefined }));
-        }}
+      <ReasonNoteFields
+        fields={fields}
+        reasons={NOT_ELIGIBLE_REASONS}
+        labelOf={(reason) => notEligibleReasonLabel(t, reason)}
+        askReason={decision === 'notEligible'}
+        labels={{ reason: t('review.reason'), note: t('review.note'), noteHelp: t('review.noteHelp') }}
+        describeError={(error) => t(`review.${error}`)}
       />
-      {mutation.isError && !fieldRefused && (
-        <Alert color="red" variant="light" role="alert">
-          {actionErrorText(t, mutation.error)}
-        </Alert>
-      )}
+      {mutation.isError && !fieldRefused && <ActionErrorAlert error={mutation.error} />}
     </DialogForm>
   );
 }

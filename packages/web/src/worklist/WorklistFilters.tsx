@@ -1,5 +1,4 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
-import { useId, useState, type SubmitEvent } from 'react';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   EXCLUDED_FRACTURE_SITES,
@@ -9,11 +8,15 @@ import {
   type WorklistView,
 } from '../api/codes';
 import type { WorklistFilter } from '../api/worklist';
+import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
+import { DateFilterInput } from '../common/filters/DateFilterInput';
+import { FilterForm } from '../common/filters/FilterForm';
+import { useFilterForm } from '../common/filters/useFilterForm';
 import { fractureSiteLabel, fractureSourceLabel, patientGroupLabel } from '../i18n/labels';
 import {
+  EMPTY_WORKLIST_FILTER_FORM,
   toWorklistFilter,
   type WorklistFilterErrors,
-  type WorklistFilterField,
   type WorklistFilterForm,
 } from './worklistFilterForm';
 
@@ -29,125 +32,78 @@ interface WorklistFiltersProps {
 
 export function WorklistFilters({ view, initial, serverErrors, onApply, onReset }: WorklistFiltersProps) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const [form, setForm] = useState<WorklistFilterForm>(initial);
-  const [formErrors, setFormErrors] = useState<WorklistFilterErrors>({});
-  const errors: WorklistFilterErrors = { ...serverErrors, ...formErrors };
+  const { field, submit, reset } = useFilterForm({
+    initial,
+    empty: EMPTY_WORKLIST_FILTER_FORM,
+    serverErrors,
+    check: (form: WorklistFilterForm) => toWorklistFilter(form, view),
+    describeError: (error) => t(`worklist.filters.errors.${error}`),
+    onApply,
+    onReset,
+  });
   // Excluded fractures have no patient group: the filter would mean nothing there.
   const withGroup = view !== 'excluded';
-
-  const errorText = (field: WorklistFilterField): string | undefined => {
-    const error = errors[field];
-    return error === undefined ? undefined : t(`worklist.filters.errors.${error}`);
-  };
-  const field = (name: WorklistFilterField) => ({
-    value: form[name],
-    error: errorText(name),
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const value = event.currentTarget.value;
-      setForm((current) => ({ ...current, [name]: value }));
-    },
-  });
+  const siteOptions = (sites: readonly string[]) =>
+    sites.map((site) => ({ value: site, label: fractureSiteLabel(t, site) }));
 
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
-      <form
-        role="search"
-        aria-labelledby={headingId}
-        noValidate
-        onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          const result = toWorklistFilter(form, view);
-          if (!result.ok) {
-            setFormErrors(result.errors);
-            return;
-          }
-          setFormErrors({});
-          onApply(result.filter);
-        }}
-      >
-        <Title order={2} size="h4" id={headingId} mb="sm">
-          {t('worklist.filters.title')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <NativeSelect
-            label={t('worklist.filters.site')}
-            data={[
-              { value: '', label: t('worklist.filters.anySite') },
-              {
-                group: t('worklist.filters.qualifyingSites'),
-                items: QUALIFYING_FRACTURE_SITES.map((site) => ({
-                  value: site,
-                  label: fractureSiteLabel(t, site),
-                })),
-              },
-              {
-                group: t('worklist.filters.excludedSites'),
-                items: EXCLUDED_FRACTURE_SITES.map((site) => ({
-                  value: site,
-                  label: fractureSiteLabel(t, site),
-                })),
-              },
-            ]}
-            {...field('site')}
-          />
-          {withGroup && (
-            <NativeSelect
-              label={t('worklist.filters.group')}
-              data={[
-                { value: '', label: t('worklist.filters.anyGroup') },
-                ...PATIENT_GROUPS.map((group) => ({ value: group, label: patientGroupLabel(t, group) })),
-              ]}
-              {...field('group')}
-            />
-          )}
-          <TextInput
-            label={t('worklist.filters.ageMin')}
-            description={t('worklist.filters.ageHelp')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('ageMin')}
-          />
-          <TextInput
-            label={t('worklist.filters.ageMax')}
-            description={t('worklist.filters.ageHelp')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('ageMax')}
-          />
-          <TextInput
-            label={t('worklist.filters.fractureFrom')}
-            placeholder={t('worklist.filters.datePlaceholder')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('fractureFrom')}
-          />
-          <TextInput
-            label={t('worklist.filters.fractureTo')}
-            placeholder={t('worklist.filters.datePlaceholder')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('fractureTo')}
-          />
-          <NativeSelect
-            label={t('worklist.filters.source')}
-            data={[
-              { value: '', label: t('worklist.filters.anySource') },
-              ...WORKLIST_SOURCE_FILTERS.map((source) => ({
-                value: source,
-                label: fractureSourceLabel(t, source),
-              })),
-            ]}
-            {...field('source')}
-          />
-        </SimpleGrid>
-        <Group mt="md" gap="sm">
-          <Button type="submit">{t('worklist.filters.apply')}</Button>
-          <Button type="button" variant="default" onClick={onReset}>
-            {t('worklist.filters.reset')}
-          </Button>
-        </Group>
-      </form>
-    </Paper>
+    <FilterForm
+      title={t('worklist.filters.title')}
+      applyLabel={t('worklist.filters.apply')}
+      resetLabel={t('worklist.filters.reset')}
+      columns={4}
+      onSubmit={submit}
+      onReset={reset}
+    >
+      <NativeSelect
+        label={t('worklist.filters.site')}
+        data={[
+          { value: '', label: t('worklist.filters.anySite') },
+          { group: t('worklist.filters.qualifyingSites'), items: siteOptions(QUALIFYING_FRACTURE_SITES) },
+          { group: t('worklist.filters.excludedSites'), items: siteOptions(EXCLUDED_FRACTURE_SITES) },
+        ]}
+        {...field('site')}
+      />
+      {withGroup && (
+        <CodeFilterSelect
+          label={t('worklist.filters.group')}
+          anyLabel={t('worklist.filters.anyGroup')}
+          codes={PATIENT_GROUPS}
+          labelOf={(group) => patientGroupLabel(t, group)}
+          {...field('group')}
+        />
+      )}
+      <TextInput
+        label={t('worklist.filters.ageMin')}
+        description={t('worklist.filters.ageHelp')}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('ageMin')}
+      />
+      <TextInput
+        label={t('worklist.filters.ageMax')}
+        description={t('worklist.filters.ageHelp')}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('ageMax')}
+      />
+      <DateFilterInput
+        label={t('worklist.filters.fractureFrom')}
+        placeholder={t('worklist.filters.datePlaceholder')}
+        {...field('fractureFrom')}
+      />
+      <DateFilterInput
+        label={t('worklist.filters.fractureTo')}
+        placeholder={t('worklist.filters.datePlaceholder')}
+        {...field('fractureTo')}
+      />
+      <CodeFilterSelect
+        label={t('worklist.filters.source')}
+        anyLabel={t('worklist.filters.anySource')}
+        codes={WORKLIST_SOURCE_FILTERS}
+        labelOf={(source) => fractureSourceLabel(t, source)}
+        {...field('source')}
+      />
+    </FilterForm>
   );
 }
