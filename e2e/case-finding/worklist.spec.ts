@@ -259,4 +259,13 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await page.getByRole('button', { name: 'Uitnodigingsbrief' }).click();
   expect((await letterAnswer).headers()['content-type']).toBe('application/pdf');
   await expect(page.getByText('De brief staat klaar.')).toBeVisible();
+
+  // The patient page says in words why a pathway is where it is: the reminder sent today.
+  await page.goBack();
+  await page.getByRole('tab', { name: 'Wacht op reactie' }).click();
+  await awaiting.getByRole('link', { name: 'Hoekstra, Gerda' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hoekstra, Gerda' })).toBeFocused();
+  await expect(page.getByRole('table', { name: 'Trajecten' })).toContainText(
+    `Herinnering verstuurd op ${dutchDate(isoDay(0))}`,
+  );
 });

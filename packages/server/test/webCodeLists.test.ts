@@ -9,6 +9,7 @@ import * as schema from '../src/db/schema';
 import { USER_ROLES } from '../src/auth/roles';
 import { AUDIT_ACTIONS } from '../src/audit/auditLog';
 import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS } from '../src/episodes/declineReasons';
+import { EPISODE_REASON_CODES } from '../src/episodes/episodeReasons';
 import { EPISODE_STATES } from '../src/episodes/episodeStateMachine';
 import { TASK_KINDS } from '../src/tasks/taskKinds';
 import { LETTER_LOCALES } from '../src/letters/letterText';
@@ -22,6 +23,8 @@ describe('code lists shared by server and web', () => {
     ['roles', USER_ROLES, web.ROLES],
     ['sexes', schema.sex.enumValues, web.SEXES],
     ['episode states', EPISODE_STATES, web.EPISODE_STATES],
+    ['episode reason codes', EPISODE_REASON_CODES, web.EPISODE_REASON_CODES],
+    ['episode reason codes (database)', schema.episodeReasonCode.enumValues, web.EPISODE_REASON_CODES],
     ['audit actions', AUDIT_ACTIONS, web.AUDIT_ACTIONS],
     ['encounter types', schema.encounterType.enumValues, web.ENCOUNTER_TYPES],
     ['trauma mechanisms', schema.traumaMechanism.enumValues, web.TRAUMA_MECHANISMS],

@@ -7,6 +7,7 @@ import type { Executor } from '../db/connection';
 import type { CopyingTransaction } from '../db/copyingTransaction';
 import { copyTextRows, type CopyCell } from '../db/copyText';
 import type { AuditSubject } from '../audit/auditLog';
+import { episodeReason } from '../episodes/episodeReasons';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import { assigneeFor } from '../tasks/taskKinds';
 import type { ImportedPatient } from '../imports/types';
@@ -281,11 +282,12 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     ['id', 'organization_id', 'patient_id', 'index_fracture_id', 'state', 'patient_group', 'opened_on'],
     plan.episodes.map((e) => [e.id, org, e.patientId, e.indexFractureId, 'identified', e.group, ctx.today]),
   );
+  const imported = episodeReason.imported(ctx.importId);
   await insertRows(
     t,
     'episode_events',
-    ['organization_id', 'episode_id', 'to_state', 'reason', 'actor_user_id'],
-    plan.episodes.map((e) => [org, e.id, 'identified', `import ${ctx.importId}`, ctx.subject.userId]),
+    ['organization_id', 'episode_id', 'to_state', 'reason_code', 'details', 'actor_user_id'],
+    plan.episodes.map((e) => [org, e.id, 'identified', imported.code, imported.details, ctx.subject.userId]),
   );
   await insertRows(
     t,

@@ -74,7 +74,7 @@ describe('audit log is append-only (NEN 7513)', () => {
   });
 
   it('episode transitions are append-only too', async () => {
-    expect((await pgErrorOf(db.app.db.execute(sql`UPDATE episode_events SET reason = 'x'`))).message).toMatch(
+    expect((await pgErrorOf(db.app.db.execute(sql`UPDATE episode_events SET note = 'x'`))).message).toMatch(
       /permission denied/,
     );
     expect((await pgErrorOf(db.app.db.execute(sql`DELETE FROM episode_events`))).message).toMatch(

@@ -20,11 +20,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { EPISODE_STATES } from '../episodes/episodeStateMachine';
+import { EPISODE_REASON_CODES } from '../episodes/episodeReasons';
 import { USER_ROLES } from '../auth/roles';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const sex = pgEnum('sex', ['female', 'male', 'other', 'unknown']);
 export const episodeState = pgEnum('episode_state', EPISODE_STATES);
+export const episodeReasonCode = pgEnum('episode_reason_code', EPISODE_REASON_CODES);
 export const taskStatus = pgEnum('task_status', ['open', 'done', 'cancelled']);
 export const encounterType = pgEnum('encounter_type', ['emergency', 'outpatient', 'inpatient', 'unknown']);
 export const traumaMechanism = pgEnum('trauma_mechanism', ['low', 'high', 'unknown']);
@@ -203,7 +205,13 @@ export const episodes = pgTable(
       .references(() => patients.id),
     indexFractureId: uuid('index_fracture_id').references(() => fractureEvents.id),
     state: episodeState('state').notNull(),
-    stateReason: text('state_reason').notNull().default(''),
+    /** Why the episode is in its state (null: none yet); details by code, see episodes/episodeReasons.ts. */
+    stateReasonCode: episodeReasonCode('state_reason_code'),
+    stateReasonDetails: jsonb('state_reason_details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** The user's own words, stored as written. */
+    stateReasonNote: text('state_reason_note').notNull().default(''),
     patientGroup: patientGroup('patient_group'),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
@@ -225,7 +233,13 @@ export const episodeEvents = pgTable(
       .references(() => episodes.id),
     fromState: episodeState('from_state'),
     toState: episodeState('to_state').notNull(),
-    reason: text('reason').notNull().default(''),
+    /** Why the transition happened; details by code, see episodes/episodeReasons.ts. */
+    reasonCode: episodeReasonCode('reason_code').notNull(),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** The user's own words, stored as written. */
+    note: text('note').notNull().default(''),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,6 +9,7 @@ import { HttpProblem, notFound } from '../http/problems';
 import { assigneeFor, type TaskKind } from '../tasks/taskKinds';
 import { checkTransition, type EpisodeState } from './episodeStateMachine';
 import type { DeclineReason, NotEligibleReason } from './declineReasons';
+import { episodeReason, type EpisodeReason } from './episodeReasons';
 
 type EpisodeRow = typeof episodes.$inferSelect;
 
@@ -30,22 +31,31 @@ export async function transition(
   actor: Actor,
   episode: EpisodeRow,
   to: EpisodeState,
-  reason: string,
+  reason: EpisodeReason,
   today: string,
 ): Promise<void> {
-  const check = checkTransition(episode.state, to, reason);
+  const check = checkTransition(episode.state, to, reason.code);
   if (!check.ok) throw new HttpProblem(409, check.code, check.message, { from: episode.state, to });
   const ends = to === 'closed' || to === 'declined' || to === 'not_eligible' || to === 'lost';
   await tx
     .update(episodes)
-    .set({ state: to, stateReason: reason, updatedAt: sql`now()`, ...(ends ? { closedOn: today } : {}) })
+    .set({
+      state: to,
+      stateReasonCode: reason.code,
+      stateReasonDetails: reason.details,
+      stateReasonNote: reason.note,
+      updatedAt: sql`now()`,
+      ...(ends ? { closedOn: today } : {}),
+    })
     .where(eq(episodes.id, episode.id));
   await tx.insert(episodeEvents).values({
     organizationId: actor.organizationId,
     episodeId: episode.id,
     fromState: episode.state,
     toState: to,
-    reason,
+    reasonCode: reason.code,
+    details: reason.details,
+    note: reason.note,
     actorUserId: actor.userId,
   });
   trail.record({
@@ -137,11 +147,17 @@ async function recordLetterSent(
   episodeId: string,
   sentOn: string,
   today: string,
-  step: { to: 'invited' | 'reminded'; completes: TaskKind; outcome: string; next: TaskKind; note: string },
+  step: {
+    to: 'invited' | 'reminded';
+    completes: TaskKind;
+    outcome: string;
+    next: TaskKind;
+    reason: (sentOn: string) => EpisodeReason;
+  },
 ): Promise<EpisodeActionResult> {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    await transition(tx, trail, actor, episode, step.to, `${step.note} ${sentOn}`, today);
+    await transition(tx, trail, actor, episode, step.to, step.reason(sentOn), today);
     await closeTasks(tx, actor, episodeId, [step.completes], 'done', step.outcome);
     const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
     await addTask(tx, trail, actor, episode, step.next, dueDate, { letterSentOn: sentOn });
@@ -156,7 +172,7 @@ export function markInvited(db: Database, actor: Actor, episodeId: string, sentO
     completes: 'invite',
     outcome: 'invitation_sent',
     next: 'invite_reminder',
-    note: 'invitation sent',
+    reason: episodeReason.invitationSent,
   });
 }
 
@@ -167,7 +183,7 @@ export function markReminded(db: Database, actor: Actor, episodeId: string, sent
     completes: 'invite_reminder',
     outcome: 'reminder_sent',
     next: 'no_response_follow_up',
-    note: 'reminder sent',
+    reason: episodeReason.reminderSent,
   });
 }
 
@@ -182,8 +198,7 @@ export async function recordDecline(
 ) {
   return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    const text = note === '' ? reason : `${reason}: ${note}`;
-    await transition(tx, trail, actor, episode, 'declined', text, today);
+    await transition(tx, trail, actor, episode, 'declined', episodeReason.declined(reason, note), today);
     await closeTasks(tx, actor, episodeId, 'all', 'cancelled', 'declined');
     return { episodeId, state: 'declined', nextTask: null };
   });
@@ -211,7 +226,6 @@ export async function decideEligibility(
     if (open.length === 0) {
       throw new HttpProblem(409, 'no_review_pending', 'This episode has no eligibility review waiting.');
     }
-    const by = `manual review by ${actor.username}`;
     if (episode.indexFractureId !== null) {
       await tx
         .update(fractureEvents)
@@ -241,8 +255,8 @@ export async function decideEligibility(
       await addTask(tx, trail, actor, episode, 'invite', today, { decidedBy: actor.userId });
       return { episodeId, state: episode.state, nextTask: { kind: 'invite', dueDate: today } };
     }
-    const note = decision.note === '' ? '' : `: ${decision.note}`;
-    await transition(tx, trail, actor, episode, 'not_eligible', `${decision.reason}${note} (${by})`, today);
+    const reason = episodeReason.notEligibleAfterReview(decision.reason, actor.username, decision.note);
+    await transition(tx, trail, actor, episode, 'not_eligible', reason, today);
     await closeTasks(tx, actor, episodeId, 'all', 'cancelled', 'not_eligible');
     return { episodeId, state: 'not_eligible', nextTask: null };
   });

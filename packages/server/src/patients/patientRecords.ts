@@ -3,6 +3,7 @@ import type { Database, Transaction } from '../db/connection';
 import { episodes, fractureEvents, patients, tasks } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
+import { storedEpisodeReason } from '../episodes/episodeReasons';
 import { conflict, notFound } from '../http/problems';
 import { likeContains, parsePatientQuery } from './patientSearch';
 import { newPortalCode } from './portalCode';
@@ -127,7 +128,17 @@ export async function getPatientRecord(db: Database, actor: Actor, patientId: st
               ),
             )
             .orderBy(asc(tasks.dueDate));
-    return { patient, fractures, episodes: patientEpisodes, openTasks };
+    return {
+      patient,
+      fractures,
+      episodes: patientEpisodes.map(
+        ({ stateReasonCode, stateReasonDetails, stateReasonNote, ...episode }) => ({
+          ...episode,
+          stateReason: storedEpisodeReason(stateReasonCode, stateReasonDetails, stateReasonNote),
+        }),
+      ),
+      openTasks,
+    };
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pagination, requiredText, shortText } from '../http/validation';
+import { episodeReasonSchema } from '../episodes/episodeReasons';
 import { checkBsn } from './bsn';
 
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
@@ -84,7 +85,8 @@ const fractureSchema = z.object({
 const episodeSchema = z.object({
   id: z.uuid(),
   state: z.string(),
-  stateReason: z.string(),
+  /** Why the episode is in its state: a code with details and the user's note; null when none yet. */
+  stateReason: episodeReasonSchema.nullable(),
   patientGroup: z.string().nullable(),
   openedOn: z.string(),
   closedOn: z.string().nullable(),

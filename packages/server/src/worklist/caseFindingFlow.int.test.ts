@@ -40,6 +40,27 @@ async function worklist(session: Session, query: string): Promise<{ items: Item[
   return r.json();
 }
 
+/** The episode's state reason as the patient record API answers with it. */
+async function stateReasonOf(session: Session, patientId: string, episodeId: string): Promise<unknown> {
+  const r = await h.as(session, 'GET', `/api/patients/${patientId}`);
+  expect(r.statusCode, r.body).toBe(200);
+  const episodes = r.json<{ episodes: { id: string; stateReason: unknown }[] }>().episodes;
+  return episodes.find((e) => e.id === episodeId)?.stateReason;
+}
+
+/** The reasons of an episode's transitions as stored. */
+async function storedTransitions(episodeId: string) {
+  const events = await h.db.owner.query<{
+    to_state: string;
+    reason_code: string;
+    details: unknown;
+    note: string;
+  }>(`SELECT to_state, reason_code, details, note FROM episode_events WHERE episode_id = $1 ORDER BY id`, [
+    episodeId,
+  ]);
+  return events.rows;
+}
+
 beforeAll(async () => {
   h = await createHarness();
   // The fixture's fractures are from early 2025; "today" must be within 24 months of them.
@@ -146,6 +167,7 @@ describe('invitation, reminder, decline and review', () => {
   it('marking invited moves the patient to "awaiting response" with a reminder due in 21 days', async () => {
     const { items } = await worklist(secretary, 'view=to_invite&group=hip');
     const episodeId = items[0]?.episodeId ?? '';
+    expect(await stateReasonOf(secretary, items[0]?.patientId ?? '', episodeId)).toBeNull();
     const r = await h.as(secretary, 'POST', `/api/episodes/${episodeId}/invitation`, {
       sentOn: '2025-07-01',
     });
@@ -167,6 +189,19 @@ describe('invitation, reminder, decline and review', () => {
       { from_state: null, to_state: 'identified', actor_user_id: h.orgA.users.admin.id },
       { from_state: 'identified', to_state: 'invited', actor_user_id: h.orgA.users.secretary.id },
     ]);
+    const history = await h.as(admin, 'GET', '/api/imports');
+    const importId = history
+      .json<{ items: { id: string; status: string }[] }>()
+      .items.find((i) => i.status === 'succeeded')?.id;
+    expect(await storedTransitions(episodeId)).toEqual([
+      { to_state: 'identified', reason_code: 'imported', details: { importId }, note: '' },
+      { to_state: 'invited', reason_code: 'invitation_sent', details: { sentOn: '2025-07-01' }, note: '' },
+    ]);
+    expect(await stateReasonOf(secretary, items[0]?.patientId ?? '', episodeId)).toEqual({
+      code: 'invitation_sent',
+      details: { sentOn: '2025-07-01' },
+      note: '',
+    });
     // inviting twice is not a valid transition
     const again = await h.as(secretary, 'POST', `/api/episodes/${episodeId}/invitation`, {});
     expect(again.statusCode).toBe(409);
@@ -215,6 +250,17 @@ describe('invitation, reminder, decline and review', () => {
     const episodeId = waiting.items[0]?.episodeId ?? '';
     const r = await h.as(secretary, 'POST', `/api/episodes/${episodeId}/reminder`, { sentOn: '2025-07-22' });
     expect(r.json()).toMatchObject({ state: 'reminded', nextTask: { kind: 'no_response_follow_up' } });
+    expect((await storedTransitions(episodeId)).at(-1)).toEqual({
+      to_state: 'reminded',
+      reason_code: 'reminder_sent',
+      details: { sentOn: '2025-07-22' },
+      note: '',
+    });
+    expect(await stateReasonOf(secretary, waiting.items[0]?.patientId ?? '', episodeId)).toEqual({
+      code: 'reminder_sent',
+      details: { sentOn: '2025-07-22' },
+      note: '',
+    });
   });
 
   it('a decline is recorded with its reason and ends open work', async () => {
@@ -227,10 +273,29 @@ describe('invitation, reminder, decline and review', () => {
       note: 'UMC',
     });
     expect(r.json()).toMatchObject({ state: 'declined', nextTask: null });
-    const episode = await h.db.owner.query(`SELECT state, state_reason FROM episodes WHERE id = $1`, [
-      episodeId,
+    const episode = await h.db.owner.query(
+      `SELECT state, state_reason_code, state_reason_details, state_reason_note FROM episodes WHERE id = $1`,
+      [episodeId],
+    );
+    expect(episode.rows).toEqual([
+      {
+        state: 'declined',
+        state_reason_code: 'declined',
+        state_reason_details: { reason: 'treated_elsewhere' },
+        state_reason_note: 'UMC',
+      },
     ]);
-    expect(episode.rows).toEqual([{ state: 'declined', state_reason: 'treated_elsewhere: UMC' }]);
+    expect((await storedTransitions(episodeId)).at(-1)).toEqual({
+      to_state: 'declined',
+      reason_code: 'declined',
+      details: { reason: 'treated_elsewhere' },
+      note: 'UMC',
+    });
+    expect(await stateReasonOf(secretary, items[0]?.patientId ?? '', episodeId)).toEqual({
+      code: 'declined',
+      details: { reason: 'treated_elsewhere' },
+      note: 'UMC',
+    });
     const open = await h.db.owner.query(
       `SELECT count(*)::int n FROM tasks WHERE episode_id = $1 AND status = 'open'`,
       [episodeId],
@@ -263,6 +328,31 @@ describe('invitation, reminder, decline and review', () => {
     expect(fracture.rows).toEqual([
       { eligibility: 'eligible', eligibility_reason: 'manualReviewEligible', note: 'sesamoid counts here' },
     ]);
+  });
+
+  it('manual review: not eligible ends the episode with the reason, the reviewer and the note', async () => {
+    const review = await worklist(nurse, 'view=manual_review');
+    const item = review.items[0];
+    const episodeId = item?.episodeId ?? '';
+    const r = await h.as(nurse, 'POST', `/api/episodes/${episodeId}/eligibility-review`, {
+      eligible: false,
+      reason: 'not_a_fracture',
+      note: 'fissuur, geen fractuur (zie verslag)',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ state: 'not_eligible', nextTask: null });
+    const want = {
+      code: 'not_eligible_after_review',
+      details: { reason: 'not_a_fracture', reviewedBy: h.orgA.users.nurse.username },
+      note: 'fissuur, geen fractuur (zie verslag)',
+    };
+    expect((await storedTransitions(episodeId)).at(-1)).toEqual({
+      to_state: 'not_eligible',
+      reason_code: want.code,
+      details: want.details,
+      note: want.note,
+    });
+    expect(await stateReasonOf(nurse, item?.patientId ?? '', episodeId)).toEqual(want);
   });
 
   it('worklists audit every patient they show', async () => {

@@ -193,6 +193,20 @@ export const NOT_ELIGIBLE_REASONS = [
 ] as const;
 export type NotEligibleReason = (typeof NOT_ELIGIBLE_REASONS)[number];
 
+/**
+ * Why an episode is in its state or made a transition (server: episodes/episodeReasons.ts), each with
+ * its details; `legacy` is text from before reason codes, kept as the note.
+ */
+export const EPISODE_REASON_CODES = [
+  'imported',
+  'invitation_sent',
+  'reminder_sent',
+  'declined',
+  'not_eligible_after_review',
+  'legacy',
+] as const;
+export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
+
 export const LETTER_LOCALES = ['nl', 'en'] as const;
 export type LetterLocale = (typeof LETTER_LOCALES)[number];
 

@@ -74,10 +74,21 @@ export const fractureSchema = z.object({
 });
 export type Fracture = z.infer<typeof fractureSchema>;
 
+/**
+ * Why an episode is where it is: a code (EPISODE_REASON_CODES), its details, and the user's own note.
+ * The details stay loose here so a new code cannot break the screen; labels.ts reads them by code.
+ */
+export const episodeReasonSchema = z.object({
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  note: z.string(),
+});
+export type EpisodeReason = z.infer<typeof episodeReasonSchema>;
+
 export const episodeSchema = z.object({
   id: z.string(),
   state: z.string(),
-  stateReason: z.string(),
+  stateReason: z.nullable(episodeReasonSchema),
   patientGroup: z.nullable(z.string()),
   openedOn: z.string(),
   closedOn: z.nullable(z.string()),

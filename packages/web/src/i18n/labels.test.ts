@@ -5,6 +5,7 @@ import {
   auditReasonLabel,
   configMarkerLabel,
   eligibilityReasonLabel,
+  episodeReasonLabel,
   episodeStateLabel,
   fractureSiteKey,
   fractureSiteLabel,
@@ -52,6 +53,28 @@ describe('code labels', () => {
     );
     expect(eligibilityReasonLabel(t, 'manualReview:something_new')).toBe(
       'Handmatig beoordeeld: something_new',
+    );
+  });
+
+  it('word every episode reason code with its details, dates as dd-mm-jjjj', () => {
+    const label = (code: string, details: Record<string, unknown> = {}) =>
+      episodeReasonLabel(t, { code, details });
+    expect(label('imported', { importId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f' })).toBe(
+      'Gevonden bij een import',
+    );
+    expect(label('invitation_sent', { sentOn: '2025-07-01' })).toBe('Uitnodiging verstuurd op 01-07-2025');
+    expect(label('reminder_sent', { sentOn: '2025-07-22' })).toBe('Herinnering verstuurd op 22-07-2025');
+    expect(label('declined', { reason: 'treated_elsewhere' })).toBe('Doet niet mee: wordt elders behandeld');
+    expect(label('not_eligible_after_review', { reason: 'not_a_fracture', reviewedBy: 'nurse.anna' })).toBe(
+      'Komt niet in aanmerking na beoordeling door nurse.anna: geen fractuur',
+    );
+    expect(label('legacy')).toBe('Eerder vastgelegd');
+  });
+
+  it('show an episode reason code or detail the catalogues do not know as it is', () => {
+    expect(episodeReasonLabel(t, { code: 'lost_to_follow_up', details: {} })).toBe('lost_to_follow_up');
+    expect(episodeReasonLabel(t, { code: 'declined', details: { reason: 'on_holiday' } })).toBe(
+      'Doet niet mee: on_holiday',
     );
   });
 

@@ -8,7 +8,9 @@ import {
   CONFIG_MARKERS,
   ELIGIBILITY_OUTCOMES,
   ELIGIBILITY_REASONS,
+  DECLINE_REASONS,
   ENCOUNTER_TYPES,
+  EPISODE_REASON_CODES,
   EPISODE_STATES,
   FRACTURE_SITES,
   FRACTURE_SOURCES,
@@ -29,6 +31,8 @@ import {
   type Role,
   type Sex,
 } from '../api/codes';
+import type { EpisodeReason } from '../api/schemas';
+import { formatDate } from '../format/dates';
 
 /*
  * Labels for the codes the server answers with. A code the catalogues do not know yet (added on the
@@ -104,6 +108,42 @@ export const declineReasonLabel = (t: TFunction, reason: DeclineReason): string 
 export const notEligibleReasonLabel = (t: TFunction, reason: NotEligibleReason): string =>
   t(`notEligibleReason.${reason}`);
 
+/** A label that continues a sentence after a colon: "Wordt elders behandeld" → "wordt elders behandeld". */
+const midSentence = (label: string): string => label.charAt(0).toLocaleLowerCase() + label.slice(1);
+
+/**
+ * Why an episode is where it is, in words: `{ code: 'reminder_sent', details: { sentOn: '2025-07-22' } }`
+ * → "Herinnering verstuurd op 22-07-2025". The user's note is not part of it; it is shown as written.
+ * An unknown code is shown as the code, an unknown detail value as it is.
+ */
+export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'code' | 'details'>): string {
+  const detail = (key: string): string => {
+    const value = reason.details[key];
+    return typeof value === 'string' ? value : '';
+  };
+  if (!isOneOf(EPISODE_REASON_CODES, reason.code)) return reason.code;
+  switch (reason.code) {
+    case 'imported':
+      return t('episodeReason.imported');
+    case 'invitation_sent':
+      return t('episodeReason.invitation_sent', { date: formatDate(detail('sentOn')) });
+    case 'reminder_sent':
+      return t('episodeReason.reminder_sent', { date: formatDate(detail('sentOn')) });
+    case 'declined': {
+      const code = detail('reason');
+      const label = isOneOf(DECLINE_REASONS, code) ? midSentence(declineReasonLabel(t, code)) : code;
+      return t('episodeReason.declined', { reason: label });
+    }
+    case 'not_eligible_after_review': {
+      const code = detail('reason');
+      const label = isOneOf(NOT_ELIGIBLE_REASONS, code) ? midSentence(notEligibleReasonLabel(t, code)) : code;
+      return t('episodeReason.not_eligible_after_review', { reason: label, reviewer: detail('reviewedBy') });
+    }
+    case 'legacy':
+      return t('episodeReason.legacy');
+  }
+}
+
 const MANUAL_REVIEW_PREFIX = 'manualReview:';
 
 /**
@@ -115,8 +155,7 @@ export function eligibilityReasonLabel(t: TFunction, reason: string): string {
     const code = reason.slice(MANUAL_REVIEW_PREFIX.length);
     const label = isOneOf(NOT_ELIGIBLE_REASONS, code) ? notEligibleReasonLabel(t, code) : code;
     // After the colon the reason continues the sentence: "Handmatig beoordeeld: plaats telt niet mee".
-    const reasonText = label.charAt(0).toLocaleLowerCase() + label.slice(1);
-    return t('eligibilityReason.manualReviewNotEligible', { reason: reasonText });
+    return t('eligibilityReason.manualReviewNotEligible', { reason: midSentence(label) });
   }
   return isOneOf(ELIGIBILITY_REASONS, reason) ? t(`eligibilityReason.${reason}`) : reason;
 }

@@ -1,14 +1,14 @@
-import { Badge, Button, NativeSelect, Stack, Table } from '@mantine/core';
+import { Badge, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LETTER_LOCALES, isOneOf, type LetterLocale } from '../api/codes';
 import { fetchInvitationLetter } from '../api/letters';
-import type { Episode } from '../api/schemas';
+import type { Episode, EpisodeReason } from '../api/schemas';
 import { EmptyNote } from '../common/EmptyNote';
 import { Section } from '../common/Section';
 import { formatDate } from '../format/dates';
-import { episodeStateLabel, patientGroupLabel } from '../i18n/labels';
+import { episodeReasonLabel, episodeStateLabel, patientGroupLabel } from '../i18n/labels';
 import { LetterErrorAlert } from '../letters/LetterErrorAlert';
 import { letterFailure } from '../letters/letterFailure';
 import { PdfReady } from '../letters/PdfReady';
@@ -22,6 +22,21 @@ interface EpisodesTableProps {
 
 /** States in which an invitation (or a reminder, which reuses it) can be printed; the server decides too. */
 const LETTER_STATES: ReadonlySet<string> = new Set(['identified', 'invited', 'reminded']);
+
+/** Why the episode is where it is, in words, and under it the user's own note as written. */
+function ReasonText({ reason }: { reason: EpisodeReason }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Text size="sm">{episodeReasonLabel(t, reason)}</Text>
+      {reason.note !== '' && (
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+          {t('patient.episodes.note', { note: reason.note })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 /** The patient's pathways at the fracture liaison service, newest first, each with its state. */
 export function EpisodesTable({ episodes, patientName }: EpisodesTableProps) {
@@ -86,7 +101,9 @@ export function EpisodesTable({ episodes, patientName }: EpisodesTableProps) {
                         ? t('common.notRecorded')
                         : patientGroupLabel(t, episode.patientGroup)}
                     </Table.Td>
-                    <Table.Td>{episode.stateReason}</Table.Td>
+                    <Table.Td>
+                      {episode.stateReason !== null && <ReasonText reason={episode.stateReason} />}
+                    </Table.Td>
                     <Table.Td>{episode.closedOn === null ? '' : formatDate(episode.closedOn)}</Table.Td>
                     {withLetters && (
                       <Table.Td>

@@ -1,0 +1,129 @@
+// The episodes table rendered to HTML (no browser needed): each reason code in Dutch words, the date as
+// dd-mm-jjjj, and the user's own note as written.
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createInstance } from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { EPISODE_REASON_CODES } from '../api/codes';
+import { episodeSchema, type Episode } from '../api/schemas';
+import en from '../i18n/en.json';
+import nl from '../i18n/nl.json';
+import { EpisodesTable } from './EpisodesTable';
+
+function render(episodes: readonly Episode[], language: 'nl' | 'en' = 'nl'): string {
+  const i18n = createInstance();
+  void i18n.init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const table = createElement(EpisodesTable, { episodes, patientName: 'Jansen, Maria' });
+  return renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n },
+      createElement(
+        QueryClientProvider,
+        { client: new QueryClient() },
+        createElement(MantineProvider, null, table),
+      ),
+    ),
+  );
+}
+
+/** The visible text of the HTML, tags left out and entities read. */
+const text = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+let next = 0;
+function episode(state: string, stateReason: Episode['stateReason']): Episode {
+  // Through the API schema, as the screen receives it.
+  next += 1;
+  return episodeSchema.parse({
+    id: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
+    state,
+    stateReason,
+    patientGroup: 'hip',
+    openedOn: '2025-06-01',
+    closedOn: null,
+    indexFractureId: null,
+  });
+}
+
+const CASES = {
+  imported: {
+    episode: episode('identified', {
+      code: 'imported',
+      details: { importId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f' },
+      note: '',
+    }),
+    dutch: 'Gevonden bij een import',
+  },
+  invitation_sent: {
+    episode: episode('invited', { code: 'invitation_sent', details: { sentOn: '2025-07-01' }, note: '' }),
+    dutch: 'Uitnodiging verstuurd op 01-07-2025',
+  },
+  reminder_sent: {
+    episode: episode('reminded', { code: 'reminder_sent', details: { sentOn: '2025-07-22' }, note: '' }),
+    dutch: 'Herinnering verstuurd op 22-07-2025',
+  },
+  declined: {
+    episode: episode('declined', { code: 'declined', details: { reason: 'treated_elsewhere' }, note: 'UMC' }),
+    dutch: 'Doet niet mee: wordt elders behandeld Notitie: UMC',
+  },
+  not_eligible_after_review: {
+    episode: episode('not_eligible', {
+      code: 'not_eligible_after_review',
+      details: { reason: 'other', reviewedBy: 'nurse.anna' },
+      note: 'fissuur <geen> fractuur & "oud"',
+    }),
+    dutch:
+      'Komt niet in aanmerking na beoordeling door nurse.anna: andere reden Notitie: fissuur <geen> fractuur & "oud"',
+  },
+  legacy: {
+    episode: episode('lost', { code: 'legacy', details: {}, note: 'moved abroad, no address' }),
+    dutch: 'Eerder vastgelegd Notitie: moved abroad, no address',
+  },
+} satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
+
+describe('EpisodesTable', () => {
+  it.each(EPISODE_REASON_CODES)('words the reason code %s in Dutch, with the note as written', (code) => {
+    const { episode: row, dutch } = CASES[code];
+    expect(text(render([row]))).toContain(` ${dutch} `);
+  });
+
+  it('never shows a reason code or a detail key itself', () => {
+    const html = text(render(Object.values(CASES).map((c) => c.episode)));
+    for (const word of [...EPISODE_REASON_CODES, 'sentOn', 'reviewedBy', 'treated_elsewhere', 'importId']) {
+      expect(html).not.toContain(word);
+    }
+  });
+
+  it('words the reasons in English when that is the language', () => {
+    const html = text(render([CASES.declined.episode, CASES.reminder_sent.episode], 'en'));
+    expect(html).toContain(' Not taking part: treated elsewhere Remark: UMC ');
+    expect(html).toContain(' Reminder sent on 22-07-2025 ');
+  });
+
+  it('leaves the cell empty for an episode without a reason, and shows an unknown code as it is', () => {
+    const html = text(
+      render([
+        episode('identified', null),
+        episode('lost', { code: 'lost_to_follow_up', details: { tries: 3 }, note: '' }),
+      ]),
+    );
+    expect(html).toContain(' lost_to_follow_up ');
+    expect(html).not.toContain('null');
+  });
+});
