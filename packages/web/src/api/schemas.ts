@@ -235,6 +235,8 @@ const fractureImportCountFields = {
   excluded: z.int(),
   manualReview: z.int(),
   duplicates: z.int(),
+  /** Known patients whose name, address, phone or GP newer details (HL7) changed. */
+  patientsUpdated: z.int(),
   invalid: z.int(),
 };
 

@@ -56,6 +56,7 @@ export function ImportHistory() {
                   <Table.Th scope="col">{t('imports.history.columns.excluded')}</Table.Th>
                   <Table.Th scope="col">{t('imports.history.columns.manualReview')}</Table.Th>
                   <Table.Th scope="col">{t('imports.history.columns.duplicates')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.history.columns.patientsUpdated')}</Table.Th>
                   <Table.Th scope="col">{t('imports.history.columns.invalid')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -79,6 +80,7 @@ export function ImportHistory() {
                     <Table.Td>{item.excluded}</Table.Td>
                     <Table.Td>{item.manualReview}</Table.Td>
                     <Table.Td>{item.duplicates}</Table.Td>
+                    <Table.Td>{item.patientsUpdated}</Table.Td>
                     <Table.Td>{item.invalid}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -37,6 +37,11 @@ export function ImportResult({ outcome }: ImportResultProps) {
             value: outcome.summary.manualReview,
           },
           { name: 'duplicates', label: t('imports.summary.duplicates'), value: outcome.summary.duplicates },
+          {
+            name: 'patientsUpdated',
+            label: t('imports.summary.patientsUpdated'),
+            value: outcome.summary.patientsUpdated,
+          },
           { name: 'invalid', label: t('imports.summary.invalid'), value: outcome.summary.invalid },
         ]
       : [
