@@ -42,6 +42,31 @@ type ImportTable =
 const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
 
 /**
+ * The session-local staging table `import_stage_<name>` with the listed columns of `table` and their
+ * types, made at its first use in this transaction; it lives until the transaction ends.
+ */
+async function stageFor(
+  t: CopyingTransaction,
+  name: ImportTable,
+  table: string,
+  list: string,
+): Promise<string> {
+  const stage = `import_stage_${name}`;
+  let made = stagesMade.get(t);
+  if (made === undefined) {
+    made = new Set();
+    stagesMade.set(t, made);
+  }
+  if (!made.has(name)) {
+    await t.tx.execute(
+      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
+    );
+    made.add(name);
+  }
+  return stage;
+}
+
+/**
  * Adds rows to `table`. Columns left out take their defaults. The staging table has exactly the
  * listed columns with the target's types; it lives until the transaction ends.
  */
@@ -53,18 +78,7 @@ async function insertRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const list = columns.join(', ');
-  const stage = `import_stage_${table}`;
-  let made = stagesMade.get(t);
-  if (made === undefined) {
-    made = new Set();
-    stagesMade.set(t, made);
-  }
-  if (!made.has(table)) {
-    await t.tx.execute(
-      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
-    );
-    made.add(table);
-  }
+  const stage = await stageFor(t, table, table, list);
   await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
   await t.tx.execute(sql.raw(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`));
   await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
@@ -80,18 +94,7 @@ async function updateRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const list = ['id', ...columns].join(', ');
-  const stage = `import_stage_${stageName}`;
-  let made = stagesMade.get(t);
-  if (made === undefined) {
-    made = new Set();
-    stagesMade.set(t, made);
-  }
-  if (!made.has(stageName)) {
-    await t.tx.execute(
-      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
-    );
-    made.add(stageName);
-  }
+  const stage = await stageFor(t, stageName, table, list);
   await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
   const assignments = columns.map((c) => `${c} = s.${c}`).join(', ');
   await t.tx.execute(
