@@ -48,6 +48,11 @@ test.describe('an administrator', () => {
       ),
     );
     expect(classified.reduce((sum, n) => sum + n, 0)).toBe(6);
+    // The two sites the rules cannot place are imported, and listed as worth a look with row and column.
+    const warnings = result.getByRole('table', { name: 'Aandachtspunten' });
+    await expect(warnings.locator('tbody tr')).toHaveCount(2);
+    await expect(warnings.locator('tbody tr').nth(0)).toContainText('icd10');
+    await expect(warnings.locator('tbody tr').nth(1)).toContainText('fracture_site');
 
     const history = page.getByRole('table', { name: 'Eerdere importen' });
     const newest = history.locator('tbody tr').first();

@@ -133,6 +133,29 @@ describe('importing fracture registrations', () => {
     expect(await count('patients')).toBe(6);
   });
 
+  it('never changes the details of a known patient from a CSV file (it does not say when they were true)', async () => {
+    const csv = `${HEADER}\nOTHER-10,999900006,Anders,1950-03-14,V,2025-05-22,enkel,SEH,laag,nee\n`;
+    const summary = await run('csv', textStream(csv));
+    expect(summary).toMatchObject({ imported: 1, patientsUpdated: 0 });
+    const r = await db.owner.query(`SELECT family_name FROM patients WHERE bsn = '999900006'`);
+    expect(r.rows).toEqual([{ family_name: 'de Vries' }]);
+  });
+
+  it('reports rows that were taken but deserve a look, and keeps them with the import', async () => {
+    const csv = `${HEADER}\nZ1000003,,Bakker,1939-07-01,V,2025-05-03,iets onduidelijks,SEH,laag,nee\n`;
+    const summary = await run('csv', textStream(csv));
+    expect(summary).toMatchObject({ status: 'succeeded', imported: 1, manualReview: 1 });
+    expect(summary.warnings).toEqual([
+      expect.objectContaining({ row: 1, field: 'fracture_site', code: 'site.unresolved' }),
+    ]);
+    const stored = await db.owner.query<{ warnings: { code: string }[]; warnings_count: number }>(
+      `SELECT warnings, warnings_count FROM imports WHERE id = $1`,
+      [summary.importId],
+    );
+    expect(stored.rows[0]?.warnings_count).toBe(1);
+    expect(stored.rows[0]?.warnings.map((w) => w.code)).toEqual(['site.unresolved']);
+  });
+
   it('matches a patient without BSN on source system + hospital number', async () => {
     const csv = `${HEADER}\nZ1000003,,Bakker,1939-07-01,V,2025-05-21,enkel,SEH,laag,nee\n`;
     const summary = await run('csv', textStream(csv));

@@ -8,7 +8,13 @@ import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import { ImportFileError, isPatientUpdate, type ImportItem, type ImportRowError } from '../imports/types';
+import {
+  ImportFileError,
+  isPatientUpdate,
+  type ImportItem,
+  type ImportRowError,
+  type ImportRowWarning,
+} from '../imports/types';
 import { classifyRegistration } from './classifyRegistration';
 import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
 import { lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
@@ -55,6 +61,12 @@ export interface ImportSummary {
   errors: ImportRowError[];
   /** Errors beyond the listed ones (the list is capped). */
   errorsNotListed: number;
+  /**
+   * Rows that were taken but deserve a look (site not placed, conflicting columns, a date or time from a
+   * fallback, a malformed AGB code …): the first thousand, and how many more there were.
+   */
+  warnings: ImportRowWarning[];
+  warningsNotListed: number;
 }
 
 /** Thrown inside the transaction so that nothing of an invalid file stays behind. */
@@ -99,6 +111,14 @@ export async function importRegistrations(
     invalid: 0,
     errors: [],
     errorsNotListed: 0,
+    warnings: [],
+    warningsNotListed: 0,
+  };
+  const addWarnings = (warnings: readonly ImportRowWarning[]): void => {
+    for (const warning of warnings) {
+      if (summary.warnings.length < MAX_LISTED_ERRORS) summary.warnings.push(warning);
+      else summary.warningsNotListed++;
+    }
   };
   const invalidRows = new Set<number>();
   const addErrors = (errors: readonly ImportRowError[]): void => {
@@ -201,6 +221,7 @@ export async function importRegistrations(
           ]);
           continue;
         }
+        addWarnings(parsed.warnings);
         if (!acceptsRows()) continue; // keep reading to report every error, but write nothing more
         batch.registrations.push({ seq: seq++, registration: parsed.record, classification });
         if (batch.registrations.length >= batchSize) await handOver();
@@ -220,6 +241,7 @@ export async function importRegistrations(
         UPDATE imports SET status = 'succeeded', rows = ${summary.rows}, imported = ${summary.imported},
           eligible = ${summary.eligible}, excluded = ${summary.excluded}, manual_review = ${summary.manualReview},
           duplicates = ${summary.duplicates}, patients_updated = ${summary.patientsUpdated}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
+          warnings = ${JSON.stringify(summary.warnings)}::jsonb, warnings_count = ${summary.warnings.length + summary.warningsNotListed},
           file_sha256 = ${options.fileSha256?.() ?? ''}, finished_at = ${options.clock()}
         WHERE id = ${importId}`);
       await writeAudit(tx, options.subject, [
@@ -309,6 +331,8 @@ function importRow(
     skipInvalid: options.skipInvalid,
     ...counts(s),
     errors: s.errors,
+    warnings: s.warnings,
+    warningsCount: s.warnings.length + s.warningsNotListed,
     userId: options.subject.userId,
     startedAt,
     finishedAt: options.clock(),

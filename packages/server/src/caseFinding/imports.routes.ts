@@ -57,6 +57,9 @@ const importSummarySchema = z.object({
   invalid: z.number().int(),
   errors: z.array(rowErrorSchema),
   errorsNotListed: z.number().int(),
+  /** Rows taken that deserve a look; same shape as an error. */
+  warnings: z.array(rowErrorSchema),
+  warningsNotListed: z.number().int(),
 });
 
 const reportSummarySchema = z.object({
@@ -84,6 +87,7 @@ const importHistoryItem = z.object({
   duplicates: z.number().int(),
   patientsUpdated: z.number().int(),
   invalid: z.number().int(),
+  warnings: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string(),
 });
@@ -257,6 +261,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
           duplicates: r.duplicates,
           patientsUpdated: r.patientsUpdated,
           invalid: r.invalid,
+          warnings: r.warningsCount,
           startedAt: r.startedAt.toISOString(),
           finishedAt: r.finishedAt.toISOString(),
         })),

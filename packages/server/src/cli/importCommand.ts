@@ -49,6 +49,12 @@ function humanSummary(s: ImportSummary): string {
   for (const e of s.errors.slice(0, 50)) lines.push(`  row ${e.row}, ${e.field}: ${e.message}`);
   const more = s.errors.length - 50 + s.errorsNotListed;
   if (more > 0) lines.push(`  … and ${more} more errors (use --json for the full list)`);
+  const warningCount = s.warnings.length + s.warningsNotListed;
+  if (warningCount > 0) {
+    lines.push(`  to look at:      ${warningCount} (imported, but worth a look)`);
+    for (const w of s.warnings.slice(0, 20)) lines.push(`  row ${w.row}, ${w.field}: ${w.message}`);
+    if (warningCount > 20) lines.push(`  … and ${warningCount - 20} more`);
+  }
   if (s.status === 'rejected' && s.invalid > 0)
     lines.push('Fix the rows above, or import the valid rows with --skip-invalid.');
   return lines.join('\n');

@@ -327,6 +327,11 @@ export const imports = pgTable(
     errors: jsonb('errors')
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The first warnings (rows taken that deserve a look) and how many there were in all. */
+    warnings: jsonb('warnings')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    warningsCount: integer('warnings_count').notNull().default(0),
     userId: uuid('user_id').references(() => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarDate, parseFhirDate, parseHl7Date, parseHl7Timestamp, subtractYears } from './dates';
+import {
+  parseCalendarDate,
+  parseFhirDate,
+  parseFhirInstant,
+  parseHl7Date,
+  parseHl7Timestamp,
+  subtractYears,
+} from './dates';
 
 describe('parseCalendarDate', () => {
   it.each([
@@ -90,5 +97,25 @@ describe('parseHl7Timestamp', () => {
     expect(parseHl7Timestamp('20261131')).toMatchObject({ ok: false, code: 'date.impossible' });
     expect(parseHl7Timestamp('202611212460')).toMatchObject({ ok: false, code: 'date.impossible' });
     expect(parseHl7Timestamp('20261121143000+2500')).toMatchObject({ ok: false, code: 'date.format' });
+  });
+});
+
+describe('parseFhirInstant', () => {
+  it('reads an instant with Z or an offset', () => {
+    expect(parseFhirInstant('2026-11-15T09:00:00+01:00')).toEqual({
+      ok: true,
+      instant: '2026-11-15T08:00:00.000Z',
+    });
+    expect(parseFhirInstant('2026-11-15T08:00:00.123Z')).toEqual({
+      ok: true,
+      instant: '2026-11-15T08:00:00.123Z',
+    });
+  });
+
+  it('refuses an instant without zone, a date alone, or a day that does not exist', () => {
+    expect(parseFhirInstant('2026-11-15T09:00:00')).toMatchObject({ ok: false, code: 'date.format' });
+    expect(parseFhirInstant('2026-11-15')).toMatchObject({ ok: false, code: 'date.format' });
+    expect(parseFhirInstant('2026-02-30T09:00:00Z')).toMatchObject({ ok: false, code: 'date.impossible' });
+    expect(parseFhirInstant('2026-11-15T24:00:00Z')).toMatchObject({ ok: false, code: 'date.impossible' });
   });
 });

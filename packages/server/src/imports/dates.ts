@@ -197,3 +197,27 @@ export function parseHl7Timestamp(raw: string): InstantParse {
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   return { ok: true, instant: new Date(utc).toISOString() };
 }
+
+const FHIR_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** FHIR `instant` (always with a time zone), e.g. Resource.meta.lastUpdated → ISO 8601 instant in UTC. */
+export function parseFhirInstant(raw: string): InstantParse {
+  const match = FHIR_INSTANT.exec(raw.trim());
+  if (match === null) {
+    return {
+      ok: false,
+      code: 'date.format',
+      message: `"${raw}" is not a FHIR instant (YYYY-MM-DDThh:mm:ss with Z or an offset)`,
+    };
+  }
+  const date = formatIsoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (!date.ok) return date;
+  if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) {
+    return { ok: false, code: 'date.impossible', message: `"${raw}" has a time that does not exist` };
+  }
+  const millis = Date.parse(raw.trim());
+  if (Number.isNaN(millis)) {
+    return { ok: false, code: 'date.format', message: `"${raw}" has a time zone offset that does not exist` };
+  }
+  return { ok: true, instant: new Date(millis).toISOString() };
+}

@@ -245,6 +245,8 @@ export const fractureImportSummarySchema = z.object({
   ...fractureImportCountFields,
   errors: z.array(importErrorSchema),
   errorsNotListed: z.int(),
+  warnings: z.array(importErrorSchema),
+  warningsNotListed: z.int(),
 });
 export type FractureImportSummary = z.infer<typeof fractureImportSummarySchema>;
 
@@ -268,6 +270,8 @@ export const importHistorySchema = z.object({
       channel: z.string(),
       status: z.string(),
       ...fractureImportCountFields,
+      /** How many rows were taken but deserve a look. */
+      warnings: z.int(),
       startedAt: z.string(),
       finishedAt: z.string(),
     }),

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ImportError } from '../api/schemas';
 
 interface ImportErrorTableProps {
+  /** Errors (rows not taken) or warnings (rows taken that deserve a look): same shape, own wording. */
+  kind: 'errors' | 'warnings';
   errors: readonly ImportError[];
-  /** Errors the server counted but did not list (it lists the first thousand). */
+  /** Problems the server counted but did not list (it lists the first thousand). */
   notListed: number;
 }
 
@@ -13,14 +15,20 @@ interface ImportErrorTableProps {
  * Row, field and message of every problem. The messages are the import program's own English
  * sentences, written for the people who fix the export; they are shown as they are, marked as English.
  */
-export function ImportErrorTable({ errors, notListed }: ImportErrorTableProps) {
+export function ImportErrorTable({ kind, errors, notListed }: ImportErrorTableProps) {
   const { t } = useTranslation();
   const headingId = useId();
+  const warnings = kind === 'warnings';
   return (
     <section aria-labelledby={headingId}>
       <Title order={3} size="h5" id={headingId} mb={4}>
-        {t('imports.summary.errorsTitle')}
+        {warnings ? t('imports.summary.warningsTitle') : t('imports.summary.errorsTitle')}
       </Title>
+      {warnings && (
+        <Text size="sm" mb={4}>
+          {t('imports.summary.warningsHint')}
+        </Text>
+      )}
       <Text size="sm" c="dimmed" mb="xs">
         {t('imports.summary.errorsLanguage')}
       </Text>
@@ -50,7 +58,9 @@ export function ImportErrorTable({ errors, notListed }: ImportErrorTableProps) {
       </Table.ScrollContainer>
       {notListed > 0 && (
         <Text size="sm" mt="xs">
-          {t('imports.summary.errorsNotListed', { count: notListed })}
+          {warnings
+            ? t('imports.summary.warningsNotListed', { count: notListed })
+            : t('imports.summary.errorsNotListed', { count: notListed })}
         </Text>
       )}
     </section>

@@ -58,6 +58,7 @@ export function ImportHistory() {
                   <Table.Th scope="col">{t('imports.history.columns.duplicates')}</Table.Th>
                   <Table.Th scope="col">{t('imports.history.columns.patientsUpdated')}</Table.Th>
                   <Table.Th scope="col">{t('imports.history.columns.invalid')}</Table.Th>
+                  <Table.Th scope="col">{t('imports.history.columns.warnings')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,6 +83,7 @@ export function ImportHistory() {
                     <Table.Td>{item.duplicates}</Table.Td>
                     <Table.Td>{item.patientsUpdated}</Table.Td>
                     <Table.Td>{item.invalid}</Table.Td>
+                    <Table.Td>{item.warnings}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

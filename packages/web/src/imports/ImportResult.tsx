@@ -56,6 +56,8 @@ export function ImportResult({ outcome }: ImportResultProps) {
           },
         ];
   const notListed = outcome.kind === 'fractures' ? outcome.summary.errorsNotListed : 0;
+  const warnings = outcome.kind === 'fractures' ? outcome.summary.warnings : [];
+  const warningsNotListed = outcome.kind === 'fractures' ? outcome.summary.warningsNotListed : 0;
   const foundFindings = succeeded && outcome.kind === 'reports' && outcome.summary.findings > 0;
 
   return (
@@ -83,7 +85,10 @@ export function ImportResult({ outcome }: ImportResultProps) {
         <ImportCounts counts={counts} />
         {foundFindings && <Text size="sm">{t('imports.summary.findingsHint')}</Text>}
         {(summary.errors.length > 0 || notListed > 0) && (
-          <ImportErrorTable errors={summary.errors} notListed={notListed} />
+          <ImportErrorTable kind="errors" errors={summary.errors} notListed={notListed} />
+        )}
+        {(warnings.length > 0 || warningsNotListed > 0) && (
+          <ImportErrorTable kind="warnings" errors={warnings} notListed={warningsNotListed} />
         )}
       </Stack>
     </Paper>

@@ -284,6 +284,32 @@ describe('parseFhirBundle — structure and fields', () => {
     ]);
   });
 
+  it("dates the patient's details by meta.lastUpdated, and warns when that cannot be read", () => {
+    const dated = parseFhirBundle(
+      bundle(patient({ meta: { lastUpdated: '2025-06-01T10:00:00+02:00' } }), condition()),
+      {
+        today: TODAY,
+      },
+    );
+    expect(recordOf(dated.rows[0]).record.patient.recordedAt).toBe('2025-06-01T08:00:00.000Z');
+    const undated = parseFhirBundle(bundle(patient(), condition()), { today: TODAY });
+    expect(recordOf(undated.rows[0]).record.patient.recordedAt).toBeUndefined();
+    const unreadable = parseFhirBundle(
+      bundle(patient({ meta: { lastUpdated: '2025-06-01' } }), condition()),
+      {
+        today: TODAY,
+      },
+    );
+    const row = recordOf(unreadable.rows[0]);
+    expect(row.record.patient.recordedAt).toBeUndefined();
+    expect(row.warnings).toEqual([
+      expect.objectContaining({
+        field: 'Bundle.entry[0].resource.meta.lastUpdated',
+        code: 'fhir.lastUpdated',
+      }),
+    ]);
+  });
+
   it('reads encounter classes AMB and IMP', () => {
     const encounter = (code: string) => ({ resourceType: 'Encounter', id: 'e1', class: { code } });
     const amb = parseFhirBundle(

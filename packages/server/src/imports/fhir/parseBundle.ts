@@ -1,6 +1,6 @@
 // FHIR R4 Bundle → one registration per fracture Condition, with the Patient (and Encounter) it references.
 import { decodeText, REPLACEMENT_CHARACTER } from '../encoding';
-import { parseFhirDate } from '../dates';
+import { parseFhirDate, parseFhirInstant } from '../dates';
 import {
   isBoneMetastasisCode,
   mapIcd10ToSite,
@@ -538,6 +538,18 @@ function readPatient(entry: Entry, index: BundleIndex, problems: RowProblems): I
   if (phoneValue !== undefined && phoneValue !== '') patient.phone = phoneValue;
   const gp = readGeneralPractitioner(entry, index, problems);
   if (gp !== undefined) patient.gp = gp;
+  // When the server last changed the Patient: the moment these details were true (docs/IMPORT.md §2).
+  const lastUpdated = stringAt(objectAt(resource, 'meta'), 'lastUpdated');
+  if (lastUpdated !== undefined) {
+    const parsed = parseFhirInstant(lastUpdated);
+    if (parsed.ok) patient.recordedAt = parsed.instant;
+    else
+      problems.warn(
+        `${entry.path}.meta.lastUpdated`,
+        'fhir.lastUpdated',
+        `${parsed.message}; the patient's details are not updated from it`,
+      );
+  }
   return patient;
 }
 
