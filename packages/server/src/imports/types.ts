@@ -58,7 +58,8 @@ export interface ImportedPatient {
   phone?: string;
   gp?: GeneralPractitioner;
   /**
-   * When the source recorded these details, as an ISO 8601 instant (HL7 EVN-2, else MSH-7). Only details
+   * When the source recorded these details, as an ISO 8601 instant (HL7 EVN-2, else MSH-7; FHIR
+   * Patient.meta.lastUpdated). Only details
    * that say when they were true may update a patient Osteopad already knows (docs/IMPORT.md §2).
    */
   recordedAt?: string;
