@@ -77,6 +77,19 @@ describe('MLLP listener', () => {
     expect(r.rows[0]).toEqual({ n: 1 });
   });
 
+  it('accepts a message with a point worth a look, naming it in an ERR with severity W', async () => {
+    const ack = await send(
+      [
+        'MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20261101101500||ADT^A01^ADT_A01|M7|P|2.5',
+        'PID|1||55577^^^ZKH^PI||Smit^Piet||19480101|M',
+        `PV1|1|I${'|'.repeat(42)}20261102`,
+        'DG1|1|I10|S52.5^Pols^I10',
+      ].join('\r'),
+    );
+    expect(ack).toMatchObject({ code: 'AA', controlId: 'M7' });
+    expect(ack.err).toMatch(/\|W\|fracture\.dateFromAdmission\|/);
+  });
+
   it('answers AE with the reason when a field is wrong', async () => {
     const ack = await send(ADT('M2', 'A04', 'DG1|1|I10|S52.5^Pols^I10||20991301'));
     expect(ack.code).toBe('AE');

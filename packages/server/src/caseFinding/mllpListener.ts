@@ -62,6 +62,7 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
     return buildAck(result.message ?? null, 'AA', {
       ...ackBase,
       text: `imported ${summary.imported}, duplicates ${summary.duplicates}, patients updated ${summary.patientsUpdated}`,
+      warnings: summary.warnings,
     });
   } catch (error) {
     deps.log(

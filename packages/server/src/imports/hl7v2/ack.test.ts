@@ -92,3 +92,27 @@ describe('formatHl7Timestamp', () => {
     expect(formatHl7Timestamp(new Date(Date.UTC(2025, 5, 30, 8, 5, 9)))).toBe('20250630080509');
   });
 });
+
+describe('buildAck — warnings', () => {
+  it('adds one ERR with severity W and code 0 per warning to an AA', () => {
+    const ack = buildAck(Hl7Message.parse(ORIGINAL), 'AA', {
+      ...OPTIONS,
+      text: 'imported 1',
+      warnings: [
+        {
+          row: 1,
+          field: 'DG1[1]-5',
+          code: 'fracture.dateFromAdmission',
+          message: 'the fracture date was taken from PV1-44',
+        },
+      ],
+    });
+    expect(field(ack, 'MSA', 1)).toBe('AA');
+    const errs = ack.getAllSegments('ERR');
+    expect(errs).toHaveLength(1);
+    expect(errs[0]?.getField(2).toString()).toBe('DG1^1^5');
+    expect(errs[0]?.getField(3).toString()).toBe('0^Message accepted^HL70357');
+    expect(errs[0]?.getField(4).toString()).toBe('W');
+    expect(errs[0]?.getField(5).toString()).toBe('fracture.dateFromAdmission');
+  });
+});

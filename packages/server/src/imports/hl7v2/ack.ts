@@ -1,6 +1,6 @@
 // HL7 v2 acknowledgements (original mode) for the MLLP listener: MSH + MSA, plus one ERR per problem.
 import { Hl7Context, Hl7Message, Hl7Segment } from '@medplum/core';
-import type { ImportRowError } from '../types';
+import type { ImportRowError, ImportRowWarning } from '../types';
 import { escapeHl7 } from './escaping';
 import type { AdtMessageResult } from './parseAdt';
 import { text } from './segments';
@@ -15,6 +15,11 @@ export interface AckOptions {
   /** MSA-3, and ERR-8 when no errors are given. */
   text?: string;
   errors?: readonly ImportRowError[];
+  /**
+   * Points the message was accepted with but that deserve a look (site not placed, date from PV1-44 …):
+   * one ERR with severity W each, HL7 error code 0 (message accepted).
+   */
+  warnings?: readonly ImportRowWarning[];
   /** MSH-3/MSH-4 of the ACK when the original message could not be read. */
   application?: string;
   facility?: string;
@@ -93,22 +98,15 @@ export function buildAck(original: Hl7Message | null, code: AckCode, options: Ac
     ['MSA', code, esc(text(msh, 10) || (options.originalControlId ?? '')), esc(shorten(summary, 80))],
     context,
   );
-  const errors = options.errors ?? [];
-  const errSegments = (
-    errors.length > 0
-      ? errors
-      : code === 'AA' || summary === ''
-        ? []
-        : [{ field: '', code: 'import', message: summary }]
-  ).map((error) => {
-    const [hl7Code, hl7Text] = hl7ErrorCode(error.code);
+  const errSegment = (error: ImportRowError, severity: 'E' | 'W'): Hl7Segment => {
+    const [hl7Code, hl7Text] = severity === 'W' ? ['0', 'Message accepted'] : hl7ErrorCode(error.code);
     return new Hl7Segment(
       [
         'ERR',
         '',
         errorLocation(error.field, context),
         [hl7Code, hl7Text, 'HL70357'].join(context.componentSeparator),
-        'E',
+        severity,
         esc(error.code),
         '',
         '',
@@ -116,7 +114,17 @@ export function buildAck(original: Hl7Message | null, code: AckCode, options: Ac
       ],
       context,
     );
-  });
+  };
+  const errors = options.errors ?? [];
+  const errSegments = [
+    ...(errors.length > 0
+      ? errors
+      : code === 'AA' || summary === ''
+        ? []
+        : [{ row: 0, field: '', code: 'import', message: summary }]
+    ).map((error) => errSegment(error, 'E')),
+    ...(options.warnings ?? []).map((warning) => errSegment(warning, 'W')),
+  ];
   return new Hl7Message([header, msa, ...errSegments], context);
 }
 
