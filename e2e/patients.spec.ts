@@ -90,6 +90,8 @@ test('a patient opens from the keyboard and shows name, BSN and date of birth', 
   await expect(heading).toBeFocused();
   await expect(page.getByTestId('patient-bsn')).toHaveText(bsn);
   await expect(page.getByTestId('patient-birth-date')).toHaveText(birthDate);
+  // Demo patients came in through a CSV export: their details count from when they were stored.
+  await expect(page.getByTestId('patient-details-as-of')).toHaveText(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   // The tab title names no patient: browser history is not a place for patient names.
   await expect(page).toHaveTitle('Patiënt – Osteopad');
   for (const section of ['Persoonsgegevens', 'Huisarts', 'Fracturen', 'Trajecten', 'Openstaande taken']) {

@@ -129,7 +129,7 @@ export async function getPatientRecord(db: Database, actor: Actor, patientId: st
             )
             .orderBy(asc(tasks.dueDate));
     return {
-      patient,
+      patient: { ...patient, demographicsAsOf: patient.demographicsAsOf.toISOString() },
       fractures,
       episodes: patientEpisodes.map(
         ({ stateReasonCode, stateReasonDetails, stateReasonNote, ...episode }) => ({

@@ -42,7 +42,7 @@ export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
     },
     async (request, reply) => {
       const patient = await createPatient(db, requireActor(request), request.body);
-      return reply.status(201).send(patient);
+      return reply.status(201).send({ ...patient, demographicsAsOf: patient.demographicsAsOf.toISOString() });
     },
   );
 }

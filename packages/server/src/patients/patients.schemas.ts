@@ -116,6 +116,8 @@ export const patientDetailSchema = patientSummarySchema.extend({
   gpPracticeName: z.string(),
   gpAddress: z.string(),
   deceasedDate: z.string().nullable(),
+  /** When the name, address, phone and GP shown were true (ISO instant; docs/IMPORT.md §2). */
+  demographicsAsOf: z.string(),
 });
 
 export const patientRecordResponse = z.object({

@@ -110,6 +110,19 @@ describe('upload API', () => {
     expect(items.map((i) => i.status)).toContain('rejected');
   });
 
+  it('the patient record says as of when the details shown were true', async () => {
+    const stored = await h.db.owner.query<{ id: string; as_of: Date }>(
+      `SELECT id, demographics_as_of AS as_of FROM patients WHERE source_id IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    const row = stored.rows[0];
+    if (row === undefined) throw new Error('no imported patient');
+    const r = await h.as(nurse, 'GET', `/api/patients/${row.id}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json<{ patient: { demographicsAsOf: string } }>().patient.demographicsAsOf).toBe(
+      row.as_of.toISOString(),
+    );
+  });
+
   it('only admins upload', async () => {
     const r = await upload(nurse, 'x', 'format=csv');
     expect(r.statusCode).toBe(403);

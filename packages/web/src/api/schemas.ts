@@ -56,6 +56,8 @@ export const patientDetailSchema = z.extend(patientSummarySchema, {
   gpPracticeName: z.string(),
   gpAddress: z.string(),
   deceasedDate: z.nullable(z.string()),
+  /** When the name, address, phone and GP shown were true (ISO instant). */
+  demographicsAsOf: z.string(),
 });
 export type PatientDetail = z.infer<typeof patientDetailSchema>;
 

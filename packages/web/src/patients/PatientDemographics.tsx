@@ -2,7 +2,7 @@ import { DataList } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PatientDetail } from '../api/schemas';
 import { Section } from '../common/Section';
-import { formatDate } from '../format/dates';
+import { formatDate, formatDateTime } from '../format/dates';
 import { sexLabel } from '../i18n/labels';
 
 interface PatientDemographicsProps {
@@ -34,6 +34,8 @@ export function PatientDemographics({ patient }: PatientDemographicsProps) {
     [t('patient.demographics.phone'), orUnknown(patient.phone), 'phone'],
     [t('patient.demographics.email'), orUnknown(patient.email), 'email'],
     [t('patient.demographics.hospitalNumber'), orUnknown(hospitalNumber), 'hospital-number'],
+    // Which address a letter goes to depends on it: newer hospital messages replace older details.
+    [t('patient.demographics.asOf'), formatDateTime(patient.demographicsAsOf), 'details-as-of'],
   ];
 
   return (
