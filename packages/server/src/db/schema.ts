@@ -136,9 +136,7 @@ export const patients = pgTable(
      * The moment the stored name, address, phone and GP were true: when the source recorded them (HL7
      * EVN-2/MSH-7), else when they were stored. Only details recorded later may replace them.
      */
-    demographicsAsOf: timestamp('demographics_as_of', { withTimezone: true })
-      .notNull()
-      .defaultNow(),
+    demographicsAsOf: timestamp('demographics_as_of', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
   (t) => [
