@@ -70,6 +70,8 @@ function knowing(asOf: string): KnownFacts {
     sourceId: null,
     demographics: STORED,
     demographicsAsOf: asOf,
+    birthDate: '1950-01-01',
+    sex: 'female',
   };
   return { patients: [patient], fractureKeys: new Set(), withOpenEpisode: new Set() };
 }
@@ -142,6 +144,8 @@ describe('planBatch — newer details of known patients', () => {
       sourceId: '77',
       demographics: STORED,
       demographicsAsOf: '2025-01-01T00:00:00.000Z',
+      birthDate: '1950-01-01',
+      sex: 'female',
     };
     const plan = planBatch([], { ...known, patients: [...known.patients, other] }, context(), [
       update(3, { ...PERSON, sourceSystem: 'ZKH', sourceId: '77', recordedAt: '2025-06-01T10:00:00.000Z' }),
@@ -171,5 +175,27 @@ describe('planBatch — newer details of known patients', () => {
   it('an undated new patient counts as true when the import started', () => {
     const plan = planBatch([registration(1, PERSON)], NONE, context());
     expect(plan.patients[0]?.demographicsAsOf).toBe(IMPORTED_AT);
+  });
+
+  it('never changes birth date or sex, but reports a difference for a person to check', () => {
+    const plan = planBatch(
+      [
+        registration(4, {
+          ...PERSON,
+          birthDate: '1951-01-01',
+          sex: 'male',
+          recordedAt: '2025-06-01T10:00:00.000Z',
+        }),
+      ],
+      knowing('2025-01-01T00:00:00.000Z'),
+      context(),
+      [update(5, { ...PERSON, sex: 'unknown', recordedAt: '2025-06-02T10:00:00.000Z' })],
+    );
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({ row: 4, field: 'patient.birthDate', code: 'patient.birthDateDiffers' }),
+      expect.objectContaining({ row: 4, field: 'patient.sex', code: 'patient.sexDiffers' }),
+    ]);
+    expect(plan.fractures).toHaveLength(1);
+    expect(plan.patients).toEqual([]);
   });
 });

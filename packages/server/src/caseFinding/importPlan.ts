@@ -31,6 +31,9 @@ export interface KnownPatient {
   /** Stored name, address, phone and GP, and the moment they were true. */
   demographics: Demographics;
   demographicsAsOf: string;
+  /** Never changed by an import; a registration that differs is reported for a person to check. */
+  birthDate: string;
+  sex: string;
 }
 
 /** What the database already holds about the patients of this batch. */
@@ -103,6 +106,8 @@ export interface BatchPlan {
   /** Updates for people Osteopad does not know (they have no fracture here): nothing is stored. */
   updatesIgnored: number;
   conflicts: ImportRowError[];
+  /** Rows taken that a person should check: a birth date or sex that differs from the stored patient's. */
+  warnings: ImportRowError[];
 }
 
 /** Fracture identity within a patient and date: the site code, else ICD-10, else SNOMED, else the text. */
@@ -240,6 +245,26 @@ export function planBatch(
     duplicates: 0,
     updatesIgnored: 0,
     conflicts: [],
+    warnings: [],
+  };
+  /** Identity details differ: the stored ones stay, and the row says so (docs/IMPORT.md §2). */
+  const compareIdentity = (known: KnownPatient, p: ImportedPatient, row: number): void => {
+    if (p.birthDate !== known.birthDate) {
+      plan.warnings.push({
+        row,
+        field: 'patient.birthDate',
+        code: 'patient.birthDateDiffers',
+        message: `the birth date ${p.birthDate} differs from the ${known.birthDate} Osteopad holds for this patient; it was not changed — check the identifiers and correct the record by hand if needed`,
+      });
+    }
+    if (p.sex !== known.sex && p.sex !== 'unknown') {
+      plan.warnings.push({
+        row,
+        field: 'patient.sex',
+        code: 'patient.sexDiffers',
+        message: `the sex "${p.sex}" differs from the "${known.sex}" Osteopad holds for this patient; it was not changed`,
+      });
+    }
   };
   const seenFractures = new Set(known.fractureKeys);
   const touched = new Map<string, PatientTouched>();
@@ -277,6 +302,8 @@ export function planBatch(
         sourceId,
         demographics: initialDemographics(r.patient),
         demographicsAsOf: r.patient.recordedAt ?? ctx.importedAt,
+        birthDate: r.patient.birthDate,
+        sex: r.patient.sex,
       };
       index.add(patient);
       const planned: PlannedPatient = {
@@ -290,6 +317,7 @@ export function planBatch(
       plan.patients.push(planned);
     } else {
       addDated(patient.id, r.patient, r.source.row);
+      compareIdentity(patient, r.patient, r.source.row);
     }
     const identityKey = fractureIdentityKey(r);
     const key = `${patient.id}|${r.fracture.date}|${identityKey}`;
@@ -309,7 +337,10 @@ export function planBatch(
     const found = index.find(update.patient, update.source.row);
     if (found.conflict !== undefined) plan.conflicts.push(found.conflict);
     else if (found.patient === undefined) plan.updatesIgnored++;
-    else addDated(found.patient.id, update.patient, update.source.row);
+    else {
+      addDated(found.patient.id, update.patient, update.source.row);
+      compareIdentity(found.patient, update.patient, update.source.row);
+    }
   }
 
   for (const [patientId, candidates] of dated) {

@@ -141,6 +141,19 @@ describe('importing fracture registrations', () => {
     expect(r.rows).toEqual([{ family_name: 'de Vries' }]);
   });
 
+  it('keeps the stored birth date when a registration differs, and says so for a person to check', async () => {
+    const csv = `${HEADER}\nOTHER-11,999900006,de Vries,1950-03-15,V,2025-05-23,enkel,SEH,laag,nee\n`;
+    const summary = await run('csv', textStream(csv));
+    expect(summary).toMatchObject({ status: 'succeeded', imported: 1 });
+    expect(summary.warnings).toEqual([
+      expect.objectContaining({ row: 1, field: 'patient.birthDate', code: 'patient.birthDateDiffers' }),
+    ]);
+    const r = await db.owner.query(
+      `SELECT birth_date::text AS birth_date FROM patients WHERE bsn = '999900006'`,
+    );
+    expect(r.rows).toEqual([{ birth_date: '1950-03-14' }]);
+  });
+
   it('reports rows that were taken but deserve a look, and keeps them with the import', async () => {
     const csv = `${HEADER}\nZ1000003,,Bakker,1939-07-01,V,2025-05-03,iets onduidelijks,SEH,laag,nee\n`;
     const summary = await run('csv', textStream(csv));

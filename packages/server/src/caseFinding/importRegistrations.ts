@@ -170,6 +170,7 @@ export async function importRegistrations(
     summary.imported += plan.fractures.length;
     summary.duplicates += plan.duplicates;
     addErrors(plan.conflicts);
+    addWarnings(plan.warnings);
   };
 
   try {

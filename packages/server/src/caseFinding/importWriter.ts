@@ -142,6 +142,8 @@ export async function lookUpKnownFacts(
       source_system: string | null;
       source_id: string | null;
       demographics_as_of: string;
+      birth_date: string;
+      sex: string;
     }
   >(sql`
     WITH candidates AS (
@@ -153,7 +155,8 @@ export async function lookUpKnownFacts(
         JOIN LATERAL (SELECT id FROM patients WHERE organization_id = ${organizationId}
                         AND source_system = k.system AND source_id = k.id) q ON true
     )
-    SELECT p.id, p.bsn, p.source_system, p.source_id, ${sql.raw(demographicColumns)},
+    SELECT p.id, p.bsn, p.source_system, p.source_id, p.birth_date::text AS birth_date, p.sex::text AS sex,
+           ${sql.raw(demographicColumns)},
            to_json(p.demographics_as_of) #>> '{}' AS demographics_as_of
       FROM patients p JOIN candidates c ON c.id = p.id`);
   const patients: KnownPatient[] = found.rows.map((r) => {
@@ -167,6 +170,8 @@ export async function lookUpKnownFacts(
       sourceId: r.source_id,
       demographics,
       demographicsAsOf: r.demographics_as_of,
+      birthDate: r.birth_date,
+      sex: r.sex,
     };
   });
   if (patients.length === 0) return { patients, fractureKeys: new Set(), withOpenEpisode: new Set() };
