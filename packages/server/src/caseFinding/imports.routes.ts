@@ -7,11 +7,12 @@ import { imports } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { subjectOf } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import { HttpProblem } from '../http/problems';
+import { HttpProblem, notFound } from '../http/problems';
 import { pagination, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
 import { importRegistrations } from './importRegistrations';
 import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from './parseRegistrations';
+import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
 import { scanReportFile } from '../imports/reports/scanReports';
 import { importReportFindings } from '../reportFindings/importReportFindings';
 
@@ -34,6 +35,15 @@ const uploadQuery = z.strictObject({
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
   fileName: shortText(300).default('upload'),
   sourceSystem: shortText(100).optional(),
+  /** Chosen by the client to follow the upload at GET /api/imports/progress?uploadId=…. */
+  uploadId: z.uuid().optional(),
+});
+
+const uploadProgressSchema = z.object({
+  rowsRead: z.number().int(),
+  bytesRead: z.number().int(),
+  totalBytes: z.number().int().nullable(),
+  done: z.boolean(),
 });
 
 /** One problem in the input: which row (0: the file as a whole), which field, a stable code and the reason. */
@@ -114,6 +124,7 @@ function sizeLimited(limit: number, onDigest: (hex: string) => void): Transform 
 
 export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, clinical } = deps;
+  const progress = new UploadProgressRegistry(() => clock().getTime());
   void app.register((scope: TypedApp, _options, done) => {
     // The body is handed to the parser as a stream: a large file never sits in memory.
     scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
@@ -143,30 +154,59 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
           );
         }
+        const uploadId = q.uploadId;
+        if (uploadId !== undefined) {
+          const length = Number(request.headers['content-length']);
+          try {
+            progress.start(actor, uploadId, Number.isSafeInteger(length) ? length : null);
+          } catch (error) {
+            if (error instanceof UploadAlreadyRunning)
+              throw new HttpProblem(409, 'upload_running', 'An upload with this uploadId is still running.');
+            throw error;
+          }
+        }
         let digest = '';
         const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, (hex) => (digest = hex)));
         const today = localIsoDate(clock());
-        const summary = await importRegistrations(
-          db,
-          parseRegistrations(q.format, limited, {
-            today,
-            encoding: q.encoding,
-            sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
-          }),
-          {
-            organizationId: actor.organizationId,
-            subject: subjectOf(actor),
-            format: q.format,
-            channel: 'upload',
-            fileName: q.fileName,
-            fileSha256: () => digest,
-            skipInvalid: q.skipInvalid,
-            today,
-            clock,
-            config: clinical,
-          },
-        );
-        return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        try {
+          const summary = await importRegistrations(
+            db,
+            parseRegistrations(q.format, limited, {
+              today,
+              encoding: q.encoding,
+              sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+              ...(uploadId === undefined
+                ? {}
+                : {
+                    onBytes: (bytesRead: number) => {
+                      progress.update(actor, uploadId, { bytesRead });
+                    },
+                  }),
+            }),
+            {
+              organizationId: actor.organizationId,
+              subject: subjectOf(actor),
+              format: q.format,
+              channel: 'upload',
+              fileName: q.fileName,
+              fileSha256: () => digest,
+              skipInvalid: q.skipInvalid,
+              today,
+              clock,
+              config: clinical,
+              ...(uploadId === undefined
+                ? {}
+                : {
+                    onProgress: (rowsRead: number) => {
+                      progress.update(actor, uploadId, { rowsRead });
+                    },
+                  }),
+            },
+          );
+          return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        } finally {
+          if (uploadId !== undefined) progress.finish(actor, uploadId);
+        }
       },
     );
 
@@ -221,6 +261,27 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
     );
     done();
   });
+
+  app.get(
+    '/api/imports/progress',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['imports'],
+        description:
+          'How far an upload sent with this uploadId has come (rows and bytes read); only for the user who sent it.',
+        // A query, not a path parameter: an upload is no database row; the registry only answers the
+        // user who started it.
+        querystring: z.strictObject({ uploadId: z.uuid() }),
+        response: { 200: uploadProgressSchema },
+      },
+    },
+    async (request) => {
+      const found = progress.get(requireActor(request), request.query.uploadId);
+      if (found === undefined) throw notFound('Upload');
+      return found;
+    },
+  );
 
   app.get(
     '/api/imports',

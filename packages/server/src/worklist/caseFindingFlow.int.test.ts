@@ -123,6 +123,30 @@ describe('upload API', () => {
     );
   });
 
+  it('lets the uploader follow the upload by its uploadId, and no one else', async () => {
+    // A refused file, so that the import history's newest successful import stays the one above.
+    const file = await readFile(fixturePath('csv/invalid-and-future-dates.csv'));
+    const uploadId = '0b9a1c9e-7d2f-4a51-9c3e-5d8f2a6b4c10';
+    const r = await upload(admin, file, `format=csv&uploadId=${uploadId}`);
+    expect(r.statusCode, r.body).toBe(422);
+    const followed = await h.as(admin, 'GET', `/api/imports/progress?uploadId=${uploadId}`);
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(followed.json()).toEqual({
+      rowsRead: r.json<{ rows: number }>().rows,
+      bytesRead: file.length,
+      totalBytes: file.length,
+      done: true,
+    });
+    const secretaryLooks = await h.as(secretary, 'GET', `/api/imports/progress?uploadId=${uploadId}`);
+    expect(secretaryLooks.statusCode).toBe(403);
+    const unknown = await h.as(
+      admin,
+      'GET',
+      '/api/imports/progress?uploadId=7c1d8e2a-3b4f-4c5d-8e6f-9a0b1c2d3e4f',
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('only admins upload', async () => {
     const r = await upload(nurse, 'x', 'format=csv');
     expect(r.statusCode).toBe(403);
