@@ -276,10 +276,10 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
         response: { 200: uploadProgressSchema },
       },
     },
-    (request, reply) => {
+    (request) => {
       const found = progress.get(requireActor(request), request.query.uploadId);
       if (found === undefined) throw notFound('Upload');
-      return reply.send(found);
+      return found;
     },
   );
 
