@@ -21,6 +21,8 @@ test.describe('an administrator', () => {
   test.use({ storageState: sessionState('admin') });
 
   test('imports fracture registrations and radiology reports through the import screen', async ({ page }) => {
+    // Eight uploads, one of them held back on purpose (below): longer than the default 20 s on a busy machine.
+    test.slow();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Import' }).click();
     await expect(page).toHaveURL(/\/imports$/);
@@ -30,8 +32,25 @@ test.describe('an administrator', () => {
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect(page.getByText('Kies een bestand.')).toBeVisible();
 
-    // A good CSV export: six registrations, two of them with a site the rules cannot place.
+    // A good CSV export: six registrations, two of them with a site the rules cannot place. The
+    // server's answer is held back a moment (the import itself is done), so the screen's progress
+    // report can be seen: it asks the server how far the upload has come while the request is open.
+    await page.route(
+      (url) => url.pathname === '/api/imports',
+      async (route) => {
+        if (route.request().method() !== 'POST') {
+          await route.fallback();
+          return;
+        }
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        await route.fulfill({ response });
+      },
+    );
     await upload(page, 'CSV', 'csv/valid-utf8-comma.csv', false);
+    await expect(page.getByTestId('import-progress')).toBeVisible();
+    await expect(page.getByText('6 rijen gelezen')).toBeVisible();
+    await page.unroute((url) => url.pathname === '/api/imports');
     const result = page.getByRole('region', { name: 'Resultaat: valid-utf8-comma.csv' });
     await expect(result.getByTestId('import-status')).toHaveText('Geïmporteerd');
     await expect(count(page, 'rows')).toHaveText('6');

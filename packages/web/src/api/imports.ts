@@ -5,8 +5,10 @@ import {
   fractureImportSummarySchema,
   importHistorySchema,
   reportImportSummarySchema,
+  uploadProgressSchema,
   type FractureImportSummary,
   type ReportImportSummary,
+  type UploadProgress,
 } from './schemas';
 
 export const IMPORT_HISTORY_LIMIT = 20;
@@ -35,11 +37,14 @@ export async function uploadFractures(
   file: File,
   format: FractureFormat,
   { encoding, skipInvalid }: UploadSettings,
+  /** Lets the screen follow the upload with `uploadProgress` while this request is open. */
+  uploadId?: string,
 ): Promise<FractureImportSummary> {
   const answer = await api.upload('/api/imports', {
     query: {
       format,
       skipInvalid,
+      uploadId,
       // Only CSV files have an encoding to choose; HL7 and FHIR declare theirs.
       encoding: format === 'csv' ? encoding : undefined,
       fileName: file.name.slice(0, FILE_NAME_MAX),
@@ -70,3 +75,22 @@ export const importHistoryQuery = queryOptions({
   queryKey: IMPORT_HISTORY_QUERY_KEY,
   queryFn: () => api.get('/api/imports', importHistorySchema, { limit: IMPORT_HISTORY_LIMIT }),
 });
+
+/** Rows and bytes the server has read of an upload still being imported. */
+export function uploadProgress(uploadId: string): Promise<UploadProgress> {
+  return api.get('/api/imports/progress', uploadProgressSchema, { uploadId });
+}
+
+/**
+ * A version-4 UUID for an upload. `crypto.randomUUID` exists only on HTTPS pages and localhost;
+ * `getRandomValues` everywhere.
+ */
+export function newUploadId(
+  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (b) => crypto.getRandomValues(b),
+): string {
+  const bytes = random(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

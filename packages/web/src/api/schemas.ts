@@ -263,6 +263,15 @@ export const reportImportSummarySchema = z.object({
 });
 export type ReportImportSummary = z.infer<typeof reportImportSummarySchema>;
 
+/** How far an upload has come while its request is still open (`GET /api/imports/progress`). */
+export const uploadProgressSchema = z.object({
+  rowsRead: z.int(),
+  bytesRead: z.int(),
+  totalBytes: z.nullable(z.int()),
+  done: z.boolean(),
+});
+export type UploadProgress = z.infer<typeof uploadProgressSchema>;
+
 export const importHistorySchema = z.object({
   items: z.array(
     z.object({

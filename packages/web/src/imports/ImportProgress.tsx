@@ -1,0 +1,39 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UploadProgress } from '../api/schemas';
+import { shareRead } from './uploadProgressShare';
+
+interface ImportProgressProps {
+  /** null until the server has started on the file. */
+  progress: UploadProgress | null;
+}
+
+/** While a file is being imported: how much of it the server has read, and how many rows. */
+export function ImportProgress({ progress }: ImportProgressProps) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const share = progress === null ? null : shareRead(progress);
+  return (
+    <Stack gap={4} maw={560}>
+      <Text id={labelId} size="sm" fw={500}>
+        {t('imports.progress.label')}
+      </Text>
+      <Progress
+        value={share ?? 100}
+        animated={share === null}
+        striped={share === null}
+        aria-labelledby={labelId}
+        aria-valuetext={
+          share === null ? t('imports.progress.busy') : t('imports.progress.percent', { share })
+        }
+        data-testid="import-progress"
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {progress === null
+          ? t('imports.progress.starting')
+          : t('imports.progress.rows', { count: progress.rowsRead })}
+      </Text>
+    </Stack>
+  );
+}
