@@ -21,7 +21,7 @@ test.describe('an administrator', () => {
   test.use({ storageState: sessionState('admin') });
 
   test('imports fracture registrations and radiology reports through the import screen', async ({ page }) => {
-    // Eight uploads, one of them held back on purpose (below): longer than the default 20 s on a busy machine.
+    // Four uploads, one of them held back on purpose (below): longer than the default 20 s on a busy machine.
     test.slow();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Import' }).click();
