@@ -1,14 +1,13 @@
-import { Button, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { LETTER_LOCALES, isOneOf, type LetterLocale } from '../api/codes';
 import type { InvitationResults, WorklistItem } from '../api/schemas';
 import { markInvited } from '../api/worklist';
 import { QueryError } from '../common/QueryError';
-import { formatDate, todayIso } from '../format/dates';
-import { parseSentOn, sentOnErrorFromIssues, type SentOnError } from './sentOnDate';
+import { SentOnInput } from './SentOnInput';
+import { sentOnRefused, useSentOn } from './useSentOn';
 
 interface InvitationToolbarProps {
   /** Batch printing and marking, for the "Uit te nodigen" list; elsewhere only the letter language. */
@@ -26,8 +25,7 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
   const { batch, selected, locale, onLocaleChange, printing, onPrint, onInvited } = props;
   const { t } = useTranslation();
   const headingId = useId();
-  const [sentOn, setSentOn] = useState(() => formatDate(todayIso()));
-  const [sentOnError, setSentOnError] = useState<SentOnError | undefined>(undefined);
+  const sentOn = useSentOn();
   const invite = useMutation({
     mutationFn: ({ items, date }: { items: readonly WorklistItem[]; date: string }) =>
       markInvited(
@@ -38,7 +36,7 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
       onInvited(results, items);
     },
     onError: (error) => {
-      if (error instanceof ApiError) setSentOnError(sentOnErrorFromIssues(error.issues));
+      sentOn.refuse(error);
     },
   });
   const count = selected.length;
@@ -58,8 +56,7 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
 
   if (!batch) return <Group>{languageSelect}</Group>;
 
-  const refused =
-    invite.error instanceof ApiError && sentOnErrorFromIssues(invite.error.issues) !== undefined;
+  const refused = sentOnRefused(invite.error);
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId} mb={4}>
@@ -73,31 +70,14 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
         <Button disabled={count === 0} loading={printing} onClick={onPrint}>
           {t('invitations.print')}
         </Button>
-        <TextInput
-          label={t('invitations.sentOn')}
-          placeholder={t('worklist.filters.datePlaceholder')}
-          inputMode="numeric"
-          autoComplete="off"
-          value={sentOn}
-          error={sentOnError === undefined ? undefined : t(`sentOn.errors.${sentOnError}`)}
-          onChange={(event) => {
-            setSentOn(event.currentTarget.value);
-            setSentOnError(undefined);
-          }}
-          w={200}
-        />
+        <SentOnInput field={sentOn.field} w={200} />
         <Button
           variant="outline"
           disabled={count === 0}
           loading={invite.isPending}
           onClick={() => {
-            const parsed = parseSentOn(sentOn, todayIso());
-            if (!parsed.ok) {
-              setSentOnError(parsed.error);
-              return;
-            }
-            setSentOnError(undefined);
-            invite.mutate({ items: selected, date: parsed.date });
+            const date = sentOn.take();
+            if (date !== undefined) invite.mutate({ items: selected, date });
           }}
         >
           {t('invitations.markInvited')}

@@ -1,17 +1,16 @@
-import { Text, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import type { WorklistItem } from '../api/schemas';
 import { markReminded } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
-import { formatDate, todayIso } from '../format/dates';
+import { formatDate } from '../format/dates';
 import { patientName } from '../patients/patientName';
 import { ActionErrorAlert } from './ActionErrorAlert';
 import { isStale } from './actionError';
 import { PatientLine } from './PatientLine';
-import { parseSentOn, sentOnErrorFromIssues, type SentOnError } from './sentOnDate';
+import { SentOnInput } from './SentOnInput';
+import { sentOnRefused, useSentOn } from './useSentOn';
 import { useRefreshWorklist } from './useRefreshWorklist';
 
 interface ReminderFormProps {
@@ -25,8 +24,7 @@ interface ReminderFormProps {
 export function ReminderForm({ item, episodeId, onCancel, onDone }: ReminderFormProps) {
   const { t } = useTranslation();
   const refresh = useRefreshWorklist();
-  const [sentOn, setSentOn] = useState(() => formatDate(todayIso()));
-  const [error, setError] = useState<SentOnError | undefined>(undefined);
+  const sentOn = useSentOn();
   const mutation = useMutation({
     mutationFn: (date: string) => markReminded(episodeId, date),
     onSuccess: (result) => {
@@ -35,12 +33,11 @@ export function ReminderForm({ item, episodeId, onCancel, onDone }: ReminderForm
       onDone(t('reminder.done', { name: patientName(item), date: due === undefined ? '' : formatDate(due) }));
     },
     onError: (failure) => {
-      if (failure instanceof ApiError) setError(sentOnErrorFromIssues(failure.issues));
+      sentOn.refuse(failure);
       if (isStale(failure)) refresh();
     },
   });
-  const fieldRefused =
-    mutation.error instanceof ApiError && sentOnErrorFromIssues(mutation.error.issues) !== undefined;
+  const fieldRefused = sentOnRefused(mutation.error);
 
   return (
     <DialogForm
@@ -48,31 +45,13 @@ export function ReminderForm({ item, episodeId, onCancel, onDone }: ReminderForm
       submitting={mutation.isPending}
       onCancel={onCancel}
       onSubmit={() => {
-        const parsed = parseSentOn(sentOn, todayIso());
-        if (!parsed.ok) {
-          setError(parsed.error);
-          return;
-        }
-        setError(undefined);
-        mutation.mutate(parsed.date);
+        const date = sentOn.take();
+        if (date !== undefined) mutation.mutate(date);
       }}
     >
       <PatientLine item={item} />
       <Text size="sm">{t('reminder.intro', { name: patientName(item) })}</Text>
-      <TextInput
-        label={t('invitations.sentOn')}
-        placeholder={t('worklist.filters.datePlaceholder')}
-        inputMode="numeric"
-        autoComplete="off"
-        value={sentOn}
-        error={error === undefined ? undefined : t(`sentOn.errors.${error}`)}
-        onChange={(event) => {
-          setSentOn(event.currentTarget.value);
-          setError(undefined);
-        }}
-        w={220}
-        data-autofocus
-      />
+      <SentOnInput field={sentOn.field} w={220} autoFocus />
       {mutation.isError && !fieldRefused && <ActionErrorAlert error={mutation.error} />}
     </DialogForm>
   );
