@@ -42,15 +42,20 @@ type ImportTable =
 const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
 
 /**
- * The session-local staging table `import_stage_<name>` with the listed columns of `table` and their
- * types, made at its first use in this transaction; it lives until the transaction ends.
+ * COPYs `rows` into the session-local staging table `import_stage_<name>` (the listed columns of
+ * `table` with their types, made at its first use in this transaction, dropped when it ends), runs
+ * the one statement that moves them on, and empties the stage for the next batch.
  */
-async function stageFor(
+async function throughStage(
   t: CopyingTransaction,
   name: ImportTable,
   table: string,
-  list: string,
-): Promise<string> {
+  columns: readonly string[],
+  rows: readonly (readonly CopyCell[])[],
+  moveOn: (stage: string, list: string) => string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const list = columns.join(', ');
   const stage = `import_stage_${name}`;
   let made = stagesMade.get(t);
   if (made === undefined) {
@@ -63,46 +68,33 @@ async function stageFor(
     );
     made.add(name);
   }
-  return stage;
+  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
+  await t.tx.execute(sql.raw(moveOn(stage, list)));
+  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
 }
 
-/**
- * Adds rows to `table`. Columns left out take their defaults. The staging table has exactly the
- * listed columns with the target's types; it lives until the transaction ends.
- */
-async function insertRows(
+/** Adds rows to `table`. Columns left out take their defaults. */
+function insertRows(
   t: CopyingTransaction,
   table: ImportTable,
   columns: readonly string[],
   rows: readonly (readonly CopyCell[])[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const list = columns.join(', ');
-  const stage = await stageFor(t, table, table, list);
-  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
-  await t.tx.execute(sql.raw(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`));
-  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
+  return throughStage(t, table, table, columns, rows, (stage, list) => {
+    return `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`;
+  });
 }
 
-/** Stages the rows, then sets `columns` of `table` from them, matching on `id`. */
-async function updateRows(
+/** Sets `columns` of patients from the rows (`id` first), matching on `id`. */
+function updatePatients(
   t: CopyingTransaction,
-  table: 'patients',
-  stageName: ImportTable,
   columns: readonly string[],
   rows: readonly (readonly CopyCell[])[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const list = ['id', ...columns].join(', ');
-  const stage = await stageFor(t, stageName, table, list);
-  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
+) {
   const assignments = columns.map((c) => `${c} = s.${c}`).join(', ');
-  await t.tx.execute(
-    sql.raw(
-      `UPDATE ${table} AS x SET ${assignments}, updated_at = now() FROM ${stage} AS s WHERE x.id = s.id`,
-    ),
-  );
-  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
+  return throughStage(t, 'patient_updates', 'patients', ['id', ...columns], rows, (stage) => {
+    return `UPDATE patients AS x SET ${assignments}, updated_at = now() FROM ${stage} AS s WHERE x.id = s.id`;
+  });
 }
 
 const DEMOGRAPHIC_COLUMN_NAMES = DEMOGRAPHIC_FIELDS.map((f) => DEMOGRAPHIC_COLUMNS[f]);
@@ -222,10 +214,8 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       ...demographicCells(demographics),
     ]),
   );
-  await updateRows(
+  await updatePatients(
     t,
-    'patients',
-    'patient_updates',
     ['demographics_as_of', ...DEMOGRAPHIC_COLUMN_NAMES],
     plan.patientUpdates.map((u) => [u.patientId, u.demographicsAsOf, ...demographicCells(u.demographics)]),
   );

@@ -165,6 +165,9 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             throw error;
           }
         }
+        const report = (change: { rowsRead?: number; bytesRead?: number }): void => {
+          if (uploadId !== undefined) progress.update(actor, uploadId, change);
+        };
         let digest = '';
         const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, (hex) => (digest = hex)));
         const today = localIsoDate(clock());
@@ -175,13 +178,9 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               today,
               encoding: q.encoding,
               sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
-              ...(uploadId === undefined
-                ? {}
-                : {
-                    onBytes: (bytesRead: number) => {
-                      progress.update(actor, uploadId, { bytesRead });
-                    },
-                  }),
+              onBytes: (bytesRead) => {
+                report({ bytesRead });
+              },
             }),
             {
               organizationId: actor.organizationId,
@@ -194,13 +193,9 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               today,
               clock,
               config: clinical,
-              ...(uploadId === undefined
-                ? {}
-                : {
-                    onProgress: (rowsRead: number) => {
-                      progress.update(actor, uploadId, { rowsRead });
-                    },
-                  }),
+              onProgress: (rowsRead) => {
+                report({ rowsRead });
+              },
             },
           );
           return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
