@@ -11,6 +11,7 @@ import { inOrganization } from '../audit/auditedTransaction';
 import {
   ImportFileError,
   isPatientUpdate,
+  isSkipped,
   type ImportItem,
   type ImportRowError,
   type ImportRowWarning,
@@ -197,6 +198,10 @@ export async function importRegistrations(
       for await (const parsed of rows) {
         summary.rows++;
         if (summary.rows % 10_000 === 0) options.onProgress?.(summary.rows);
+        if (isSkipped(parsed)) {
+          addWarnings(parsed.warnings);
+          continue;
+        }
         if (isPatientUpdate(parsed)) {
           if (!acceptsRows()) continue;
           batch.updates.push({ seq: seq++, update: parsed });

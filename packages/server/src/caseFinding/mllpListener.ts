@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Hl7Connection, type Hl7MessageEvent } from '@medplum/hl7';
 import type { Hl7Message } from '@medplum/core';
 import type { ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
@@ -9,7 +8,9 @@ import { parseAdtMessage } from '../imports/hl7v2/parseAdt';
 import { buildAck, buildAckForResult, formatHl7Timestamp } from '../imports/hl7v2/ack';
 import type { ImportItem } from '../imports/types';
 import { localIsoDate } from '../time/localDate';
+import { MllpFrameReader, frameMessage, type FrameEvent } from '../imports/hl7v2/mllpFrames';
 import { importRegistrations } from './importRegistrations';
+import { answerFrameProblem, answerFrameText, decodeFrame, failure, type Hl7Batch } from './mllpFrameAnswer';
 
 export interface MllpDeps {
   db: Database;
@@ -75,21 +76,161 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
   }
 }
 
+/** Limits that keep one peer from exhausting the listener (docs/OPERATIONS.md, MLLP). */
+export interface MllpLimits {
+  /** Largest message accepted; a larger one is refused (AR) without being kept in memory. */
+  maxFrameBytes: number;
+  /** Connections at once; more are closed at once. */
+  maxConnections: number;
+  /** A connection that sends nothing for this long is closed. */
+  idleTimeoutMs: number;
+  /** A frame left unfinished this long is refused (AR) and dropped. */
+  frameTimeoutMs: number;
+  /** Unframed data, or an FS still waiting for its CR, is resolved after this much quiet. */
+  quietMs: number;
+  /** Messages waiting on one connection before reading from it pauses (a pipelining peer waits). */
+  maxQueuedMessages: number;
+}
+
+export const DEFAULT_MLLP_LIMITS: MllpLimits = {
+  maxFrameBytes: 1024 * 1024,
+  maxConnections: 64,
+  idleTimeoutMs: 10 * 60_000,
+  frameTimeoutMs: 30_000,
+  quietMs: 1_000,
+  maxQueuedMessages: 100,
+};
+
 export interface MllpListener {
   server: Server;
   port: number;
   close: () => Promise<void>;
 }
 
+type Work = { kind: 'frame'; payload: Buffer } | { kind: 'reply'; reply: Hl7Message };
+
 /**
- * Listens for MLLP on host:port. The socket is ours so it can bind to one interface and refuse
- * addresses outside the allow-list; framing and parsing are @medplum/hl7's.
+ * One peer: bytes → frames → one answer per frame, in the order received. Messages are answered one at a
+ * time; while too many wait, reading pauses so that a pipelining peer cannot fill the memory.
+ */
+function serveConnection(socket: Socket, deps: MllpDeps, limits: MllpLimits, remote: string): Promise<void> {
+  const reader = new MllpFrameReader({ maxFrameBytes: limits.maxFrameBytes });
+  const queue: Work[] = [];
+  let working = false;
+  let paused = false;
+  let timer: NodeJS.Timeout | undefined;
+  let settle: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+
+  const send = (reply: Hl7Message | Hl7Batch): void => {
+    if (!socket.destroyed && socket.writable) socket.write(frameMessage(reply.toString()));
+  };
+  const answerMessage = (text: string): Promise<Hl7Message> => answerAdtMessage(text, deps);
+  const answerFrame = async (payload: Buffer): Promise<Hl7Message | Hl7Batch> => {
+    const text = decodeFrame(payload);
+    try {
+      return await answerFrameText(text, answerMessage, deps.clock);
+    } catch (error) {
+      deps.log(
+        `MLLP: answering a message from ${remote} failed: ${error instanceof Error ? error.name : 'error'}`,
+      );
+      return failure(text, deps.clock);
+    }
+  };
+  const work = async (): Promise<void> => {
+    if (working) return;
+    working = true;
+    try {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+        if (paused && queue.length <= limits.maxQueuedMessages / 2) {
+          paused = false;
+          socket.resume();
+          arm();
+        }
+        if (item.kind === 'reply') send(item.reply);
+        else send(await answerFrame(item.payload));
+      }
+    } finally {
+      working = false;
+      if (socket.readableEnded && queue.length === 0) socket.end();
+      if (socket.destroyed) settle();
+    }
+  };
+  const take = (events: readonly FrameEvent[]): void => {
+    for (const event of events) {
+      if (event.kind === 'frame') queue.push({ kind: 'frame', payload: event.payload });
+      else {
+        deps.log(`MLLP: ${event.code} from ${remote}`);
+        queue.push({ kind: 'reply', reply: answerFrameProblem(event, deps.clock) });
+      }
+    }
+    if (!paused && queue.length > limits.maxQueuedMessages) {
+      paused = true;
+      socket.pause();
+      clearTimeout(timer);
+    }
+    void work();
+  };
+  /** Quiet on the line: resolve what is half-read, or close an idle connection. */
+  const arm = (): void => {
+    clearTimeout(timer);
+    // While reading is paused the peer is not slow: we are. Its clock starts again on resume.
+    if (paused) return;
+    const waiting = reader.waiting;
+    const delay =
+      waiting === 'nothing'
+        ? limits.idleTimeoutMs
+        : waiting === 'frame'
+          ? limits.frameTimeoutMs
+          : limits.quietMs;
+    timer = setTimeout(() => {
+      if (!reader.pending) {
+        if (queue.length > 0 || working) {
+          arm();
+          return;
+        }
+        deps.log(`MLLP: closing idle connection from ${remote}`);
+        socket.end();
+        return;
+      }
+      take(reader.flush());
+      arm();
+    }, delay);
+    timer.unref();
+  };
+
+  socket.on('data', (chunk: Buffer) => {
+    take(reader.push(chunk));
+    arm();
+  });
+  socket.on('end', () => {
+    take(reader.flush());
+    if (queue.length === 0 && !working) socket.end();
+  });
+  socket.on('error', () => {
+    deps.log(`MLLP: connection from ${remote} failed`);
+  });
+  socket.on('close', () => {
+    clearTimeout(timer);
+    queue.length = 0;
+    if (!working) settle();
+  });
+  arm();
+  return finished;
+}
+
+/**
+ * Listens for MLLP on host:port, on a socket of our own so it can bind to one interface, refuse addresses
+ * outside the allow-list, and frame every message itself (mllpFrames.ts).
  */
 export async function startMllpListener(
   deps: MllpDeps,
-  options: { host: string; port: number; allow?: readonly string[] },
+  options: { host: string; port: number; allow?: readonly string[]; limits?: Partial<MllpLimits> },
 ): Promise<MllpListener> {
-  const connections = new Set<Hl7Connection>();
+  const limits: MllpLimits = { ...DEFAULT_MLLP_LIMITS, ...options.limits };
+  const open = new Map<Socket, Promise<void>>();
   const server = createServer((socket) => {
     const remote = socket.remoteAddress ?? '';
     if (
@@ -101,23 +242,17 @@ export async function startMllpListener(
       socket.destroy();
       return;
     }
-    const connection = new Hl7Connection(socket, 'utf-8');
-    connections.add(connection);
-    // One message at a time per connection, answered in the order received.
-    let queue = Promise.resolve();
-    connection.addEventListener('message', (event: Hl7MessageEvent) => {
-      const text = event.message.toString();
-      queue = queue.then(async () => {
-        const ack = await answerAdtMessage(text, deps);
-        if (!connection.isClosed()) connection.send(ack);
-      });
-    });
-    connection.addEventListener('error', () => {
-      deps.log(`MLLP: unreadable data from ${remote}`);
-    });
-    connection.addEventListener('close', () => {
-      connections.delete(connection);
-    });
+    socket.setNoDelay(true);
+    open.set(
+      socket,
+      serveConnection(socket, deps, limits, remote).finally(() => open.delete(socket)),
+    );
+  });
+  server.maxConnections = limits.maxConnections;
+  server.on('drop', (data) => {
+    deps.log(
+      `MLLP: refused connection from ${data?.remoteAddress ?? '?'}: ${limits.maxConnections} connections are open`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -132,12 +267,17 @@ export async function startMllpListener(
     server,
     port,
     close: async () => {
-      for (const c of connections) await c.close();
-      await new Promise<void>((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
       });
+      // Let each connection finish the message it is answering, then close it.
+      for (const socket of open.keys()) socket.end();
+      const ends = [...open.values()];
+      await Promise.race([Promise.all(ends), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      for (const socket of open.keys()) socket.destroy();
+      await closed;
     },
   };
 }

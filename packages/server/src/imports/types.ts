@@ -126,11 +126,26 @@ export interface PatientUpdate {
   patient: ImportedPatient & { recordedAt: string };
 }
 
-/** What a parsed file or message hands to the import: fracture registrations, their errors, and updates. */
-export type ImportItem = ParsedRow | PatientUpdate;
+/**
+ * A part of the input that holds nothing Osteopad takes and is passed over on purpose (an HL7 message of a
+ * type Osteopad does not read inside an exported file, a FHIR resource that cannot be read …): it counts as
+ * a row and its warnings reach the import summary, so nothing is dropped silently.
+ */
+export interface SkippedItem {
+  kind: 'skipped';
+  row: number;
+  warnings: readonly ImportRowWarning[];
+}
+
+/** What a parsed file or message hands to the import: fracture registrations, their errors, updates and skips. */
+export type ImportItem = ParsedRow | PatientUpdate | SkippedItem;
 
 export function isPatientUpdate(item: ImportItem): item is PatientUpdate {
-  return 'kind' in item;
+  return 'kind' in item && item.kind === 'patientUpdate';
+}
+
+export function isSkipped(item: ImportItem): item is SkippedItem {
+  return 'kind' in item && item.kind === 'skipped';
 }
 
 /** A problem with the whole file (unreadable encoding, missing columns …): nothing in it is imported. */

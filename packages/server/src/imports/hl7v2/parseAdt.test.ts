@@ -177,11 +177,66 @@ describe('parseAdtMessage — broken messages (fixtures)', () => {
     });
   });
 
-  it('the flat row stream carries every message-level error as a failed row', async () => {
-    const rows = await collect(parseHl7Fractures(fixtureStream('hl7/non-adt.hl7'), { today: TODAY }));
-    expect(rows.map((r) => (isPatientUpdate(r) ? 'update' : r.ok ? 'ok' : r.errors[0]?.code))).toEqual([
-      'hl7.unsupportedMessageType',
-      'hl7.unsupportedEvent',
+  it('a file that holds only message types Osteopad does not take is refused as a whole', async () => {
+    const error = await rejectionOf(
+      collect(parseHl7Fractures(fixtureStream('hl7/non-adt.hl7'), { today: TODAY })),
+    );
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(error).toMatchObject({ code: 'hl7.noSupportedMessages' });
+    expect((error as Error).message).toMatch(/ORU\^R01, ADT\^A03/);
+  });
+
+  it('skips message types it does not take inside a file with a warning, and reads the rest', async () => {
+    const text = [
+      'MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20250101120000||ADT^A03|D1|P|2.5',
+      'PID|1||1^^^ZKH^PI||Visser^Kees||19400101|M',
+      HEADER.replace('|M1|', '|A1|'),
+      'PID|1||2^^^ZKH^PI||Smit^Ria||19450101|F',
+      'PV1|1|E',
+      'DG1|1|I10|S72.0^Heup^I10||20250601',
+      'MSH|^~\\&|RIS|ZKH|OSTEOPAD|FLS|20250101120000||ORM^O01|O1|P|2.3',
+      'PID|1||3^^^ZKH^PI||Mol^Jan||19300101|M',
+    ].join('\r');
+    const items = await collect(parseHl7Fractures(Readable.from([Buffer.from(text)]), { today: TODAY }));
+    expect(items.map((i) => ('kind' in i ? i.kind : i.ok ? 'ok' : 'error'))).toEqual([
+      'skipped',
+      'ok',
+      'skipped',
+    ]);
+    const skipped = items.flatMap((i) => ('kind' in i && i.kind === 'skipped' ? i.warnings : []));
+    expect(skipped).toMatchObject([
+      {
+        row: 1,
+        field: 'MSH-9',
+        code: 'hl7.messageSkipped',
+        message: expect.stringMatching(/D1 \(ADT\^A03\) was skipped/) as unknown,
+      },
+      {
+        row: 3,
+        field: 'MSH-9',
+        code: 'hl7.messageSkipped',
+        message: expect.stringMatching(/O1 \(ORM\^O01\)/) as unknown,
+      },
+    ]);
+  });
+
+  it('reads an HL7 batch file: the FHS/BHS/BTS/FTS envelope is not part of any message', async () => {
+    const text = [
+      'FHS|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20250101120000',
+      'BHS|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20250101120000',
+      HEADER.replace('|M1|', '|B1|'),
+      'PID|1||2^^^ZKH^PI||Smit^Ria||19450101|F',
+      'DG1|1|I10|S72.0^Heup^I10||20250601',
+      HEADER.replace('|M1|', '|B2|'),
+      'PID|1||3^^^ZKH^PI||Mol^Jan||19450101|M',
+      'DG1|1|I10|S52.5^Pols^I10||20250602',
+      'BTS|2',
+      'FTS|1',
+    ].join('\n');
+    const results = await collect(parseHl7Messages(Readable.from([Buffer.from(text)]), { today: TODAY }));
+    expect(results.map((r) => [r.controlId, r.status])).toEqual([
+      ['B1', 'accepted'],
+      ['B2', 'accepted'],
     ]);
   });
 

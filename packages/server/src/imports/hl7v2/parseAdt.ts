@@ -146,7 +146,7 @@ export function parseAdtMessage(input: string | Hl7Message, options: AdtParseOpt
 }
 
 /** MSH-10 read by hand when the encoding characters are too broken for the library. */
-function rawControlId(raw: string): string {
+export function rawControlId(raw: string): string {
   if (!raw.startsWith('MSH')) return '';
   const separator = raw.charAt(3);
   if (separator === '' || /[A-Za-z0-9\s]/.test(separator)) return '';

@@ -1,5 +1,6 @@
-// Splits an HL7 v2 batch file into messages. A message starts at an MSH segment or after a blank line;
-// segments may end in CR, LF or CRLF; MLLP frame bytes (VT, FS) left in a dump are ignored.
+// Splits an HL7 v2 file into messages. A message starts at an MSH segment or after a blank line;
+// segments may end in CR, LF or CRLF; MLLP frame bytes (VT, FS) left in a dump are ignored. The envelope
+// of an HL7 batch file (FHS and BHS headers, BTS and FTS trailers) is not part of any message.
 import { decodeText, type TextEncodingOption } from '../encoding';
 
 export interface RawHl7Message {
@@ -9,6 +10,14 @@ export interface RawHl7Message {
   text: string;
   /** 1-based line in the file where the message starts. */
   line: number;
+}
+
+/** FHS/BHS open an HL7 batch file and a batch; BTS/FTS close them (HL7 v2.5 chapter 2.10.3). */
+const ENVELOPE_SEGMENTS = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
+
+/** True for a segment of a batch envelope: its name followed by a separator character. */
+export function isEnvelopeSegment(segment: string): boolean {
+  return ENVELOPE_SEGMENTS.has(segment.slice(0, 3)) && /^[^A-Za-z0-9\s]?$/.test(segment.charAt(3));
 }
 
 /** VT and FS frame an MLLP message; dumps of a feed sometimes keep them. */
@@ -46,6 +55,11 @@ export class Hl7MessageSplitter {
       this.line++;
       if (raw.trim() === '') {
         if (!this.doubleSpaced) this.sawBlank = true;
+        continue;
+      }
+      if (isEnvelopeSegment(raw)) {
+        if (this.segments.length > 0) yield this.flush();
+        this.sawBlank = false;
         continue;
       }
       if (this.segments.length > 0 && (raw.startsWith('MSH') || this.sawBlank)) {
