@@ -17,7 +17,6 @@ import { inOrganizationWithCopy } from '@osteopad/server/db/copyingTransaction';
 import { copyTextRows, type CopyCell } from '@osteopad/server/db/copyText';
 import { timeOrderedIdFactory } from '@osteopad/server/db/timeOrderedId';
 import { FIXTURE_HEADER } from '@osteopad/server/imports/csv/generateFixture';
-import { isPatientUpdate } from '@osteopad/server/imports/types';
 import { openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -61,7 +60,7 @@ export async function run(): Promise<Record<string, unknown>> {
         rows = [];
       };
       for await (const item of parseRegistrations('csv', createReadStream(file), { today: TODAY })) {
-        if (isPatientUpdate(item) || !item.ok) continue;
+        if ('kind' in item || !item.ok) continue;
         const r = item.record;
         const c = classifyRegistration(r, TODAY, DEFAULT_CONFIG);
         const key = r.patient.bsn ?? `${r.patient.sourceSystem ?? ''}:${r.patient.sourceId ?? ''}`;

@@ -176,16 +176,25 @@ describe('importing fracture registrations', () => {
     expect(await count('patients')).toBe(6);
   });
 
-  it('keeps text that COPY would otherwise read as escapes, tabs or NULL exactly as given', async () => {
-    const name = 'Back\\slash \\N\ttab';
-    const csv = `${HEADER}\nESC-1,,"${name}",1950-01-01,V,2025-05-02,heup,SEH,laag,nee\n`;
-    const summary = await run('csv', textStream(csv));
-    expect(summary).toMatchObject({ status: 'succeeded', imported: 1 });
-    const stored = await db.owner.query<{ family_name: string }>(
-      `SELECT family_name FROM patients WHERE source_id = 'ESC-1'`,
-    );
-    expect(stored.rows).toEqual([{ family_name: name }]);
-  });
+  it.each([
+    ['through COPY and a staging table', 0, 'ESC-1'],
+    ['through one JSON parameter', 1000, 'ESC-2'],
+  ])(
+    'keeps text that COPY would otherwise read as escapes, tabs or NULL exactly as given (%s)',
+    async (_path, stagingAboveRows, id) => {
+      const name = 'Back\\slash \\N\ttab';
+      const csv = `${HEADER}\n${id},,"${name}",1950-01-01,V,2025-05-02,heup,SEH,laag,nee\n`;
+      const summary = await run('csv', textStream(csv), { stagingAboveRows });
+      expect(summary).toMatchObject({ status: 'succeeded', imported: 1 });
+      const stored = await db.owner.query<{ family_name: string; details: unknown }>(
+        `SELECT p.family_name, t.details FROM patients p JOIN tasks t ON t.patient_id = p.id WHERE p.source_id = $1`,
+        [id],
+      );
+      expect(stored.rows).toEqual([
+        { family_name: name, details: { fractureId: expect.any(String) as unknown } },
+      ]);
+    },
+  );
 
   it('imports nothing from a file with one invalid row, and names row, field and reason', async () => {
     const before = await count('fracture_events');

@@ -18,7 +18,7 @@ import {
 } from '../imports/types';
 import { classifyRegistration } from './classifyRegistration';
 import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
-import { lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
+import { DEFAULT_STAGING_ABOVE_ROWS, lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
 
 export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
 /** Formats Osteopad parses; `reports` are radiology findings a person confirmed. */
@@ -39,6 +39,8 @@ export interface ImportOptions {
   clock: () => Date;
   config: ClinicalConfig;
   batchSize?: number;
+  /** See importWriter.ts: how many rows of a table a batch writes before COPY pays off. */
+  stagingAboveRows?: number;
   onProgress?: (rowsDone: number) => void;
   /**
    * Keep no trace of an import that changed nothing (no fracture, no duplicate, no patient update, no
@@ -131,6 +133,7 @@ export async function importRegistrations(
     summary.invalid = invalidRows.size;
   };
   const ctx: WriteContext = {
+    stagingAboveRows: options.stagingAboveRows ?? DEFAULT_STAGING_ABOVE_ROWS,
     organizationId: options.organizationId,
     importId,
     today: options.today,

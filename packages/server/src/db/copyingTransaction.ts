@@ -14,6 +14,8 @@ export interface CopyingTransaction {
   tx: SchemaDatabase;
   /** Runs `COPY … FROM STDIN` and sends `text` (COPY text format) as its data. */
   copyIn: (statement: string, text: string) => Promise<void>;
+  /** Runs one statement with positional parameters ($1 …) on the transaction's connection. */
+  query: (statement: string, params: readonly unknown[]) => Promise<void>;
 }
 
 /** Runs work in one transaction scoped to an organisation (see `inOrganization`), with COPY at hand. */
@@ -30,7 +32,10 @@ export async function inOrganizationWithCopy<T>(
     const copyIn = async (statement: string, text: string): Promise<void> => {
       await pipeline(Readable.from([text]), client.query(copyFrom(statement)));
     };
-    const result = await work({ tx: drizzle(client, { schema }), copyIn });
+    const query = async (statement: string, params: readonly unknown[]): Promise<void> => {
+      await client.query(statement, [...params]);
+    };
+    const result = await work({ tx: drizzle(client, { schema }), copyIn, query });
     await client.query('COMMIT');
     return result;
   } catch (error) {
