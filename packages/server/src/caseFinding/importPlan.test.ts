@@ -72,6 +72,8 @@ function knowing(asOf: string): KnownFacts {
     demographicsAsOf: asOf,
     birthDate: '1950-01-01',
     sex: 'female',
+    deceased: false,
+    deceasedDate: null,
   };
   return { patients: [patient], fractureKeys: new Set(), withOpenEpisode: new Set() };
 }
@@ -146,6 +148,8 @@ describe('planBatch — newer details of known patients', () => {
       demographicsAsOf: '2025-01-01T00:00:00.000Z',
       birthDate: '1950-01-01',
       sex: 'female',
+      deceased: false,
+      deceasedDate: null,
     };
     const plan = planBatch([], { ...known, patients: [...known.patients, other] }, context(), [
       update(3, { ...PERSON, sourceSystem: 'ZKH', sourceId: '77', recordedAt: '2025-06-01T10:00:00.000Z' }),
@@ -197,5 +201,113 @@ describe('planBatch — newer details of known patients', () => {
     ]);
     expect(plan.fractures).toHaveLength(1);
     expect(plan.patients).toEqual([]);
+  });
+});
+
+describe('planBatch — deaths', () => {
+  const none: KnownFacts = { patients: [], fractureKeys: new Set(), withOpenEpisode: new Set() };
+
+  it('stores a new patient who has died as deceased and closes the episode at once', () => {
+    const plan = planBatch(
+      [registration(1, { ...PERSON, deceased: { date: '2025-06-01' } })],
+      none,
+      context(),
+    );
+    expect(plan.patients[0]?.death).toEqual({ date: '2025-06-01' });
+    expect(plan.episodes).toHaveLength(1);
+    expect(plan.episodes[0]?.closedByDeath).toEqual({ deceasedOn: '2025-06-01' });
+    expect(plan.deaths).toEqual([]);
+  });
+
+  it('opens an invitation as usual for a patient not known to have died', () => {
+    const plan = planBatch([registration(1, PERSON)], none, context());
+    expect(plan.patients[0]?.death).toBeUndefined();
+    expect(plan.episodes[0]?.closedByDeath).toBeUndefined();
+    expect(plan.episodes[0]?.taskKind).toBe('invite');
+  });
+
+  it('records the death of a known patient from an update without a fracture, and says so in the audit', () => {
+    const plan = planBatch([], knowing('2025-01-01T00:00:00.000Z'), context(), [
+      {
+        seq: 1,
+        update: {
+          kind: 'patientUpdate',
+          source: { format: 'hl7v2', row: 3 },
+          patient: { ...PERSON, deceased: {} },
+        },
+      },
+    ]);
+    expect(plan.deaths).toEqual([{ patientId: 'known-1', date: null, rows: [3] }]);
+    expect(plan.touched).toEqual([
+      expect.objectContaining({ patientId: 'known-1', death: { date: null }, rows: [3] }),
+    ]);
+    expect(plan.updatesIgnored).toBe(0);
+  });
+
+  it('keeps a date of death already known, and adds one to a death known without its date', () => {
+    const known = knowing('2025-01-01T00:00:00.000Z');
+    const [stored] = known.patients;
+    if (stored === undefined) throw new Error('no patient');
+    const dated = { ...known, patients: [{ ...stored, deceased: true, deceasedDate: '2025-03-01' }] };
+    const again = planBatch([], dated, context(), [
+      {
+        seq: 1,
+        update: {
+          kind: 'patientUpdate',
+          source: { format: 'fhir', row: 1 },
+          patient: { ...PERSON, deceased: { date: '2025-04-01' } },
+        },
+      },
+    ]);
+    expect(again.deaths).toEqual([]);
+    const undated = { ...known, patients: [{ ...stored, deceased: true, deceasedDate: null }] };
+    const withDate = planBatch([], undated, context(), [
+      {
+        seq: 1,
+        update: {
+          kind: 'patientUpdate',
+          source: { format: 'fhir', row: 1 },
+          patient: { ...PERSON, deceased: { date: '2025-04-01' } },
+        },
+      },
+    ]);
+    expect(withDate.deaths).toEqual([{ patientId: 'known-1', date: '2025-04-01', rows: [1] }]);
+  });
+
+  it('closes the episode of a new fracture of a patient known to have died', () => {
+    const known = knowing('2025-01-01T00:00:00.000Z');
+    const [stored] = known.patients;
+    if (stored === undefined) throw new Error('no patient');
+    const plan = planBatch(
+      [registration(1, PERSON)],
+      { ...known, patients: [{ ...stored, deceased: true, deceasedDate: '2025-06-10' }] },
+      context(),
+    );
+    expect(plan.episodes[0]?.closedByDeath).toEqual({ deceasedOn: '2025-06-10' });
+    expect(plan.deaths).toEqual([]);
+  });
+
+  it('a death reported later in the same batch applies to the patient its fracture created', () => {
+    const plan = planBatch([registration(1, PERSON)], none, context(), [
+      {
+        seq: 2,
+        update: {
+          kind: 'patientUpdate',
+          source: { format: 'hl7v2', row: 2 },
+          patient: { ...PERSON, deceased: { date: '2025-06-20' } },
+        },
+      },
+    ]);
+    expect(plan.patients[0]?.death).toEqual({ date: '2025-06-20' });
+    expect(plan.episodes[0]?.closedByDeath).toEqual({ deceasedOn: '2025-06-20' });
+  });
+
+  it('warns about a fracture dated after the date of death', () => {
+    const plan = planBatch(
+      [registration(1, { ...PERSON, deceased: { date: '2025-04-01' } }, '2025-05-01')],
+      none,
+      context(),
+    );
+    expect(plan.warnings).toEqual([expect.objectContaining({ row: 1, code: 'fracture.afterDeath' })]);
   });
 });

@@ -34,6 +34,9 @@ export interface KnownPatient {
   /** Never changed by an import; a registration that differs is reported for a person to check. */
   birthDate: string;
   sex: string;
+  /** Already known to have died, and when (null: date not known). */
+  deceased: boolean;
+  deceasedDate: string | null;
 }
 
 /** What the database already holds about the patients of this batch. */
@@ -60,6 +63,15 @@ export interface PlannedPatient {
   /** The details to store: the first registration's, with newer ones of the same batch applied. */
   demographics: Demographics;
   demographicsAsOf: string;
+  /** Died, by this or a later item of the batch (date null when not given). */
+  death?: { date: string | null };
+}
+
+/** A known patient whose death this batch reports first (or whose date of death it gives first). */
+export interface PlannedDeath {
+  patientId: string;
+  date: string | null;
+  rows: number[];
 }
 
 /** A known patient whose name, address, phone or GP newer details change (or confirm as of a later moment). */
@@ -84,6 +96,8 @@ export interface PlannedEpisode {
   group: PatientGroup | null;
   /** The first task: invite an eligible patient, or have a nurse review an unplaced fracture. */
   taskKind: 'invite' | 'review_eligibility';
+  /** The patient has died: the episode is recorded and closed at once, and nobody is invited. */
+  closedByDeath?: { deceasedOn: string | null };
 }
 
 export interface PatientTouched {
@@ -94,6 +108,8 @@ export interface PatientTouched {
   episodeIds: string[];
   /** Which details newer registrations changed, and as of when. */
   demographics?: { changed: DemographicField[]; asOf: string };
+  /** The death this batch recorded for a known patient. */
+  death?: { date: string | null };
 }
 
 export interface BatchPlan {
@@ -101,6 +117,8 @@ export interface BatchPlan {
   fractures: PlannedFracture[];
   episodes: PlannedEpisode[];
   patientUpdates: PlannedPatientUpdate[];
+  /** Known patients who died: their open episodes close and their open tasks are cancelled. */
+  deaths: PlannedDeath[];
   touched: PatientTouched[];
   duplicates: number;
   /** Updates for people Osteopad does not know (they have no fracture here): nothing is stored. */
@@ -241,6 +259,7 @@ export function planBatch(
     fractures: [],
     episodes: [],
     patientUpdates: [],
+    deaths: [],
     touched: [],
     duplicates: 0,
     updatesIgnored: 0,
@@ -285,6 +304,16 @@ export function planBatch(
     return entry;
   };
 
+  /** Deaths reported in this batch, per patient (new or known): the first date given wins. */
+  const reportedDeaths = new Map<string, { date: string | null; rows: number[] }>();
+  const reportDeath = (patientId: string, p: ImportedPatient, row: number): void => {
+    if (p.deceased === undefined) return;
+    const entry = reportedDeaths.get(patientId) ?? { date: null, rows: [] };
+    entry.date ??= p.deceased.date ?? null;
+    entry.rows.push(row);
+    reportedDeaths.set(patientId, entry);
+  };
+
   for (const s of staged) {
     const r = s.registration;
     const found = index.find(r.patient, r.source.row);
@@ -304,6 +333,8 @@ export function planBatch(
         demographicsAsOf: r.patient.recordedAt ?? ctx.importedAt,
         birthDate: r.patient.birthDate,
         sex: r.patient.sex,
+        deceased: false,
+        deceasedDate: null,
       };
       index.add(patient);
       const planned: PlannedPatient = {
@@ -319,6 +350,7 @@ export function planBatch(
       addDated(patient.id, r.patient, r.source.row);
       compareIdentity(patient, r.patient, r.source.row);
     }
+    reportDeath(patient.id, r.patient, r.source.row);
     const identityKey = fractureIdentityKey(r);
     const key = `${patient.id}|${r.fracture.date}|${identityKey}`;
     if (seenFractures.has(key)) {
@@ -340,6 +372,42 @@ export function planBatch(
     else {
       addDated(found.patient.id, update.patient, update.source.row);
       compareIdentity(found.patient, update.patient, update.source.row);
+      reportDeath(found.patient.id, update.patient, update.source.row);
+    }
+  }
+
+  // Deaths: a new patient is stored as deceased; a known one is recorded as deceased (or gets the date).
+  for (const [patientId, death] of reportedDeaths) {
+    const planned = created.get(patientId);
+    if (planned !== undefined) {
+      planned.death = { date: death.date };
+      continue;
+    }
+    const stored = inDatabase.get(patientId);
+    if (stored === undefined) continue;
+    if (stored.deceased && (stored.deceasedDate !== null || death.date === null)) continue;
+    plan.deaths.push({ patientId, date: stored.deceasedDate ?? death.date, rows: death.rows });
+    const entry = touch(patientId);
+    entry.death = { date: stored.deceasedDate ?? death.date };
+    for (const row of death.rows) if (!entry.rows.includes(row)) entry.rows.push(row);
+  }
+  /** When each patient of the batch died (undefined: not known to have died). */
+  const deathOf = (patientId: string): { deceasedOn: string | null } | undefined => {
+    const reported = reportedDeaths.get(patientId);
+    const stored = inDatabase.get(patientId);
+    if (stored?.deceased === true) return { deceasedOn: stored.deceasedDate ?? reported?.date ?? null };
+    return reported === undefined ? undefined : { deceasedOn: reported.date };
+  };
+  for (const f of plan.fractures) {
+    const died = deathOf(f.patientId)?.deceasedOn;
+    const date = f.staged.registration.fracture.date;
+    if (died !== undefined && died !== null && date > died) {
+      plan.warnings.push({
+        row: f.staged.registration.source.row,
+        field: 'fracture.date',
+        code: 'fracture.afterDeath',
+        message: `the fracture date ${date} is after the patient's date of death; check both dates`,
+      });
     }
   }
 
@@ -380,6 +448,8 @@ export function planBatch(
       group: f.staged.classification.group,
       taskKind: f.staged.classification.outcome === 'eligible' ? 'invite' : 'review_eligibility',
     };
+    const died = deathOf(patientId);
+    if (died !== undefined) episode.closedByDeath = died;
     plan.episodes.push(episode);
     touched.get(patientId)?.episodeIds.push(episode.id);
   }

@@ -16,6 +16,7 @@ import {
   type ImportRowError,
   type ImportRowWarning,
 } from '../imports/types';
+import { unstorableTextErrors } from '../imports/registrationChecks';
 import { classifyRegistration } from './classifyRegistration';
 import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
 import { DEFAULT_STAGING_ABOVE_ROWS, lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
@@ -60,6 +61,8 @@ export interface ImportSummary {
   duplicates: number;
   /** Known patients whose name, address, phone or GP newer details changed. */
   patientsUpdated: number;
+  /** Known patients whose death this import recorded (their open episodes closed, open tasks cancelled). */
+  deathsRecorded: number;
   invalid: number;
   errors: ImportRowError[];
   /** Errors beyond the listed ones (the list is capped). */
@@ -111,6 +114,7 @@ export async function importRegistrations(
     manualReview: 0,
     duplicates: 0,
     patientsUpdated: 0,
+    deathsRecorded: 0,
     invalid: 0,
     errors: [],
     errorsNotListed: 0,
@@ -162,9 +166,15 @@ export async function importRegistrations(
       batch.updates,
     );
     await writePlan(t, plan, ctx);
-    if (plan.patients.length > 0 || plan.fractures.length > 0 || plan.patientUpdates.length > 0)
+    if (
+      plan.patients.length > 0 ||
+      plan.fractures.length > 0 ||
+      plan.patientUpdates.length > 0 ||
+      plan.deaths.length > 0
+    )
       wroteRows = true;
     summary.patientsUpdated += plan.patientUpdates.filter((u) => u.changed.length > 0).length;
+    summary.deathsRecorded += plan.deaths.length;
     for (const f of plan.fractures) {
       const outcome = f.staged.classification.outcome;
       if (outcome === 'eligible') summary.eligible++;
@@ -206,6 +216,11 @@ export async function importRegistrations(
           continue;
         }
         if (isPatientUpdate(parsed)) {
+          const unstorable = unstorableTextErrors(parsed.source.row, { patient: parsed.patient });
+          if (unstorable.length > 0) {
+            addErrors(unstorable);
+            continue;
+          }
           if (!acceptsRows()) continue;
           batch.updates.push({ seq: seq++, update: parsed });
           if (batch.updates.length >= batchSize) await handOver();
@@ -213,6 +228,12 @@ export async function importRegistrations(
         }
         if (!parsed.ok) {
           addErrors(parsed.errors);
+          continue;
+        }
+        const { patient, fracture } = parsed.record;
+        const unstorable = unstorableTextErrors(parsed.record.source.row, { patient, fracture });
+        if (unstorable.length > 0) {
+          addErrors(unstorable);
           continue;
         }
         let classification;
@@ -249,7 +270,7 @@ export async function importRegistrations(
       await tx.execute(sql`
         UPDATE imports SET status = 'succeeded', rows = ${summary.rows}, imported = ${summary.imported},
           eligible = ${summary.eligible}, excluded = ${summary.excluded}, manual_review = ${summary.manualReview},
-          duplicates = ${summary.duplicates}, patients_updated = ${summary.patientsUpdated}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
+          duplicates = ${summary.duplicates}, patients_updated = ${summary.patientsUpdated}, deaths_recorded = ${summary.deathsRecorded}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
           warnings = ${JSON.stringify(summary.warnings)}::jsonb, warnings_count = ${summary.warnings.length + summary.warningsNotListed},
           file_sha256 = ${options.fileSha256?.() ?? ''}, finished_at = ${options.clock()}
         WHERE id = ${importId}`);
@@ -287,6 +308,7 @@ export async function importRegistrations(
       manualReview: 0,
       duplicates: 0,
       patientsUpdated: 0,
+      deathsRecorded: 0,
     };
     await inOrganization(db, options.organizationId, async (tx) => {
       await tx.insert(imports).values(importRow(options, importId, startedAt, rejected, 'rejected'));
@@ -318,6 +340,7 @@ function counts(s: ImportSummary) {
     manualReview: s.manualReview,
     duplicates: s.duplicates,
     patientsUpdated: s.patientsUpdated,
+    deathsRecorded: s.deathsRecorded,
     invalid: s.invalid,
   };
 }

@@ -16,6 +16,7 @@ import {
   type BatchPlan,
   type KnownFacts,
   type KnownPatient,
+  type PlannedEpisode,
   type StagedRegistration,
 } from './importPlan';
 import { DEMOGRAPHIC_COLUMNS, DEMOGRAPHIC_FIELDS, type Demographics } from './patientDemographics';
@@ -164,6 +165,8 @@ export async function lookUpKnownFacts(
       demographics_as_of: string;
       birth_date: string;
       sex: string;
+      deceased: 'true' | 'false';
+      deceased_date: string | null;
     }
   >(sql`
     WITH candidates AS (
@@ -176,6 +179,7 @@ export async function lookUpKnownFacts(
                         AND source_system = k.system AND source_id = k.id) q ON true
     )
     SELECT p.id, p.bsn, p.source_system, p.source_id, p.birth_date::text AS birth_date, p.sex::text AS sex,
+           p.deceased::text AS deceased, p.deceased_date::text AS deceased_date,
            ${sql.raw(demographicColumns)},
            to_json(p.demographics_as_of) #>> '{}' AS demographics_as_of
       FROM patients p JOIN candidates c ON c.id = p.id`);
@@ -192,6 +196,8 @@ export async function lookUpKnownFacts(
       demographicsAsOf: r.demographics_as_of,
       birthDate: r.birth_date,
       sex: r.sex,
+      deceased: r.deceased === 'true',
+      deceasedDate: r.deceased_date,
     };
   });
   if (patients.length === 0) return { patients, fractureKeys: new Set(), withOpenEpisode: new Set() };
@@ -211,6 +217,51 @@ export async function lookUpKnownFacts(
   };
 }
 
+/**
+ * The open episodes of patients whose death this batch records are closed (reason `patient_deceased`,
+ * with a transition each) and their open tasks cancelled, so no invitation or reminder goes out.
+ * Returns, per patient, what was closed (for the audit event).
+ */
+async function closeEpisodesOfTheDeceased(
+  t: CopyingTransaction,
+  plan: BatchPlan,
+  ctx: WriteContext,
+): Promise<Map<string, { episodesClosed: string[]; tasksCancelled: number }>> {
+  const result = new Map<string, { episodesClosed: string[]; tasksCancelled: number }>();
+  if (plan.deaths.length === 0) return result;
+  const closed = await t.tx.execute<{ patient_id: string; episodes: string[]; tasks: number }>(sql`
+    WITH died AS (
+      SELECT * FROM unnest(${sql.param(plan.deaths.map((d) => d.patientId))}::uuid[],
+                           ${sql.param(plan.deaths.map((d) => d.date))}::date[]) AS d(patient_id, deceased_on)
+    ), open_episodes AS (
+      SELECT e.id, e.patient_id, e.state, died.deceased_on FROM episodes e JOIN died ON died.patient_id = e.patient_id
+       WHERE e.organization_id = ${ctx.organizationId}
+         AND e.state <> ALL(${sql.param(OPEN_STATES_EXCLUDED)}::episode_state[])
+    ), closed AS (
+      UPDATE episodes e SET state = 'closed', state_reason_code = 'patient_deceased',
+             state_reason_details = jsonb_build_object('deceasedOn', o.deceased_on, 'importId', ${ctx.importId}::text),
+             state_reason_note = '', closed_on = ${ctx.today}::date, updated_at = now()
+        FROM open_episodes o WHERE e.id = o.id
+      RETURNING e.id, e.patient_id
+    ), events AS (
+      INSERT INTO episode_events (organization_id, episode_id, from_state, to_state, reason_code, details, actor_user_id)
+      SELECT ${ctx.organizationId}, o.id, o.state, 'closed', 'patient_deceased',
+             jsonb_build_object('deceasedOn', o.deceased_on, 'importId', ${ctx.importId}::text), ${ctx.subject.userId}
+        FROM open_episodes o
+    ), cancelled AS (
+      UPDATE tasks x SET status = 'cancelled', outcome = 'patient_deceased', completed_at = now(), updated_at = now()
+        FROM died WHERE x.patient_id = died.patient_id AND x.organization_id = ${ctx.organizationId} AND x.status = 'open'
+      RETURNING x.patient_id
+    )
+    SELECT died.patient_id,
+           coalesce((SELECT array_agg(c.id::text) FROM closed c WHERE c.patient_id = died.patient_id), '{}') AS episodes,
+           (SELECT count(*)::int FROM cancelled k WHERE k.patient_id = died.patient_id) AS tasks
+      FROM died`);
+  for (const row of closed.rows)
+    result.set(row.patient_id, { episodesClosed: row.episodes, tasksCancelled: row.tasks });
+  return result;
+}
+
 /** Writes patients, fractures, episodes (with their first transition and task) and one audit event per patient. */
 export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
   const org = ctx.organizationId;
@@ -228,20 +279,26 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       'sex',
       'portal_code',
       'demographics_as_of',
+      'deceased',
+      'deceased_date',
       ...DEMOGRAPHIC_COLUMN_NAMES,
     ],
-    plan.patients.map(({ id, registration: { patient: p }, portalCode, demographics, demographicsAsOf }) => [
-      id,
-      org,
-      p.bsn ?? null,
-      p.sourceId === undefined ? null : (p.sourceSystem ?? ''),
-      p.sourceId ?? null,
-      p.birthDate,
-      p.sex,
-      portalCode,
-      demographicsAsOf,
-      ...demographicCells(demographics),
-    ]),
+    plan.patients.map(
+      ({ id, registration: { patient: p }, portalCode, demographics, demographicsAsOf, death }) => [
+        id,
+        org,
+        p.bsn ?? null,
+        p.sourceId === undefined ? null : (p.sourceSystem ?? ''),
+        p.sourceId ?? null,
+        p.birthDate,
+        p.sex,
+        portalCode,
+        demographicsAsOf,
+        death !== undefined,
+        death?.date ?? null,
+        ...demographicCells(demographics),
+      ],
+    ),
   );
   await updatePatients(
     t,
@@ -249,6 +306,13 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     ['demographics_as_of', ...DEMOGRAPHIC_COLUMN_NAMES],
     plan.patientUpdates.map((u) => [u.patientId, u.demographicsAsOf, ...demographicCells(u.demographics)]),
   );
+  await updatePatients(
+    t,
+    ctx,
+    ['deceased', 'deceased_date'],
+    plan.deaths.map((d) => [d.patientId, true, d.date]),
+  );
+  const afterDeath = await closeEpisodesOfTheDeceased(t, plan, ctx);
   await insertRows(
     t,
     ctx,
@@ -262,6 +326,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       'site_text',
       'icd10_code',
       'snomed_code',
+      'source_codes',
       'encounter_type',
       'trauma_mechanism',
       'pathological',
@@ -285,6 +350,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
         f.siteText ?? '',
         f.icd10Code ?? '',
         f.snomedCode ?? '',
+        f.sourceCodes ?? [],
         f.encounterType,
         f.traumaMechanism,
         f.pathological,
@@ -305,12 +371,41 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       ];
     }),
   );
+  const deathReason = (e: PlannedEpisode) =>
+    e.closedByDeath === undefined
+      ? null
+      : episodeReason.patientDeceased(e.closedByDeath.deceasedOn, ctx.importId);
   await insertRows(
     t,
     ctx,
     'episodes',
-    ['id', 'organization_id', 'patient_id', 'index_fracture_id', 'state', 'patient_group', 'opened_on'],
-    plan.episodes.map((e) => [e.id, org, e.patientId, e.indexFractureId, 'identified', e.group, ctx.today]),
+    [
+      'id',
+      'organization_id',
+      'patient_id',
+      'index_fracture_id',
+      'state',
+      'patient_group',
+      'opened_on',
+      'closed_on',
+      'state_reason_code',
+      'state_reason_details',
+    ],
+    plan.episodes.map((e) => {
+      const closed = deathReason(e);
+      return [
+        e.id,
+        org,
+        e.patientId,
+        e.indexFractureId,
+        closed === null ? 'identified' : 'closed',
+        e.group,
+        ctx.today,
+        closed === null ? null : ctx.today,
+        closed?.code ?? null,
+        closed?.details ?? {},
+      ];
+    }),
   );
   const imported = episodeReason.imported(ctx.importId);
   await insertRows(
@@ -320,20 +415,39 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     ['organization_id', 'episode_id', 'to_state', 'reason_code', 'details', 'actor_user_id'],
     plan.episodes.map((e) => [org, e.id, 'identified', imported.code, imported.details, ctx.subject.userId]),
   );
+  // A patient known to have died is recorded, and the episode closed at once: nobody invites them.
+  await insertRows(
+    t,
+    ctx,
+    'episode_events',
+    ['organization_id', 'episode_id', 'from_state', 'to_state', 'reason_code', 'details', 'actor_user_id'],
+    plan.episodes.flatMap((e) => {
+      const closed = deathReason(e);
+      return closed === null
+        ? []
+        : [[org, e.id, 'identified', 'closed', closed.code, closed.details, ctx.subject.userId]];
+    }),
+  );
   await insertRows(
     t,
     ctx,
     'tasks',
     ['organization_id', 'episode_id', 'patient_id', 'kind', 'due_date', 'assignee_role', 'details'],
-    plan.episodes.map((e) => [
-      org,
-      e.id,
-      e.patientId,
-      e.taskKind,
-      ctx.today,
-      assigneeFor(e.taskKind),
-      { fractureId: e.indexFractureId },
-    ]),
+    plan.episodes.flatMap((e) =>
+      e.closedByDeath !== undefined
+        ? []
+        : [
+            [
+              org,
+              e.id,
+              e.patientId,
+              e.taskKind,
+              ctx.today,
+              assigneeFor(e.taskKind),
+              { fractureId: e.indexFractureId },
+            ],
+          ],
+    ),
   );
   // One audit event per patient the batch touched (NEN 7513: who, when, which patient, what).
   const s = ctx.subject;
@@ -371,6 +485,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
         rows: t.rows,
         episodes: t.episodeIds,
         ...(t.demographics === undefined ? {} : { demographics: t.demographics }),
+        ...(t.death === undefined ? {} : { death: { ...t.death, ...afterDeath.get(t.patientId) } }),
       },
     ]),
   );

@@ -62,7 +62,7 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
     }
     return buildAck(result.message ?? null, 'AA', {
       ...ackBase,
-      text: `imported ${summary.imported}, duplicates ${summary.duplicates}, patients updated ${summary.patientsUpdated}`,
+      text: `imported ${summary.imported}, duplicates ${summary.duplicates}, patients updated ${summary.patientsUpdated}${summary.deathsRecorded > 0 ? `, deaths recorded ${summary.deathsRecorded}` : ''}`,
       warnings: summary.warnings,
     });
   } catch (error) {

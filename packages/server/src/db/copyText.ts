@@ -1,8 +1,9 @@
 // PostgreSQL COPY text format: one line per row, tab between columns, `\N` for NULL, and
 // backslash escapes for the characters that would otherwise end a column or a row.
 
-/** A value for one column: a JSON object goes to a jsonb column, everything else is a scalar. */
-export type CopyCell = string | number | boolean | null | Readonly<Record<string, unknown>>;
+/** A value for one column: a JSON object or array goes to a jsonb column, everything else is a scalar. */
+export type CopyCell =
+  string | number | boolean | null | Readonly<Record<string, unknown>> | readonly unknown[];
 
 const SPECIAL = /[\\\t\n\r]/;
 

@@ -131,6 +131,8 @@ export const patients = pgTable(
     gpAddress: text('gp_address').notNull().default(''),
     /** Personal code printed on the invitation letter for the patient portal. */
     portalCode: text('portal_code').notNull(),
+    /** Known to have died (a source said so); the date when it was given. Never invited, episodes closed. */
+    deceased: boolean('deceased').notNull().default(false),
     deceasedDate: date('deceased_date', { mode: 'string' }),
     /**
      * The moment the stored name, address, phone and GP were true: when the source recorded them (HL7
@@ -154,6 +156,7 @@ export const patients = pgTable(
     index('patients_org_birth_date_idx').on(t.organizationId, t.birthDate),
     check('patients_bsn_elfproef', sql`${t.bsn} IS NULL OR osteopad_bsn_valid(${t.bsn})`),
     check('patients_identified', sql`${t.bsn} IS NOT NULL OR ${t.sourceId} IS NOT NULL`),
+    check('patients_deceased_date', sql`${t.deceasedDate} IS NULL OR ${t.deceased}`),
   ],
 );
 
@@ -170,6 +173,13 @@ export const fractureEvents = pgTable(
     siteText: text('site_text').notNull().default(''),
     icd10Code: text('icd10_code').notNull().default(''),
     snomedCode: text('snomed_code').notNull().default(''),
+    /**
+     * Every code the source gave for this injury, in its order: [{ system, code, display? }], system
+     * `icd10`, `snomed` or the source's own name. One injury coded twice on one day is one fracture.
+     */
+    sourceCodes: jsonb('source_codes')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     encounterType: encounterType('encounter_type').notNull().default('unknown'),
     traumaMechanism: traumaMechanism('trauma_mechanism').notNull().default('unknown'),
     pathological: boolean('pathological'),
@@ -320,6 +330,8 @@ export const imports = pgTable(
     duplicates: integer('duplicates').notNull().default(0),
     /** Known patients whose name, address, phone or GP newer details (HL7) changed. */
     patientsUpdated: integer('patients_updated').notNull().default(0),
+    /** Known patients whose death the import recorded. */
+    deathsRecorded: integer('deaths_recorded').notNull().default(0),
     invalid: integer('invalid').notNull().default(0),
     /** The first errors (row, field, message); the count is in `invalid`. */
     errors: jsonb('errors')

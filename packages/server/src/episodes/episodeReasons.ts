@@ -20,6 +20,7 @@ export const EPISODE_REASON_CODES = [
   'reminder_sent',
   'declined',
   'not_eligible_after_review',
+  'patient_deceased',
   'legacy',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
@@ -34,6 +35,8 @@ const DETAILS = {
     reason: z.enum(NOT_ELIGIBLE_REASONS),
     reviewedBy: z.string().min(1),
   }),
+  /** A source reported the death (deceasedOn when it gave the date); importId names the import. */
+  patient_deceased: z.strictObject({ deceasedOn: isoDate.nullable(), importId: z.uuid() }),
   legacy: z.strictObject({}),
 } as const satisfies Record<EpisodeReasonCode, z.ZodType>;
 
@@ -47,6 +50,7 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('reminder_sent'),
   variant('declined'),
   variant('not_eligible_after_review'),
+  variant('patient_deceased'),
   variant('legacy'),
 ]);
 export type EpisodeReason = z.infer<typeof episodeReasonSchema>;
@@ -59,6 +63,8 @@ export const episodeReason = {
   declined: (reason: DeclineReason, note: string) => checked({ code: 'declined', details: { reason }, note }),
   notEligibleAfterReview: (reason: NotEligibleReason, reviewedBy: string, note: string) =>
     checked({ code: 'not_eligible_after_review', details: { reason, reviewedBy }, note }),
+  patientDeceased: (deceasedOn: string | null, importId: string) =>
+    checked({ code: 'patient_deceased', details: { deceasedOn, importId }, note: '' }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

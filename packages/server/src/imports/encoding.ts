@@ -85,7 +85,10 @@ function refuseNonText(sample: Uint8Array): void {
       'The file looks UTF-16 encoded (every other byte is zero). Save it as UTF-8 or Windows-1252 and try again.',
     );
   }
-  if (nulAtEven + nulAtOdd > 0 || foreign > sample.length / 100) {
+  // A stray control byte (a NUL typed into one value) is the row's problem, reported with its row and
+  // column; many of them mean the file is not text at all.
+  const controls = nulAtEven + nulAtOdd + foreign;
+  if (controls >= 2 && controls > sample.length / 100) {
     const offset = sample.findIndex((b) => b === 0 || isForeignControlByte(b));
     throw new ImportFileError(
       'file.binary',

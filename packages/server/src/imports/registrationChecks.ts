@@ -2,6 +2,8 @@
 import { checkBsn } from '../patients/bsn';
 import { MAX_AGE_YEARS, parseCalendarDate, subtractYears } from './dates';
 import type { RowProblems } from './rowProblems';
+import type { ImportRowError } from './types';
+import { unstorableTextReason } from '../text/storableText';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EIGHT_DIGITS = /^\d{8}$/;
@@ -105,4 +107,26 @@ export function checkMaxLength(value: string, max: number, field: string, proble
   if (value.length <= max) return true;
   problems.error(field, 'field.tooLong', `is ${value.length} characters long; the maximum is ${max}`);
   return false;
+}
+
+/**
+ * Every text a registration or update would store, checked once for characters that cannot be stored
+ * (text/storableText.ts): one error per field, named by its place in the record (`patient.familyName`).
+ */
+export function unstorableTextErrors(row: number, record: object): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      const reason = unstorableTextReason(value);
+      if (reason !== undefined) errors.push({ row, field: path, code: 'text.unstorable', message: reason });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${path}[${i}]`);
+      });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) visit(v, path === '' ? key : `${path}.${key}`);
+    }
+  };
+  visit(record, '');
+  return errors;
 }

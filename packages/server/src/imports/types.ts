@@ -58,11 +58,23 @@ export interface ImportedPatient {
   phone?: string;
   gp?: GeneralPractitioner;
   /**
+   * The source says the person has died (HL7 PID-29/PID-30, FHIR Patient.deceased[x], CSV deceased
+   * columns), with the date when it gives one (YYYY-MM-DD). A death is never undone by an import.
+   */
+  deceased?: { date?: string };
+  /**
    * When the source recorded these details, as an ISO 8601 instant (HL7 EVN-2, else MSH-7; FHIR
    * Patient.meta.lastUpdated). Only details
    * that say when they were true may update a patient Osteopad already knows (docs/IMPORT.md §2).
    */
   recordedAt?: string;
+}
+
+/** A code the source gave for a fracture: system `icd10`, `snomed`, or the source's own name for it. */
+export interface SourceCode {
+  system: string;
+  code: string;
+  display?: string;
 }
 
 export interface ImportedFracture {
@@ -73,6 +85,8 @@ export interface ImportedFracture {
   siteText?: string;
   icd10Code?: string;
   snomedCode?: string;
+  /** Every code the source gave for this injury, in its order (also those Osteopad does not map). */
+  sourceCodes?: SourceCode[];
   encounterType: EncounterType;
   traumaMechanism: TraumaMechanism;
   /** null = not stated. */
@@ -117,13 +131,14 @@ export type ParsedRow =
   | { ok: false; row: number; errors: ImportRowError[] };
 
 /**
- * New details of a person without a new fracture (HL7 ADT^A08 without a fracture diagnosis). It changes
- * a patient Osteopad already knows and is ignored for anyone else: Osteopad keeps no one without a fracture.
+ * News about a person without a new fracture: newer details (HL7 ADT^A08 without a fracture diagnosis,
+ * dated by `recordedAt`) or a death (any message or Bundle that says so). It changes a patient Osteopad
+ * already knows and is ignored for anyone else: Osteopad keeps no one without a fracture.
  */
 export interface PatientUpdate {
   kind: 'patientUpdate';
   source: RecordSource;
-  patient: ImportedPatient & { recordedAt: string };
+  patient: ImportedPatient;
 }
 
 /**

@@ -3,6 +3,7 @@ import { compareDates, parseIsoDate, type CalendarDate } from './letterDate';
 import { LetterInputError } from './letterInputError';
 import { LETTER_LOCALES, type LetterLocale } from './letterText';
 import { PATIENT_SEXES, type PatientSex } from './salutation';
+import { isStorableText } from '../text/storableText';
 
 /** The organisation's profile as printed in the letterhead, the return address and the closing. */
 export interface LetterOrganization {
@@ -52,16 +53,13 @@ export interface ValidatedLetter extends InvitationLetterInput {
 
 export const MAX_LETTERS_PER_BATCH = 5000;
 
-// Control characters would break the address lines; bidirectional overrides can make printed text read differently
-// from the stored text.
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !UNPRINTABLE.test(value), 'contains control characters');
+    // Imports refuse such text already (text/storableText.ts); a letter never prints what could not be stored.
+    .refine(isStorableText, 'contains control characters');
 
 const requiredText = (max: number) => optionalText(max).pipe(z.string().min(1, 'must not be empty'));
 

@@ -65,6 +65,16 @@ export async function printInvitationLetters(
         return;
       }
       const p = row.patient;
+      // A death recorded after the worklist was loaded: the letter must not go out.
+      if (p.deceased) {
+        problems.push({
+          episodeId,
+          field: `episodeIds[${index}]`,
+          message: 'The patient has died; no invitation is sent.',
+          code: 'deceased',
+        });
+        return;
+      }
       const letter: InvitationLetterInput = {
         locale,
         letterDate,

@@ -115,6 +115,8 @@ export const patientDetailSchema = patientSummarySchema.extend({
   gpAgbCode: z.string(),
   gpPracticeName: z.string(),
   gpAddress: z.string(),
+  /** A source reported the death; the date when it gave one. */
+  deceased: z.boolean(),
   deceasedDate: z.string().nullable(),
   /** When the name, address, phone and GP shown were true (ISO instant; docs/IMPORT.md §2). */
   demographicsAsOf: z.string(),

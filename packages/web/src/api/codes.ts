@@ -203,6 +203,7 @@ export const EPISODE_REASON_CODES = [
   'reminder_sent',
   'declined',
   'not_eligible_after_review',
+  'patient_deceased',
   'legacy',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];

@@ -55,6 +55,7 @@ export const patientDetailSchema = z.extend(patientSummarySchema, {
   gpAgbCode: z.string(),
   gpPracticeName: z.string(),
   gpAddress: z.string(),
+  deceased: z.boolean(),
   deceasedDate: z.nullable(z.string()),
   /** When the name, address, phone and GP shown were true (ISO instant). */
   demographicsAsOf: z.string(),
@@ -239,6 +240,8 @@ const fractureImportCountFields = {
   duplicates: z.int(),
   /** Known patients whose name, address, phone or GP newer details (HL7) changed. */
   patientsUpdated: z.int(),
+  /** Known patients whose death the import recorded. */
+  deathsRecorded: z.int(),
   invalid: z.int(),
 };
 

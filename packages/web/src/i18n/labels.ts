@@ -139,6 +139,12 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
       const label = isOneOf(NOT_ELIGIBLE_REASONS, code) ? midSentence(notEligibleReasonLabel(t, code)) : code;
       return t('episodeReason.not_eligible_after_review', { reason: label, reviewer: detail('reviewedBy') });
     }
+    case 'patient_deceased': {
+      const date = detail('deceasedOn');
+      return date === ''
+        ? t('episodeReason.patient_deceased_undated')
+        : t('episodeReason.patient_deceased', { date: formatDate(date) });
+    }
     case 'legacy':
       return t('episodeReason.legacy');
   }

@@ -42,6 +42,11 @@ export function ImportResult({ outcome }: ImportResultProps) {
             label: t('imports.summary.patientsUpdated'),
             value: outcome.summary.patientsUpdated,
           },
+          {
+            name: 'deathsRecorded',
+            label: t('imports.summary.deathsRecorded'),
+            value: outcome.summary.deathsRecorded,
+          },
           { name: 'invalid', label: t('imports.summary.invalid'), value: outcome.summary.invalid },
         ]
       : [

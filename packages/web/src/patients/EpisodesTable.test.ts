@@ -91,6 +91,14 @@ const CASES = {
     dutch:
       'Komt niet in aanmerking na beoordeling door nurse.anna: andere reden Notitie: fissuur <geen> fractuur & "oud"',
   },
+  patient_deceased: {
+    episode: episode('closed', {
+      code: 'patient_deceased',
+      details: { deceasedOn: '2025-08-03', importId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f' },
+      note: '',
+    }),
+    dutch: 'Afgesloten: patiënt overleden op 03-08-2025',
+  },
   legacy: {
     episode: episode('lost', { code: 'legacy', details: {}, note: 'moved abroad, no address' }),
     dutch: 'Eerder vastgelegd Notitie: moved abroad, no address',
@@ -105,7 +113,14 @@ describe('EpisodesTable', () => {
 
   it('never shows a reason code or a detail key itself', () => {
     const html = text(render(Object.values(CASES).map((c) => c.episode)));
-    for (const word of [...EPISODE_REASON_CODES, 'sentOn', 'reviewedBy', 'treated_elsewhere', 'importId']) {
+    for (const word of [
+      ...EPISODE_REASON_CODES,
+      'sentOn',
+      'reviewedBy',
+      'treated_elsewhere',
+      'importId',
+      'deceasedOn',
+    ]) {
       expect(html).not.toContain(word);
     }
   });

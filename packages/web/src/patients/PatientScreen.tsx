@@ -49,9 +49,11 @@ export function PatientScreen() {
             <PageHeading documentTitle={t('patient.documentTitle')}>
               {patientName(query.data.patient)}
             </PageHeading>
-            {query.data.patient.deceasedDate !== null && (
-              <Badge color="gray" variant="filled" mb="md">
-                {t('patient.deceased', { date: formatDate(query.data.patient.deceasedDate) })}
+            {query.data.patient.deceased && (
+              <Badge color="gray" variant="filled" mb="md" data-testid="patient-deceased">
+                {query.data.patient.deceasedDate === null
+                  ? t('patient.deceasedUndated')
+                  : t('patient.deceased', { date: formatDate(query.data.patient.deceasedDate) })}
               </Badge>
             )}
           </Group>

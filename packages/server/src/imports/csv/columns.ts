@@ -42,6 +42,11 @@ export const CSV_COLUMN_SPECS = {
     aliases: ['gp_practice_name', 'huisartspraktijk', 'praktijk', 'praktijknaam'],
   },
   gp_address: { maxLength: 300, aliases: ['huisarts_adres', 'praktijk_adres'] },
+  deceased: { maxLength: 20, aliases: ['overleden', 'died', 'is_deceased'] },
+  deceased_date: {
+    maxLength: 40,
+    aliases: ['overlijdensdatum', 'datum_overlijden', 'date_of_death', 'death_date', 'sterfdatum'],
+  },
   fracture_date: {
     maxLength: 40,
     aliases: ['date_of_fracture', 'fractuurdatum', 'datum_fractuur'],

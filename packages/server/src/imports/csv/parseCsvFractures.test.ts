@@ -63,6 +63,7 @@ describe('parseCsvFractures — valid files', () => {
         siteCode: 'femur_proximal',
         siteText: 'heupfractuur',
         icd10Code: 'S72.0',
+        sourceCodes: [{ system: 'icd10', code: 'S72.0' }],
         encounterType: 'emergency',
         traumaMechanism: 'low',
         pathological: false,

@@ -36,6 +36,7 @@ import {
   PATHOLOGICAL_VALUES,
   SEX_VALUES,
   TRAUMA_VALUES,
+  YES_NO_VALUES,
 } from './values';
 
 export type CsvSeparator = ',' | ';';
@@ -201,6 +202,26 @@ export async function* parseCsvFractures(
   for await (const batch of parseCsvFractureBatches(input, options)) yield* batch;
 }
 
+/**
+ * Finds one character in the decoded text a record was cut from, scanning each chunk once however many
+ * records it holds: cheaper than searching every field of a million rows.
+ */
+class CharacterScan {
+  private text: string | undefined;
+  private next = -1;
+
+  constructor(private readonly ch: string) {}
+
+  inRecord(record: CsvRecord): boolean {
+    if (record.text !== this.text) {
+      this.text = record.text;
+      this.next = record.text.indexOf(this.ch);
+    }
+    if (this.next >= 0 && this.next < record.start) this.next = record.text.indexOf(this.ch, record.start);
+    return this.next >= record.start && this.next < record.end;
+  }
+}
+
 function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
@@ -210,8 +231,8 @@ function isBlank(fields: readonly string[]): boolean {
 class CsvRowBuilder {
   private layout!: CsvHeaderLayout;
   private namedPositions: { position: number; column: CsvColumn; header: string; maxLength: number }[] = [];
-  private badCharText: string | undefined;
-  private nextBadChar = -1;
+  private readonly undecodable = new CharacterScan(REPLACEMENT_CHARACTER);
+  private readonly nul = new CharacterScan('\u0000');
 
   constructor(
     private readonly options: CsvImportOptions,
@@ -248,17 +269,6 @@ class CsvRowBuilder {
     return position < 0 ? column : (this.layout.headerNames[position] ?? column);
   }
 
-  private hasUndecodableCharacter(record: CsvRecord): boolean {
-    if (record.text !== this.badCharText) {
-      this.badCharText = record.text;
-      this.nextBadChar = record.text.indexOf(REPLACEMENT_CHARACTER);
-    }
-    if (this.nextBadChar >= 0 && this.nextBadChar < record.start) {
-      this.nextBadChar = record.text.indexOf(REPLACEMENT_CHARACTER, record.start);
-    }
-    return this.nextBadChar >= record.start && this.nextBadChar < record.end;
-  }
-
   build(record: CsvRecord, row: number): ParsedRow {
     const problems = new RowProblems(row, record.line);
     const fields = record.fields;
@@ -282,7 +292,20 @@ class CsvRowBuilder {
     if (record.problem === 'textAfterQuote') {
       problems.warn('*', 'csv.textAfterQuote', 'text follows a closing quote; the value was read as written');
     }
-    if (this.hasUndecodableCharacter(record)) {
+    if (this.nul.inRecord(record)) {
+      const columns = fields.flatMap((f, i) =>
+        f.includes('\u0000') ? [this.layout.headerNames[i] ?? `column ${i + 1}`] : [],
+      );
+      for (const column of columns) {
+        problems.error(
+          column === '' ? '*' : column,
+          'text.nul',
+          'contains a NUL character (byte 0x00), which is not text; correct the value at the source',
+        );
+      }
+      return { ok: false, row, errors: problems.errors };
+    }
+    if (this.undecodable.inRecord(record)) {
       for (const { position, header } of this.namedPositions) {
         if ((fields[position] ?? '').includes(REPLACEMENT_CHARACTER)) {
           problems.error(header, 'encoding.invalidBytes', undecodableBytesMessage(this.encoding));
@@ -388,7 +411,48 @@ class CsvRowBuilder {
     if (address !== undefined) patient.address = address;
     const gp = this.buildGp(fields, problems);
     if (gp !== undefined) patient.gp = gp;
+    const deceased = this.buildDeath(fields, problems);
+    if (deceased !== undefined) patient.deceased = deceased;
     return patient;
+  }
+
+  /** `deceased` (yes/no) and `deceased_date`: a date alone says the person died; "no" with a date is a conflict. */
+  private buildDeath(fields: readonly string[], problems: RowProblems): { date?: string } | undefined {
+    const flagText = this.cell(fields, 'deceased');
+    const dateText = this.cell(fields, 'deceased_date');
+    if (flagText === '' && dateText === '') return undefined;
+    const flag = lookupValue(YES_NO_VALUES, flagText);
+    if (flag === undefined) {
+      problems.error(
+        this.field('deceased'),
+        'deceased.value',
+        `"${flagText}" is not yes or no; use one of ${acceptedSpellings(YES_NO_VALUES)}`,
+      );
+      return undefined;
+    }
+    if (dateText === '') return flag.value === true ? {} : undefined;
+    const parsed = parseCalendarDate(dateText);
+    if (!parsed.ok) {
+      problems.error(this.field('deceased_date'), parsed.code, parsed.message);
+      return undefined;
+    }
+    if (parsed.date > this.limits.today) {
+      problems.error(
+        this.field('deceased_date'),
+        'date.future',
+        `date of death ${parsed.date} is in the future (today is ${this.limits.today})`,
+      );
+      return undefined;
+    }
+    if (flag.value === false) {
+      problems.error(
+        this.field('deceased'),
+        'deceased.conflict',
+        `says not deceased, but ${this.field('deceased_date')} gives a date of death`,
+      );
+      return undefined;
+    }
+    return { date: parsed.date };
   }
 
   private buildAddress(fields: readonly string[]): PostalAddress | undefined {
@@ -511,6 +575,12 @@ class CsvRowBuilder {
     if (text !== undefined) fracture.siteText = text.value;
     if (site.icd10Code !== undefined) fracture.icd10Code = site.icd10Code;
     if (site.snomedCode !== undefined) fracture.snomedCode = site.snomedCode;
+    if (site.icd10Code !== undefined || site.snomedCode !== undefined) {
+      fracture.sourceCodes = [
+        ...(site.icd10Code === undefined ? [] : [{ system: 'icd10', code: site.icd10Code }]),
+        ...(site.snomedCode === undefined ? [] : [{ system: 'snomed', code: site.snomedCode }]),
+      ];
+    }
     const fractureId = this.cell(fields, 'fracture_id');
     if (fractureId !== '') fracture.sourceFractureId = fractureId;
     return fracture;

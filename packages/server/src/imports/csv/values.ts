@@ -50,6 +50,9 @@ export const PATHOLOGICAL_VALUES = table<boolean | null>([
   [null, ['onbekend', 'unknown', '']],
 ]);
 
+/** Yes, no, or not stated (empty, unknown): for columns such as `deceased`. */
+export const YES_NO_VALUES = PATHOLOGICAL_VALUES;
+
 /** The boxed value for an already trimmed cell, or undefined when the spelling is not known. */
 export function lookupValue<T>(values: ValueTable<T>, trimmed: string): { readonly value: T } | undefined {
   return values.get(trimmed) ?? values.get(trimmed.toLowerCase());

@@ -75,6 +75,7 @@ describe('parseFhirBundle — valid bundle (fixture)', () => {
         siteCode: 'femur_proximal',
         siteText: 'Pertrochantere femurfractuur rechts',
         icd10Code: 'S72.1',
+        sourceCodes: [{ system: 'icd10', code: 'S72.1', display: 'Pertrochantere fractuur' }],
         encounterType: 'emergency',
         traumaMechanism: 'unknown',
         pathological: null,

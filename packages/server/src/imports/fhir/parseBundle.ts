@@ -23,20 +23,30 @@ import {
   type EncounterType,
   type FractureRegistration,
   type GeneralPractitioner,
+  type ImportItem,
+  type ImportRowError,
+  type ImportRowWarning,
   type ImportedFracture,
   type ImportedPatient,
   type ParsedRow,
+  type PatientUpdate,
   type PostalAddress,
   type Sex,
+  type SkippedItem,
+  type SourceCode,
 } from '../types';
+import { foldSameInjury } from '../sameInjury';
 import {
   arrayAt,
   describeJsonError,
+  findCharacter,
   isObject,
   objectAt,
   objectsAt,
   stringAt,
   stringsAt,
+  wrongTypes,
+  type JsonKind,
   type JsonObject,
 } from './json';
 
@@ -73,7 +83,35 @@ export interface FhirBundleResult {
   rows: ParsedRow[];
   /** Conditions that are not fractures, refuted or entered in error. */
   skipped: SkippedCondition[];
+  /** Conditions passed over because elements had the wrong JSON type: each with its warnings. */
+  unreadable: SkippedItem[];
+  /** Patients without a fracture in the Bundle whose death or dated details may concern a known patient. */
+  updates: PatientUpdate[];
 }
+
+/** The elements of a Condition this importer reads, with the JSON type FHIR R4 gives them. */
+const CONDITION_ELEMENTS = {
+  id: 'string',
+  code: 'object',
+  'code.text': 'string',
+  'code.coding[]': 'object',
+  'code.coding[].system': 'string',
+  'code.coding[].code': 'string',
+  'code.coding[].display': 'string',
+  subject: 'object',
+  'subject.reference': 'string',
+  encounter: 'object',
+  'encounter.reference': 'string',
+  onsetDateTime: 'string',
+  onsetPeriod: 'object',
+  'onsetPeriod.start': 'string',
+  recordedDate: 'string',
+  verificationStatus: 'object',
+  'verificationStatus.coding[]': 'object',
+  'verificationStatus.coding[].code': 'string',
+} as const satisfies Record<string, JsonKind>;
+
+const NUL = '\u0000';
 
 interface Entry {
   index: number;
@@ -102,6 +140,12 @@ class BundleIndex {
 }
 
 function parseJson(text: string): unknown {
+  if (text.trimStart().startsWith('<')) {
+    throw new ImportFileError(
+      'fhir.xml',
+      'The file is FHIR XML; Osteopad reads FHIR JSON only. Export the Bundle as JSON (application/fhir+json).',
+    );
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -147,6 +191,8 @@ export function parseFhirBundle(input: unknown, options: FhirImportOptions): Fhi
   const index = new BundleIndex();
   const entries: Entry[] = [];
   const rows: ParsedRow[] = [];
+  /** Entries with a NUL character: refused themselves, and so is every fracture that needs them. */
+  const unreadableEntries = new Set<Entry>();
   entryValues.forEach((value, i) => {
     const path = `Bundle.entry[${i}]`;
     const resource = isObject(value) ? objectAt(value, 'resource') : undefined;
@@ -169,21 +215,62 @@ export function parseFhirBundle(input: unknown, options: FhirImportOptions): Fhi
       return;
     }
     const entry: Entry = { index: i, path: `${path}.resource`, resource, resourceType: type };
+    const nulAt = findCharacter(resource, entry.path, NUL);
+    if (nulAt !== undefined) {
+      unreadableEntries.add(entry);
+      rows.push({ ok: false, row: i + 1, errors: [nulError(i + 1, nulAt)] });
+    }
     entries.push(entry);
     index.add(entry, stringAt(value, 'fullUrl'));
   });
 
   const system = bundleSourceSystem(json, entries);
   const skipped: SkippedCondition[] = [];
+  const unreadable: SkippedItem[] = [];
+  /** Patients some fracture Condition refers to (whether or not it could be read). */
+  const withFracture = new Set<Entry>();
   for (const entry of entries) {
-    if (entry.resourceType !== 'Condition') continue;
-    const outcome = readCondition(entry, index, limits, system);
-    if ('skipped' in outcome)
+    if (entry.resourceType !== 'Condition' || unreadableEntries.has(entry)) continue;
+    const outcome = readCondition(entry, index, limits, system, unreadableEntries);
+    if (outcome.patient !== undefined) withFracture.add(outcome.patient);
+    if ('skipped' in outcome) {
       skipped.push({ row: entry.index + 1, path: entry.path, reason: outcome.skipped });
-    else rows.push(outcome.row);
+      if (outcome.typeWarnings.length > 0)
+        unreadable.push({ kind: 'skipped', row: entry.index + 1, warnings: outcome.typeWarnings });
+    } else rows.push(outcome.row);
   }
   rows.sort((a, b) => (a.ok ? a.record.source.row : a.row) - (b.ok ? b.record.source.row : b.row));
-  return { bundleType, rows, skipped };
+  const updates = entries.flatMap((entry) =>
+    entry.resourceType !== 'Patient' || withFracture.has(entry) || unreadableEntries.has(entry)
+      ? []
+      : patientUpdateFrom(entry, index, system),
+  );
+  const folded = foldSameInjury(rows, (row) => `Bundle.entry[${row.record.source.row - 1}].resource.code`);
+  return { bundleType, rows: folded, skipped, unreadable, updates };
+}
+
+function nulError(row: number, field: string): ImportRowError {
+  return {
+    row,
+    field,
+    code: 'text.nul',
+    message:
+      'contains a NUL character (\\u0000), which is not text; the entry was not read — correct it at the source',
+  };
+}
+
+/**
+ * A Patient that no fracture in the Bundle refers to: news for a patient Osteopad may know — a death, or
+ * details dated by meta.lastUpdated. One that cannot be read is ignored, as for HL7: it is no registration.
+ */
+function patientUpdateFrom(entry: Entry, index: BundleIndex, system: string | undefined): PatientUpdate[] {
+  const problems = new RowProblems(entry.index + 1);
+  const patient = readPatient(entry, index, problems);
+  if (patient === undefined || problems.hasErrors) return [];
+  if (patient.deceased === undefined && patient.recordedAt === undefined) return [];
+  const source: PatientUpdate['source'] = { format: 'fhir', row: entry.index + 1 };
+  if (system !== undefined) source.system = system;
+  return [{ kind: 'patientUpdate', source, patient }];
 }
 
 function bundleSourceSystem(bundle: JsonObject, entries: readonly Entry[]): string | undefined {
@@ -199,9 +286,18 @@ interface CodingFacts {
   mapping: SiteMapping | null;
   icd10?: string;
   snomed?: string;
+  /** SNOMED CT codes that are not in the fracture-site table (stored, and warned about). */
+  unmappedSnomed: string[];
+  codes: SourceCode[];
   text: string;
   fracture: boolean;
   metastasis: boolean;
+}
+
+function storedSystem(system: string): string {
+  if (ICD10_SYSTEMS.has(system)) return 'icd10';
+  if (system === SNOMED_SYSTEM) return 'snomed';
+  return system === '' ? 'unknown' : system;
 }
 
 function readCodes(condition: JsonObject): CodingFacts {
@@ -210,11 +306,20 @@ function readCodes(condition: JsonObject): CodingFacts {
   const displays = [stringAt(code, 'text'), ...codings.map((c) => stringAt(c, 'display'))].filter(
     (t): t is string => t !== undefined && t.trim() !== '',
   );
-  const facts: CodingFacts = { mapping: null, text: displays[0] ?? '', fracture: false, metastasis: false };
+  const facts: CodingFacts = {
+    mapping: null,
+    text: displays[0] ?? '',
+    fracture: false,
+    metastasis: false,
+    unmappedSnomed: [],
+    codes: [],
+  };
   for (const coding of codings) {
     const system = stringAt(coding, 'system') ?? '';
     const value = stringAt(coding, 'code')?.trim() ?? '';
     if (value === '') continue;
+    const display = stringAt(coding, 'display')?.trim() ?? '';
+    facts.codes.push({ system: storedSystem(system), code: value, ...(display === '' ? {} : { display }) });
     if (ICD10_SYSTEMS.has(system) && facts.icd10 === undefined) {
       const parsed = parseIcd10Code(value);
       if (parsed === null) continue;
@@ -228,15 +333,18 @@ function readCodes(condition: JsonObject): CodingFacts {
         facts.fracture = true;
         if (facts.mapping === null || facts.mapping.siteCode === null) facts.mapping = mapping;
       }
-    } else if (system === SNOMED_SYSTEM && facts.snomed === undefined) {
+    } else if (system === SNOMED_SYSTEM) {
       const mapping = mapSnomedToSite(value);
-      if (mapping !== null) {
+      if (mapping === null) facts.unmappedSnomed.push(value);
+      else if (facts.snomed === undefined) {
         facts.snomed = value;
         facts.fracture = true;
         if (facts.mapping === null) facts.mapping = mapping;
       }
     }
   }
+  // A fracture named only in the text keeps its SNOMED code, mapped or not.
+  facts.snomed ??= facts.unmappedSnomed[0];
   // Unknown SNOMED concepts or local codes: a fracture named in the text is still a fracture.
   if (!facts.fracture && !facts.metastasis && displays.some(mentionsFracture)) facts.fracture = true;
   if (facts.fracture && (facts.mapping === null || facts.mapping.siteCode === null)) {
@@ -252,22 +360,50 @@ function statusCode(condition: JsonObject, key: string): string | undefined {
   return stringAt(objectsAt(objectAt(condition, key), 'coding')[0], 'code');
 }
 
+type ConditionOutcome = (
+  { row: ParsedRow } | { skipped: SkippedCondition['reason']; typeWarnings: ImportRowWarning[] }
+) & { patient?: Entry };
+
 function readCondition(
   entry: Entry,
   index: BundleIndex,
   limits: DateLimits,
   system: string | undefined,
-): { row: ParsedRow } | { skipped: SkippedCondition['reason'] } {
+  unreadableEntries: ReadonlySet<Entry>,
+): ConditionOutcome {
   const condition = entry.resource;
-  const verification = statusCode(condition, 'verificationStatus');
-  if (verification === 'entered-in-error') return { skipped: 'enteredInError' };
-  if (verification === 'refuted') return { skipped: 'refuted' };
-  const facts = readCodes(condition);
-  if (!facts.fracture) return { skipped: 'notAFracture' };
-
   const row = entry.index + 1;
+  // An element of the wrong type reads as absent; say so, whether the Condition is then taken or not.
+  const typeWarnings: ImportRowWarning[] = wrongTypes(condition, entry.path, CONDITION_ELEMENTS).map((p) => ({
+    row,
+    field: p.field,
+    code: 'fhir.wrongType',
+    message: `${p.message}; it was read as absent`,
+  }));
+  const verification = statusCode(condition, 'verificationStatus');
+  if (verification === 'entered-in-error') return { skipped: 'enteredInError', typeWarnings };
+  if (verification === 'refuted') return { skipped: 'refuted', typeWarnings };
+  const facts = readCodes(condition);
+  if (!facts.fracture) return { skipped: 'notAFracture', typeWarnings };
+
   const problems = new RowProblems(row);
+  for (const w of typeWarnings) problems.warn(w.field, w.code, w.message);
   const patientEntry = resolveReference(condition, 'subject', entry, index, 'Patient', problems, true);
+  if (patientEntry !== undefined && unreadableEntries.has(patientEntry)) {
+    problems.error(
+      `${entry.path}.subject.reference`,
+      'fhir.unreadableReference',
+      `the Patient it refers to (entry ${patientEntry.index + 1}) cannot be read`,
+    );
+    return { row: { ok: false, row, errors: problems.errors }, patient: patientEntry };
+  }
+  for (const code of facts.unmappedSnomed) {
+    problems.warn(
+      `${entry.path}.code`,
+      'snomed.unmapped',
+      `SNOMED CT ${code} is not in the fracture-site table`,
+    );
+  }
   const patient = patientEntry === undefined ? undefined : readPatient(patientEntry, index, problems);
   const fracture = readFracture(entry, facts, index, problems);
   if (patient !== undefined && fracture !== undefined && patientEntry !== undefined) {
@@ -279,12 +415,13 @@ function readCondition(
       problems,
     );
   }
+  const referred = patientEntry === undefined ? {} : { patient: patientEntry };
   if (problems.hasErrors || patient === undefined || fracture === undefined) {
-    return { row: { ok: false, row, errors: problems.errors } };
+    return { row: { ok: false, row, errors: problems.errors }, ...referred };
   }
   const record: FractureRegistration = { source: { format: 'fhir', row }, patient, fracture: fracture.value };
   if (system !== undefined) record.source.system = system;
-  return { row: { ok: true, record, warnings: problems.warnings } };
+  return { row: { ok: true, record, warnings: problems.warnings }, ...referred };
 }
 
 function resolveReference(
@@ -393,6 +530,7 @@ function readFracture(
   if (facts.text !== '') fracture.siteText = facts.text;
   if (facts.icd10 !== undefined) fracture.icd10Code = facts.icd10;
   if (facts.snomed !== undefined) fracture.snomedCode = facts.snomed;
+  if (facts.codes.length > 0) fracture.sourceCodes = facts.codes;
   const id = stringAt(condition, 'id') ?? stringAt(objectsAt(condition, 'identifier')[0], 'value');
   if (id !== undefined) fracture.sourceFractureId = id;
   return { value: fracture, dateField };
@@ -538,6 +676,8 @@ function readPatient(entry: Entry, index: BundleIndex, problems: RowProblems): I
   if (phoneValue !== undefined && phoneValue !== '') patient.phone = phoneValue;
   const gp = readGeneralPractitioner(entry, index, problems);
   if (gp !== undefined) patient.gp = gp;
+  const deceased = readDeath(entry, problems);
+  if (deceased !== undefined) patient.deceased = deceased;
   // When the server last changed the Patient: the moment these details were true (docs/IMPORT.md §2).
   const lastUpdated = stringAt(objectAt(resource, 'meta'), 'lastUpdated');
   if (lastUpdated !== undefined) {
@@ -551,6 +691,39 @@ function readPatient(entry: Entry, index: BundleIndex, problems: RowProblems): I
       );
   }
   return patient;
+}
+
+/** Patient.deceasedBoolean or Patient.deceasedDateTime (the date part is kept). */
+function readDeath(entry: Entry, problems: RowProblems): { date?: string } | undefined {
+  const resource = entry.resource;
+  const flag = resource.deceasedBoolean;
+  const when = resource.deceasedDateTime;
+  if (flag !== undefined && typeof flag !== 'boolean') {
+    problems.warn(
+      `${entry.path}.deceasedBoolean`,
+      'fhir.wrongType',
+      'is not a boolean; it was read as absent',
+    );
+  }
+  if (when === undefined) return flag === true ? {} : undefined;
+  if (typeof when !== 'string') {
+    problems.warn(
+      `${entry.path}.deceasedDateTime`,
+      'fhir.wrongType',
+      'is not a string; the death is recorded without its date',
+    );
+    return {};
+  }
+  const parsed = parseFhirDate(when.slice(0, 10));
+  if (!parsed.ok) {
+    problems.warn(
+      `${entry.path}.deceasedDateTime`,
+      'patient.deceasedDate',
+      `${parsed.message}; the death is recorded without its date`,
+    );
+    return {};
+  }
+  return { date: parsed.date };
 }
 
 function readAddress(patient: JsonObject): PostalAddress | undefined {
@@ -696,7 +869,9 @@ export async function parseFhirBundleFile(
 export async function* parseFhirFractures(
   input: AsyncIterable<unknown>,
   options: FhirFileOptions,
-): AsyncGenerator<ParsedRow, void, undefined> {
+): AsyncGenerator<ImportItem, void, undefined> {
   const result = await parseFhirBundleFile(input, options);
   yield* result.rows;
+  yield* result.unreadable;
+  yield* result.updates;
 }

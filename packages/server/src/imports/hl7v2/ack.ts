@@ -38,6 +38,7 @@ function hl7ErrorCode(code: string): readonly [string, string] {
     return ['101', 'Required field missing'];
   if (
     code.startsWith('date.') ||
+    code.startsWith('text.') ||
     code.startsWith('bsn.') ||
     code === 'hl7.fieldSeparator' ||
     code === 'hl7.encodingCharacters'

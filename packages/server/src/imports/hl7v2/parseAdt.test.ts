@@ -60,6 +60,7 @@ describe('parseAdtMessage — valid messages (fixture)', () => {
       fracture: {
         date: '2025-01-10',
         siteCode: 'femur_proximal',
+        sourceCodes: [{ system: 'icd10', code: 'S72.0', display: 'Fractuur van collum femoris' }],
         siteText: 'Fractuur van collum femoris',
         icd10Code: 'S72.0',
         encounterType: 'inpatient',

@@ -28,7 +28,9 @@ import type {
   PatientUpdate,
   PostalAddress,
   Sex,
+  SourceCode,
 } from '../types';
+import { foldSameInjury } from '../sameInjury';
 import { checkMessageStructure } from './structure';
 import { stripMllpFrameBytes } from './splitMessages';
 import { component, repetitions, segmentsNamed, subcomponent, text, type Repetition } from './segments';
@@ -105,6 +107,18 @@ export function parseAdtMessage(input: string | Hl7Message, options: AdtParseOpt
           .filter((s) => s.trim() !== '')
           .join('\r')
       : input.toString();
+  const nul = locateCharacter(normalised, '\u0000');
+  if (nul !== undefined) {
+    const controlId = rawControlId(normalised);
+    return rejected(
+      messageNumber,
+      nul,
+      'text.nul',
+      'contains a NUL character (byte 0x00), which is not text; the message was not read — correct it at the source',
+      'error',
+      controlId === '' ? {} : { controlId },
+    );
+  }
   const problems = checkMessageStructure(normalised);
   const firstProblem = problems[0];
   if (firstProblem !== undefined) {
@@ -143,6 +157,19 @@ export function parseAdtMessage(input: string | Hl7Message, options: AdtParseOpt
   }
   const message = typeof input === 'string' ? Hl7Message.parse(normalised) : input;
   return readAdt(message, messageNumber, limits);
+}
+
+/** "PID-5" for the first `ch` in the message (segments joined by CR), or undefined when there is none. */
+function locateCharacter(message: string, ch: string): string | undefined {
+  const at = message.indexOf(ch);
+  if (at < 0) return undefined;
+  const start = message.lastIndexOf('\r', at) + 1;
+  const segment = message.slice(start, at);
+  const separator = message.charAt(3) || '|';
+  const name = segment.slice(0, 3);
+  const position = segment.split(separator).length - 1;
+  // MSH-1 is the separator itself, so MSH fields are counted one further.
+  return `${name}-${name === 'MSH' ? position + 1 : position}`;
 }
 
 /** MSH-10 read by hand when the encoding characters are too broken for the library. */
@@ -241,20 +268,16 @@ function readAdt(message: Hl7Message, messageNumber: number, limits: DateLimits)
       errors: [],
       ...known,
     };
-    if (event !== 'A08' || recordedAt.instant === undefined) return accepted;
+    // Only an update (A08) dates new details; a death is news in any message.
+    const datesDetails = event === 'A08' && recordedAt.instant !== undefined;
+    if (!datesDetails && !reportsDeath(pid)) return accepted;
     const problems = new RowProblems(messageNumber);
     const patient = readPatient(message, pid, problems);
     if (patient === undefined || problems.hasErrors) return accepted;
     const source: PatientUpdate['source'] = { format: 'hl7v2', row: messageNumber };
     if (systemName !== '') source.system = systemName;
-    return {
-      ...accepted,
-      patientUpdate: {
-        kind: 'patientUpdate',
-        source,
-        patient: { ...patient, recordedAt: recordedAt.instant },
-      },
-    };
+    if (datesDetails && recordedAt.instant !== undefined) patient.recordedAt = recordedAt.instant;
+    return { ...accepted, patientUpdate: { kind: 'patientUpdate', source, patient } };
   }
 
   const rows: ParsedRow[] = [];
@@ -293,7 +316,7 @@ function readAdt(message: Hl7Message, messageNumber: number, limits: DateLimits)
   return {
     messageNumber,
     status: errors.length > 0 ? 'error' : 'accepted',
-    rows,
+    rows: foldSameInjury(rows, () => 'DG1'),
     skippedDiagnoses,
     errors,
     ...known,
@@ -332,8 +355,15 @@ interface CodedDiagnosis {
   icd10?: string;
   snomed?: string;
   description: string;
-  /** Code/system pairs as sent, for messages. */
-  codes: { code: string; system: string }[];
+  /** Every code of DG1-3 as sent (identifier and alternate identifier), its system named as Osteopad stores it. */
+  codes: SourceCode[];
+}
+
+function storedSystem(system: string, code: string): string {
+  const normalised = normaliseSystem(system);
+  if (ICD10_SYSTEMS.has(normalised) || (system === '' && parseIcd10Code(code) !== null)) return 'icd10';
+  if (SNOMED_SYSTEMS.has(normalised)) return 'snomed';
+  return system === '' ? 'unknown' : system;
 }
 
 /** DG1-3 (code^text^system^altCode^altText^altSystem); DG1-2 is the v2.3 coding method; DG1-4 the description. */
@@ -345,10 +375,23 @@ function readDiagnosis(segment: Hl7Segment): CodedDiagnosis {
     .filter((t) => t !== '')
     .join(' ');
   const pairs = [
-    { code: component(dg13, 1).trim(), system: component(dg13, 3).trim() || legacySystem },
-    { code: component(dg13, 4).trim(), system: component(dg13, 6).trim() },
+    {
+      code: component(dg13, 1).trim(),
+      system: component(dg13, 3).trim() || legacySystem,
+      display: unescapeHl7(component(dg13, 2), segment.context).trim(),
+    },
+    {
+      code: component(dg13, 4).trim(),
+      system: component(dg13, 6).trim(),
+      display: unescapeHl7(component(dg13, 5), segment.context).trim(),
+    },
   ].filter((p) => p.code !== '');
-  const result: CodedDiagnosis = { fracture: false, metastasis: false, description, codes: pairs };
+  const codes = pairs.map(({ code, system, display }) => ({
+    system: storedSystem(system, code),
+    code,
+    ...(display === '' ? {} : { display }),
+  }));
+  const result: CodedDiagnosis = { fracture: false, metastasis: false, description, codes };
   for (const { code, system } of pairs) {
     const normalisedSystem = normaliseSystem(system);
     const looksIcd10 =
@@ -444,6 +487,7 @@ function readFracture(
   if (coded.description !== '') fracture.siteText = coded.description;
   if (coded.icd10 !== undefined) fracture.icd10Code = coded.icd10;
   if (coded.snomed !== undefined) fracture.snomedCode = coded.snomed;
+  if (coded.codes.length > 0) fracture.sourceCodes = coded.codes;
   const diagnosisId = text(segment, 20);
   if (diagnosisId !== '') fracture.sourceFractureId = diagnosisId;
   return fracture;
@@ -665,5 +709,36 @@ function readPatient(
   if (phone !== undefined) patient.phone = phone;
   const gp = readGp(message, problems);
   if (gp !== undefined) patient.gp = gp;
+  const deceased = readDeath(pid, problems);
+  if (deceased !== undefined) patient.deceased = deceased;
   return patient;
+}
+
+/** PID-29 (death date and time) or PID-30 (death indicator Y) say the person has died. */
+function reportsDeath(pid: Hl7Segment): boolean {
+  return text(pid, 29) !== '' || text(pid, 30).toUpperCase() === 'Y';
+}
+
+function readDeath(pid: Hl7Segment, problems: RowProblems): { date?: string } | undefined {
+  if (!reportsDeath(pid)) return undefined;
+  const raw = text(pid, 29);
+  const indicator = text(pid, 30).toUpperCase();
+  if (raw === '') return {};
+  const parsed = parseHl7Date(raw.slice(0, 8));
+  if (!parsed.ok) {
+    problems.warn(
+      'PID-29',
+      'patient.deceasedDate',
+      `${parsed.message}; the death is recorded without its date`,
+    );
+    return {};
+  }
+  if (indicator === 'N') {
+    problems.warn(
+      'PID-30',
+      'patient.deceasedConflict',
+      `PID-30 says "not deceased" but PID-29 gives a date of death (${parsed.date}); the death is recorded`,
+    );
+  }
+  return { date: parsed.date };
 }
