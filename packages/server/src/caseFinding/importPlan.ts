@@ -273,7 +273,8 @@ export function planBatch(
         row,
         field: 'patient.birthDate',
         code: 'patient.birthDateDiffers',
-        message: `the birth date ${p.birthDate} differs from the ${known.birthDate} Osteopad holds for this patient; it was not changed — check the identifiers and correct the record by hand if needed`,
+        // The stored value is not quoted: whoever reads the import report may not read patient records.
+        message: `the birth date ${p.birthDate} differs from the one Osteopad holds for this patient; it was not changed — check the identifiers and correct the record by hand if needed`,
       });
     }
     if (p.sex !== known.sex && p.sex !== 'unknown') {
@@ -281,7 +282,7 @@ export function planBatch(
         row,
         field: 'patient.sex',
         code: 'patient.sexDiffers',
-        message: `the sex "${p.sex}" differs from the "${known.sex}" Osteopad holds for this patient; it was not changed`,
+        message: `the sex "${p.sex}" differs from the one Osteopad holds for this patient; it was not changed`,
       });
     }
   };

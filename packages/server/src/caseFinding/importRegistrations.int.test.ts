@@ -148,6 +148,8 @@ describe('importing fracture registrations', () => {
     expect(summary.warnings).toEqual([
       expect.objectContaining({ row: 1, field: 'patient.birthDate', code: 'patient.birthDateDiffers' }),
     ]);
+    // The administrator reading the report is told it differs, not what the record holds.
+    expect(summary.warnings[0]?.message).not.toContain('1950-03-14');
     const r = await db.owner.query(
       `SELECT birth_date::text AS birth_date FROM patients WHERE bsn = '999900006'`,
     );
@@ -197,7 +199,52 @@ describe('importing fracture registrations', () => {
     },
   );
 
+  it.each([
+    ['a NUL character', 'Jan\u0000sen', 'family_name', 'text.nul', 'nul'],
+    ['a right-to-left override', 'Jan\u202Esen', 'patient.familyName', 'text.unstorable', 'bidi'],
+    ['a zero-width space', 'Jan\u200Bsen', 'patient.familyName', 'text.unstorable', 'zero-width'],
+  ])(
+    'refuses a row with %s, records the refused attempt and its audit, and writes nothing',
+    async (_what, name, field, code, file) => {
+      const before = await count('patients');
+      const summary = await run(
+        'csv',
+        textStream(`${HEADER}\nTXT-1,,${name},1950-01-01,V,2025-05-02,heup,SEH,laag,nee\n`),
+        {
+          fileName: `unstorable-${file}`,
+        },
+      );
+      expect(summary).toMatchObject({ status: 'rejected', imported: 0, invalid: 1 });
+      expect(summary.errors).toEqual([expect.objectContaining({ row: 1, field, code })]);
+      expect(await count('patients')).toBe(before);
+      const history = await db.owner.query<{ status: string; errors: { code: string }[] }>(
+        `SELECT status::text, errors FROM imports WHERE organization_id = $1 AND file_name = $2`,
+        [org.id, `unstorable-${file}`],
+      );
+      expect(history.rows).toEqual([{ status: 'rejected', errors: [expect.objectContaining({ code })] }]);
+      const audit = await db.owner.query<{ outcome: string }>(
+        `SELECT outcome FROM audit_events WHERE organization_id = $1 AND action = 'import' AND details->>'fileName' = $2`,
+        [org.id, `unstorable-${file}`],
+      );
+      expect(audit.rows).toEqual([{ outcome: 'failure' }]);
+    },
+  );
+
+  it('finds a NUL character far beyond the first 64 KB of a file and names its row', async () => {
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `BIG-${i},,Naam${i},1950-01-01,V,2025-05-02,heup,SEH,laag,nee`,
+    );
+    rows[1400] = 'BIG-1400,,Na\u0000am,1950-01-01,V,2025-05-02,heup,SEH,laag,nee';
+    const summary = await run('csv', textStream(`${HEADER}\n${rows.join('\n')}\n`));
+    expect(summary.status).toBe('rejected');
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ row: 1401, field: 'family_name', code: 'text.nul' }),
+    ]);
+  });
+
   it('imports nothing from a file with one invalid row, and names row, field and reason', async () => {
+    const rejectedBefore = await count('imports', `status = 'rejected'`);
     const before = await count('fracture_events');
     const csv = `${HEADER}\nN-1,,Nieuw,1950-01-01,V,2025-05-01,heup,SEH,laag,nee\nN-2,123456789,Fout,1950-01-01,V,2025-05-01,heup,SEH,laag,nee\n`;
     const summary = await run('csv', textStream(csv));
@@ -207,7 +254,7 @@ describe('importing fracture registrations', () => {
     expect(summary.errors[0]?.message).toMatch(/elfproef/i);
     expect(await count('fracture_events')).toBe(before);
     expect(await count('patients', `family_name = 'Nieuw'`)).toBe(0);
-    expect(await count('imports', `status = 'rejected'`)).toBe(1);
+    expect(await count('imports', `status = 'rejected'`)).toBe(rejectedBefore + 1);
   });
 
   it('with skipInvalid imports the valid rows and reports the invalid ones', async () => {

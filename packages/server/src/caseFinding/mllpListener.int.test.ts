@@ -97,6 +97,31 @@ describe('MLLP listener', () => {
     expect(ack.err).toMatch(/DG1/);
   });
 
+  it('answers a NUL character with AE naming the field as a content error, kept in the history', async () => {
+    const ack = await send(
+      [
+        'MSH|^~\\&|HIX|ZKH|OSTEOPAD|FLS|20261101101500||ADT^A01^ADT_A01|NUL1|P|2.5',
+        'PID|1||55599^^^ZKH^PI||Ja\u0000nsen^Piet||19480101|M',
+        'DG1|1|I10|S52.5^Pols^I10||20261101',
+      ].join('\r'),
+    );
+    expect(ack).toMatchObject({ code: 'AE', controlId: 'NUL1' });
+    expect(ack.err).toMatch(/PID\^1\^5\|102\^Data type error\^HL70357\|E\|text\.nul/);
+    expect(ack.text).not.toMatch(/send it again/i);
+    const history = await db.owner.query<{ status: string; errors: { code: string }[] }>(
+      `SELECT status::text, errors FROM imports WHERE organization_id = $1 AND file_name LIKE 'MLLP NUL1%'`,
+      [org.id],
+    );
+    expect(history.rows).toEqual([
+      { status: 'rejected', errors: [expect.objectContaining({ code: 'text.nul' })] },
+    ]);
+    const audit = await db.owner.query<{ outcome: string }>(
+      `SELECT outcome FROM audit_events WHERE organization_id = $1 AND action = 'import' AND details->>'fileName' LIKE 'MLLP NUL1%'`,
+      [org.id],
+    );
+    expect(audit.rows).toEqual([{ outcome: 'failure' }]);
+  });
+
   it('answers AR for a message type it does not take', async () => {
     const ack = await send(
       [

@@ -29,17 +29,19 @@ async function* only(rows: readonly ImportItem[]): AsyncGenerator<ImportItem> {
 /**
  * Answers one ADT message: AR when it is not a message Osteopad takes (type, event, version), AE
  * with the reasons when its content is wrong or it cannot be stored, AA when it was imported (or was
- * already there — resending a message is harmless).
+ * already there — resending a message is harmless). A message refused for its content is kept in the
+ * import history and the audit log like a refused file; one of a type Osteopad does not take is not.
  */
 export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl7Message> {
   const now = deps.clock();
+  const today = localIsoDate(now);
+  const result = parseAdtMessage(text, { today, messageNumber: 1 });
   const ackBase = {
     timestamp: formatHl7Timestamp(now),
     controlId: randomUUID().replace(/-/g, '').slice(0, 20),
+    ...(result.controlId === undefined ? {} : { originalControlId: result.controlId }),
   };
-  const today = localIsoDate(now);
-  const result = parseAdtMessage(text, { today, messageNumber: 1 });
-  if (result.status !== 'accepted') return buildAckForResult(result, ackBase);
+  if (result.status === 'rejected') return buildAckForResult(result, ackBase);
   const items: ImportItem[] = [...result.rows];
   if (result.patientUpdate !== undefined) items.push(result.patientUpdate);
   // Most ADT traffic is about people without a fracture: nothing to store, nothing to look up.

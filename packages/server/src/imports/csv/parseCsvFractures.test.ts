@@ -460,3 +460,56 @@ describe('parseCsvFractures — encodings and separators', () => {
     await expect(parse(header, { today: '30-06-2025' })).rejects.toThrow(TypeError);
   });
 });
+
+describe('parseCsvFractures — deaths and characters that are not text', () => {
+  const DEATH_HEADER = `${HEADER},overleden,overlijdensdatum`;
+
+  it('reads the deceased columns: a date alone, yes alone, no, and their conflicts', async () => {
+    const rows = await parse(
+      [
+        DEATH_HEADER,
+        'P1,,Jansen,1940-01-01,V,2025-01-05,heup,,2025-03-01',
+        'P2,,Bakker,1940-01-01,V,2025-01-05,heup,ja,',
+        'P3,,Visser,1940-01-01,V,2025-01-05,heup,nee,',
+        'P4,,Smit,1940-01-01,V,2025-01-05,heup,nee,2025-03-01',
+        'P5,,Mol,1940-01-01,V,2025-01-05,heup,,2026-01-01',
+        'P6,,Bos,1940-01-01,V,2025-01-05,heup,misschien,',
+      ].join('\n'),
+    );
+    expect(recordOf(rows[0]).record.patient.deceased).toEqual({ date: '2025-03-01' });
+    expect(recordOf(rows[1]).record.patient.deceased).toEqual({});
+    expect(recordOf(rows[2]).record.patient.deceased).toBeUndefined();
+    expect(errorsOf(rows[3])).toEqual([
+      expect.objectContaining({ field: 'overleden', code: 'deceased.conflict' }),
+    ]);
+    expect(errorsOf(rows[4])).toEqual([
+      expect.objectContaining({ field: 'overlijdensdatum', code: 'date.future' }),
+    ]);
+    expect(errorsOf(rows[5])).toEqual([
+      expect.objectContaining({ field: 'overleden', code: 'deceased.value' }),
+    ]);
+  });
+
+  it('refuses a row with a NUL character, naming the column, and reads the rows around it', async () => {
+    const rows = await parse(
+      [
+        HEADER,
+        'P1,,Jansen,1940-01-01,V,2025-01-05,heup',
+        'P2,,Bak\u0000ker,1940-01-01,V,2025-01-05,heup',
+        'P3,,Visser,1940-01-01,V,2025-01-05,heup',
+      ].join('\n'),
+    );
+    expect(rows.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(errorsOf(rows[1])).toEqual([
+      expect.objectContaining({ row: 2, field: 'family_name', code: 'text.nul' }),
+    ]);
+  });
+
+  it('keeps the codes of a row as its source codes', async () => {
+    const rows = await parse(`${HEADER},icd10,snomed\nP1,,Jansen,1940-01-01,V,2025-01-05,,S7200,5913000\n`);
+    expect(recordOf(rows[0]).record.fracture.sourceCodes).toEqual([
+      { system: 'icd10', code: 'S72.00' },
+      { system: 'snomed', code: '5913000' },
+    ]);
+  });
+});

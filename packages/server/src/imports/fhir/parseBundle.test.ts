@@ -392,3 +392,161 @@ describe('parseFhirBundle — structure and fields', () => {
     expect(parseFhirBundle(input, { today: TODAY }).rows).toHaveLength(1);
   });
 });
+
+const SNOMED = 'http://snomed.info/sct';
+
+describe('parseFhirBundle — no source data silently lost', () => {
+  it('keeps an unmapped SNOMED code of a fracture named in the text, with a warning', () => {
+    const { rows } = parseFhirBundle(
+      bundle(
+        patient(),
+        condition({
+          code: { coding: [{ system: SNOMED, code: '263102004', display: 'Fracture subluxation of wrist' }] },
+        }),
+      ),
+      { today: TODAY },
+    );
+    const row = recordOf(rows[0]);
+    expect(row.record.fracture).toMatchObject({
+      siteCode: 'radius_forearm_wrist',
+      snomedCode: '263102004',
+      sourceCodes: [{ system: 'snomed', code: '263102004', display: 'Fracture subluxation of wrist' }],
+    });
+    expect(row.warnings).toEqual([
+      expect.objectContaining({ field: 'Bundle.entry[1].resource.code', code: 'snomed.unmapped' }),
+    ]);
+  });
+
+  it('folds one injury coded twice on one day into one fracture with both codes', () => {
+    const { rows } = parseFhirBundle(
+      bundle(
+        patient(),
+        condition({
+          code: { coding: [{ system: SNOMED, code: '65966004', display: 'Fracture of forearm' }] },
+        }),
+        condition({
+          code: { coding: [{ system: SNOMED, code: '443165006', display: 'Osteoporotic fracture of bone' }] },
+        }),
+      ),
+      { today: TODAY },
+    );
+    expect(rows).toHaveLength(1);
+    const row = recordOf(rows[0]);
+    expect(row.record.fracture).toMatchObject({
+      siteCode: 'radius_forearm_wrist',
+      sourceCodes: [
+        { system: 'snomed', code: '65966004', display: 'Fracture of forearm' },
+        { system: 'snomed', code: '443165006', display: 'Osteoporotic fracture of bone' },
+      ],
+    });
+    expect(row.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 3, code: 'fracture.sameInjury' })]),
+    );
+  });
+
+  it('keeps two injuries at different sites on one day apart, and a pathological mention is never lost', () => {
+    const twoSites = parseFhirBundle(
+      bundle(
+        patient(),
+        condition({ code: { coding: [{ system: ICD10, code: 'S72.0' }] } }),
+        condition({ code: { coding: [{ system: ICD10, code: 'S52.5' }] } }),
+      ),
+      { today: TODAY },
+    );
+    expect(twoSites.rows.map((r) => recordOf(r).record.fracture.siteCode)).toEqual([
+      'femur_proximal',
+      'radius_forearm_wrist',
+    ]);
+    const pathological = parseFhirBundle(
+      bundle(
+        patient(),
+        condition({ code: { coding: [{ system: SNOMED, code: '65966004' }] } }),
+        condition({
+          code: { coding: [{ system: SNOMED, code: '268029009', display: 'Pathological fracture' }] },
+        }),
+      ),
+      { today: TODAY },
+    );
+    expect(pathological.rows).toHaveLength(1);
+    expect(recordOf(pathological.rows[0]).record.fracture.pathological).toBe(true);
+  });
+
+  it('warns about a Condition whose elements have the wrong JSON type instead of skipping it silently', async () => {
+    const items = await collect(
+      parseFhirFractures(
+        bytesStream(JSON.stringify(bundle(patient(), condition({ code: 'S72.0', onsetDateTime: 20250105 })))),
+        { today: TODAY },
+      ),
+    );
+    expect(items).toEqual([
+      {
+        kind: 'skipped',
+        row: 2,
+        warnings: [
+          expect.objectContaining({ field: 'Bundle.entry[1].resource.code', code: 'fhir.wrongType' }),
+          expect.objectContaining({
+            field: 'Bundle.entry[1].resource.onsetDateTime',
+            code: 'fhir.wrongType',
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it('refuses an entry with a NUL character, naming its path, and every fracture that needs it', () => {
+    const { rows } = parseFhirBundle(bundle(patient({ name: [{ family: 'Jan\u0000sen' }] }), condition()), {
+      today: TODAY,
+    });
+    expect(rows).toEqual([
+      {
+        ok: false,
+        row: 1,
+        errors: [
+          expect.objectContaining({ field: 'Bundle.entry[0].resource.name[0].family', code: 'text.nul' }),
+        ],
+      },
+      {
+        ok: false,
+        row: 2,
+        errors: [expect.objectContaining({ code: 'fhir.unreadableReference' })],
+      },
+    ]);
+  });
+
+  it('refuses FHIR XML with a clear message', () => {
+    const error = fileError(() =>
+      parseFhirBundle('<?xml version="1.0"?>\r\n<Patient xmlns="http://hl7.org/fhir"/>', { today: TODAY }),
+    );
+    expect(error.code).toBe('fhir.xml');
+    expect(error.message).toMatch(/JSON only/);
+  });
+});
+
+describe('parseFhirBundle — deaths', () => {
+  it('reads deceasedDateTime and deceasedBoolean', () => {
+    const dated = parseFhirBundle(
+      bundle(patient({ deceasedDateTime: '2025-03-02T11:00:00+01:00' }), condition()),
+      {
+        today: TODAY,
+      },
+    );
+    expect(recordOf(dated.rows[0]).record.patient.deceased).toEqual({ date: '2025-03-02' });
+    const flagged = parseFhirBundle(bundle(patient({ deceasedBoolean: true }), condition()), {
+      today: TODAY,
+    });
+    expect(recordOf(flagged.rows[0]).record.patient.deceased).toEqual({});
+    const alive = parseFhirBundle(bundle(patient({ deceasedBoolean: false }), condition()), { today: TODAY });
+    expect(recordOf(alive.rows[0]).record.patient.deceased).toBeUndefined();
+  });
+
+  it('hands on a Patient without a fracture that reports a death, as an update', () => {
+    const result = parseFhirBundle(bundle(patient({ deceasedBoolean: true })), { today: TODAY });
+    expect(result.rows).toEqual([]);
+    expect(result.updates).toEqual([
+      expect.objectContaining({
+        kind: 'patientUpdate',
+        patient: expect.objectContaining({ deceased: {} }) as unknown,
+      }),
+    ]);
+  });
+});

@@ -418,3 +418,55 @@ describe('parseAdtMessage — when the details were recorded, and A08 updates', 
     expect(items[0] !== undefined && isPatientUpdate(items[0])).toBe(true);
   });
 });
+
+describe('parseAdtMessage — deaths, codes and characters that are not text', () => {
+  const message = (...segments: string[]) =>
+    parseAdtMessage([HEADER, ...segments].join('\r'), { today: TODAY });
+  const pid = (death29: string, death30: string) =>
+    `PID|1||1^^^ZKH^PI||Jansen^Anna||19400101|F${'|'.repeat(21)}${death29}|${death30}`;
+
+  it('reads the date of death (PID-29) and the death indicator (PID-30)', () => {
+    const dated = message(pid('202505031200', 'Y'), 'DG1|1||S72.0^^I10||20250101');
+    expect(recordOf(dated.rows[0]).record.patient.deceased).toEqual({ date: '2025-05-03' });
+    const flagged = message(pid('', 'Y'), 'DG1|1||S72.0^^I10||20250101');
+    expect(recordOf(flagged.rows[0]).record.patient.deceased).toEqual({});
+    const alive = message(pid('', 'N'), 'DG1|1||S72.0^^I10||20250101');
+    expect(recordOf(alive.rows[0]).record.patient.deceased).toBeUndefined();
+    const conflicting = message(pid('20250503', 'N'), 'DG1|1||S72.0^^I10||20250101');
+    expect(recordOf(conflicting.rows[0]).record.patient.deceased).toEqual({ date: '2025-05-03' });
+    expect(recordOf(conflicting.rows[0]).warnings).toEqual([
+      expect.objectContaining({ field: 'PID-30', code: 'patient.deceasedConflict' }),
+    ]);
+  });
+
+  it('hands on a death in any message without a fracture as an update, without dating other details', () => {
+    const result = message(pid('20250503', 'Y'), 'PV1|1|I');
+    expect(result.status).toBe('accepted');
+    expect(result.patientUpdate?.patient.deceased).toEqual({ date: '2025-05-03' });
+    expect(result.patientUpdate?.patient.recordedAt).toBeUndefined();
+  });
+
+  it('keeps every code of DG1-3 and folds two diagnoses of one injury on one day', () => {
+    const result = message(
+      'PID|1||1^^^ZKH^PI||Jansen||19500101|M',
+      'DG1|1||S52.5^Distale radiusfractuur^I10^65966004^Fracture of forearm^SCT||20250101',
+      'DG1|2||443165006^Osteoporotic fracture of bone^SCT||20250101',
+    );
+    expect(result.rows).toHaveLength(1);
+    expect(recordOf(result.rows[0]).record.fracture).toMatchObject({
+      siteCode: 'radius_forearm_wrist',
+      sourceCodes: [
+        { system: 'icd10', code: 'S52.5', display: 'Distale radiusfractuur' },
+        { system: 'snomed', code: '65966004', display: 'Fracture of forearm' },
+        { system: 'snomed', code: '443165006', display: 'Osteoporotic fracture of bone' },
+      ],
+    });
+  });
+
+  it('refuses a message with a NUL character as a content error naming the field', () => {
+    const result = message('PID|1||1^^^ZKH^PI||Jan\u0000sen||19500101|M', 'DG1|1||S72.0^^I10||20250101');
+    expect(result.status).toBe('error');
+    expect(result.controlId).toBe('M1');
+    expect(result.errors).toEqual([expect.objectContaining({ field: 'PID-5', code: 'text.nul' })]);
+  });
+});
