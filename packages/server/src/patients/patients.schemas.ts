@@ -66,6 +66,10 @@ export const newPatientBody = z
   .refine((p) => p.bsn !== null || (p.sourceId !== null && p.sourceId !== ''), {
     message: 'Give a BSN or a hospital patient number.',
     path: ['bsn'],
+  })
+  .refine((p) => p.sourceSystem === null || p.sourceSystem === '' || (p.sourceId ?? '') !== '', {
+    message: 'A source system needs the hospital patient number (sourceId) it issued.',
+    path: ['sourceSystem'],
   });
 
 const fractureSchema = z.object({
