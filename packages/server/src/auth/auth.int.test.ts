@@ -216,7 +216,7 @@ describe('sessions and CSRF', () => {
     const nurse = await h.login(h.orgB.users.nurse.username);
     const response = await h.as(admin, 'PATCH', `/api/users/${h.orgB.users.nurse.id}`, { active: false });
     expect(response.statusCode).toBe(200);
-    expect((await h.as(nurse, 'GET', '/api/patients')).statusCode).toBe(401);
+    expect((await h.as(nurse, 'POST', '/api/patients/search', {})).statusCode).toBe(401);
     await h.db.app.db.execute(sql`UPDATE users SET active = true WHERE id = ${h.orgB.users.nurse.id}`);
   });
 

@@ -44,6 +44,7 @@ import { HttpProblem } from './problems';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
+import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 
 export interface AppDeps {
   db: Database;
@@ -153,7 +154,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     // Set first, so refusals and errors of the API carry it too; a route may still override it.
-    if (isApiPath(request.url)) void reply.header('cache-control', API_CACHE_CONTROL);
+    if (isApiPath(request.url)) {
+      void reply.header('cache-control', API_CACHE_CONTROL);
+      const personal = personalQueryParameter(request.url);
+      if (personal !== null) throw personalDataInUrl(personal);
+    }
     await authenticate(request, reply, deps);
   });
 

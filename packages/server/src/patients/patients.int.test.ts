@@ -43,8 +43,9 @@ afterAll(async () => {
 });
 
 describe('patient search', () => {
+  const search = (body: Record<string, unknown>) => h.as(nurse, 'POST', '/api/patients/search', body);
   const names = async (q: string): Promise<string[]> => {
-    const r = await h.as(nurse, 'GET', `/api/patients?q=${encodeURIComponent(q)}`);
+    const r = await search({ q });
     expect(r.statusCode).toBe(200);
     return r.json<{ items: { familyName: string }[] }>().items.map((i) => i.familyName);
   };
@@ -67,9 +68,61 @@ describe('patient search', () => {
     expect(await names('%')).toEqual([]);
   });
 
+  it('lists everyone without a search text', async () => {
+    const r = await search({});
+    expect(r.json()).toMatchObject({ total: 6 }); // the harness's three and the three above
+  });
+
   it('pages with limit and offset and reports the total', async () => {
-    const r = await h.as(nurse, 'GET', '/api/patients?q=vries&limit=1&offset=1');
+    const r = await search({ q: 'vries', limit: 1, offset: 1 });
     expect(r.json()).toMatchObject({ total: 2, items: [{ familyName: 'Vriesema' }] });
+  });
+
+  it('audits every patient shown as a read of the search view', async () => {
+    const before = await h.db.owner.query<{ n: number }>(
+      `SELECT count(*)::int n FROM audit_events WHERE action = 'read' AND details->>'view' = 'search'`,
+    );
+    expect(await names('vries')).toHaveLength(2);
+    const after = await h.db.owner.query<{ n: number }>(
+      `SELECT count(*)::int n FROM audit_events WHERE action = 'read' AND details->>'view' = 'search'`,
+    );
+    expect((after.rows[0]?.n ?? 0) - (before.rows[0]?.n ?? 0)).toBe(2);
+  });
+
+  it('needs the CSRF token like every POST', async () => {
+    const r = await h.app.inject({
+      method: 'POST',
+      url: '/api/patients/search',
+      cookies: { osteopad_session: nurse.cookie },
+      payload: { q: 'vries' },
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ error: 'csrf' });
+  });
+
+  it('refuses unknown fields and over-long search text, naming the field', async () => {
+    const unknown = await search({ q: 'vries', bsn: '999990342' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ issues: [{ field: 'body.bsn', code: 'unknown_field' }] });
+    const long = await search({ q: 'x'.repeat(101) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ issues: [{ field: 'body.q' }] });
+  });
+
+  it('refuses the search text in the URL, on the old address and on the new one', async () => {
+    for (const url of ['/api/patients?q=vries', '/api/patients/search?q=vries']) {
+      const r = await h.as(nurse, url.startsWith('/api/patients?') ? 'GET' : 'POST', url, {});
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json(), url).toMatchObject({
+        error: 'personal_data_in_url',
+        issues: [{ field: 'querystring.q', code: 'personal_data_in_url' }],
+      });
+      expect(r.body, url).not.toContain('vries');
+    }
+  });
+
+  it('has no GET list any more', async () => {
+    expect((await h.as(nurse, 'GET', '/api/patients')).statusCode).toBe(404);
   });
 });
 

@@ -26,8 +26,9 @@ export const patientSummarySchema = z.object({
   city: z.string(),
 });
 
-export const patientListQuery = z.strictObject({
-  q: z.string().max(100).optional(),
+/** The body of `POST /api/patients/search`: name, BSN or date of birth (see patientSearch.ts). */
+export const patientSearchBody = z.strictObject({
+  q: z.string().max(100).default(''),
   ...pagination,
 });
 
