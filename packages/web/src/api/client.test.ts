@@ -128,13 +128,13 @@ describe('the API client', () => {
 
 describe('query strings', () => {
   it('leave out empty values so the server applies its defaults', () => {
-    expect(toQueryString({ q: '', limit: 20, offset: 0, action: undefined })).toBe('?limit=20&offset=0');
+    expect(toQueryString({ site: '', limit: 20, offset: 0, action: undefined })).toBe('?limit=20&offset=0');
     expect(toQueryString({})).toBe('');
     expect(toQueryString(undefined)).toBe('');
   });
 
-  it('encode what the user typed', () => {
-    expect(toQueryString({ q: 'de Vries & zn' })).toBe('?q=de+Vries+%26+zn');
+  it('encode what the user chose (never patient data: searches use `search`, a JSON body)', () => {
+    expect(toQueryString({ fileName: 'export mei & juni.csv' })).toBe('?fileName=export+mei+%26+juni.csv');
   });
 });
 
