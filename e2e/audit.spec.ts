@@ -11,8 +11,14 @@ test('an administrator sees the nurse reading a patient in the audit log', async
   // that are covered in patients.spec.ts; here only the audit trail they leave matters).
   const nurse = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const { username, password } = demoLogin('nurse');
-  expect((await nurse.post('/api/auth/login', { data: { username, password } })).status()).toBe(200);
-  const list = (await (await nurse.get('/api/patients?limit=10')).json()) as { items: { id: string }[] };
+  const session = await nurse.post('/api/auth/login', { data: { username, password } });
+  expect(session.status()).toBe(200);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const search = await nurse.post('/api/patients/search', {
+    data: { limit: 10 },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  const list = (await search.json()) as { items: { id: string }[] };
   const patientId = list.items[7]?.id ?? '';
   expect((await nurse.get(`/api/patients/${patientId}`)).status()).toBe(200);
   await nurse.dispose();

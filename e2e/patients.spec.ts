@@ -12,6 +12,13 @@ async function cellText(row: Locator, column: number): Promise<string> {
 test('a nurse finds patients by name, BSN and date of birth, and pages through the list', async ({
   page,
 }) => {
+  // Every request the page makes, to prove below that no search text reaches a URL.
+  const urls: string[] = [];
+  const searches: unknown[] = [];
+  page.on('request', (request) => {
+    urls.push(request.url());
+    if (request.url().endsWith('/api/patients/search')) searches.push(request.postDataJSON());
+  });
   await logIn(page, 'nurse');
 
   // Nurses start on the worklist; the patient list is the next item in the menu.
@@ -65,8 +72,29 @@ test('a nurse finds patients by name, BSN and date of birth, and pages through t
   await expect(page.getByText('Geen patiënten gevonden')).toBeVisible();
   await expect(rows).toHaveCount(0);
 
-  // Nothing typed into the search ends up in the URL (patient data stays out of history and logs).
+  // Nothing typed into the search ends up in a URL, neither the page's nor a request's (patient data
+  // stays out of history and proxy logs): the search text travels in the body of a POST.
   expect(page.url()).not.toContain('zzzzqqq');
+  const typed = [familyName.slice(0, 4).toLowerCase(), bsn, birthDate, 'zzzzqqq'];
+  for (const text of typed) {
+    expect(urls.filter((url) => decodeURIComponent(url).includes(text))).toEqual([]);
+    expect(searches).toContainEqual(expect.objectContaining({ q: text }));
+  }
+});
+
+test('API answers are not cached, and a missing file is a 404, not the app', async ({ request }) => {
+  const api = await request.get('/api/health');
+  expect(api.headers()['cache-control']).toBe('no-store');
+  for (const path of ['/assets/index-missing.js', '/favicon.ico', '/assets/index-missing.css']) {
+    const missing = await request.get(path);
+    expect(missing.status(), path).toBe(404);
+    expect(missing.headers()['content-type'] ?? '', path).not.toContain('text/html');
+  }
+  const clientRoute = await request.get('/patients/00000000-0000-4000-8000-000000000000');
+  expect(clientRoute.status()).toBe(200);
+  expect(clientRoute.headers()['content-type']).toContain('text/html');
+  // The patient search refuses its text in the URL, whoever asks.
+  expect((await request.get('/api/patients?q=Jansen')).status()).toBe(400);
 });
 
 test('a patient opens from the keyboard and shows name, BSN and date of birth', async ({ page, context }) => {

@@ -52,6 +52,8 @@ test.beforeAll(async () => {
 });
 
 test('a nurse confirms a finding about an unknown patient by choosing the patient', async ({ page }) => {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(decodeURIComponent(request.url())));
   await page.goto('/worklist?view=report_findings');
   const findings = page.getByRole('table', { name: 'Bevindingen in röntgenverslagen' }).locator('tbody tr');
   const finding = findings.filter({ hasText: 'E2E-RV-3' });
@@ -97,6 +99,8 @@ test('a nurse confirms a finding about an unknown patient by choosing the patien
   await expect(dialog).toBeVisible();
   await expect(option).toBeChecked();
   await expect(chosen).toContainText('Zwanenburg, Hendrika');
+  // The picker searched by name and by BSN, but neither reached a URL (proxy logs, history).
+  expect(urls.filter((url) => url.includes('Zwanenburg') || url.includes(PATIENT.bsn))).toEqual([]);
 
   await submit.click();
   await expect(

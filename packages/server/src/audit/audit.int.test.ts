@@ -61,7 +61,7 @@ describe('every read and write of patient data is audited', () => {
 
   it('a search logs one read per patient shown', async () => {
     const before = await auditRows(`action = 'read' AND object_type = 'patient'`, []);
-    const response = await h.as(nurse, 'GET', '/api/patients?q=Alpha');
+    const response = await h.as(nurse, 'POST', '/api/patients/search', { q: 'Alpha' });
     const body = response.json<{ items: { id: string }[] }>();
     expect(body.items.length).toBe(h.orgA.patientIds.length);
     const after = await auditRows(`action = 'read' AND object_type = 'patient'`, []);
@@ -113,7 +113,7 @@ describe('every read and write of patient data is audited', () => {
 describe('admins list and filter audit events', () => {
   it('filters by patient and action, newest first, and logs the look-up itself', async () => {
     const patientId = h.orgA.patientIds[1] ?? '';
-    const response = await h.as(admin, 'GET', `/api/audit-events?patientId=${patientId}&action=read`);
+    const response = await h.as(admin, 'POST', '/api/audit-events/search', { patientId, action: 'read' });
     expect(response.statusCode).toBe(200);
     const body = response.json<{
       items: { patientId: string; action: string; occurredAt: string }[];
@@ -130,23 +130,38 @@ describe('admins list and filter audit events', () => {
   });
 
   it('filters by date range (inclusive days, Europe/Amsterdam)', async () => {
-    const none = await h.as(admin, 'GET', '/api/audit-events?from=2000-01-01&to=2000-01-31');
+    const none = await h.as(admin, 'POST', '/api/audit-events/search', {
+      from: '2000-01-01',
+      to: '2000-01-31',
+    });
     expect(none.json<{ total: number }>().total).toBe(0);
   });
 
   it('shows only its own organisation’s events', async () => {
-    const response = await h.as(admin, 'GET', '/api/audit-events?limit=200');
+    const response = await h.as(admin, 'POST', '/api/audit-events/search', { limit: 200 });
     const ids = response.json<{ items: { patientId: string | null }[] }>().items.map((i) => i.patientId);
     for (const foreign of h.orgB.patientIds) expect(ids).not.toContain(foreign);
   });
 
   it('refuses non-admins', async () => {
-    expect((await h.as(nurse, 'GET', '/api/audit-events')).statusCode).toBe(403);
+    expect((await h.as(nurse, 'POST', '/api/audit-events/search', {})).statusCode).toBe(403);
   });
 
   it('rejects unknown filters with the field named', async () => {
-    const response = await h.as(admin, 'GET', '/api/audit-events?patient=1');
+    const response = await h.as(admin, 'POST', '/api/audit-events/search', { patient: 1 });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ issues: [{ field: 'querystring.patient' }] });
+    expect(response.json()).toMatchObject({ issues: [{ field: 'body.patient', code: 'unknown_field' }] });
+  });
+
+  it('filters by username sent in the body, never in the URL', async () => {
+    const username = h.orgA.users.nurse.username;
+    const response = await h.as(admin, 'POST', '/api/audit-events/search', { username });
+    expect(response.statusCode).toBe(200);
+    const items = response.json<{ items: { username: string }[] }>().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.username === username)).toBe(true);
+    const inUrl = await h.as(admin, 'GET', `/api/audit-events?username=${username}`);
+    expect(inUrl.statusCode).toBe(400);
+    expect(inUrl.json()).toMatchObject({ error: 'personal_data_in_url' });
   });
 });

@@ -5,7 +5,7 @@ import { isoDate, pagination } from '../http/validation';
 import { AUDIT_ACTIONS } from './auditLog';
 import { listAuditEvents } from './auditQueries';
 
-export const auditQuery = z.strictObject({
+export const auditSearchBody = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   userId: z.uuid().optional(),
@@ -33,16 +33,18 @@ const auditEventSchema = z.object({
 });
 
 export function registerAuditRoutes(app: TypedApp, { db }: AppDeps): void {
-  app.get(
-    '/api/audit-events',
+  // The filter names people (a username, a patient): it travels in the body, not in the URL that
+  // proxies and logs keep (http/urlPrivacy.ts).
+  app.post(
+    '/api/audit-events/search',
     {
       config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['audit'],
-        querystring: auditQuery,
+        body: auditSearchBody,
         response: { 200: z.object({ items: z.array(auditEventSchema), total: z.number().int() }) },
       },
     },
-    async (request) => listAuditEvents(db, requireActor(request), request.query),
+    async (request) => listAuditEvents(db, requireActor(request), request.body),
   );
 }

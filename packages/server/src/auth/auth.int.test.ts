@@ -75,6 +75,60 @@ describe('login', () => {
     expect((await login(username, TEST_PASSWORD, '10.0.0.4')).statusCode).toBe(200);
   });
 
+  it('counts every one of 15 concurrent wrong passwords (no lost increments)', async () => {
+    const lenient = await createHarness({
+      login: { rateLimitMax: 1000, rateLimitWindowMs: 60_000, lockoutAfterFailures: 50, lockoutMinutes: 15 },
+    });
+    try {
+      const user = lenient.orgA.users.nurse;
+      const answers = await Promise.all(
+        Array.from({ length: 15 }, (_, i) =>
+          lenient.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: user.username, password: `wrong-${i}` },
+            remoteAddress: '10.0.1.1',
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(Array.from({ length: 15 }, () => 401));
+      const row = await lenient.db.owner.query<{ n: number; locked: boolean }>(
+        'SELECT failed_login_count n, locked_until IS NOT NULL locked FROM users WHERE id = $1',
+        [user.id],
+      );
+      expect(row.rows[0]).toEqual({ n: 15, locked: false });
+    } finally {
+      await lenient.close();
+    }
+  });
+
+  it('locks at exactly the 5th of 15 concurrent wrong passwords; the rest meet the lock', async () => {
+    const user = h.orgA.users.admin;
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => login(user.username, `wrong-${i}`, '10.0.1.2')),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array.from({ length: 15 }, () => 401));
+    const row = await h.db.owner.query<{ locked: boolean }>(
+      'SELECT locked_until > $2 locked FROM users WHERE id = $1',
+      [user.id, h.clock.now()],
+    );
+    expect(row.rows[0]).toEqual({ locked: true });
+    const why = await h.db.owner.query<{ why: string; n: number }>(
+      `SELECT details->>'why' why, count(*)::int n FROM audit_events
+        WHERE action = 'login_failed' AND user_id = $1 GROUP BY 1 ORDER BY 1`,
+      [user.id],
+    );
+    expect(why.rows).toEqual([
+      { why: 'locked', n: 10 },
+      { why: 'wrong_password', n: 4 },
+      { why: 'wrong_password_locked', n: 1 },
+    ]);
+    // The right password is refused while the lock lasts.
+    expect((await login(user.username, TEST_PASSWORD, '10.0.1.2')).statusCode).toBe(401);
+    h.clock.advanceMinutes(16);
+    expect((await login(user.username, TEST_PASSWORD, '10.0.1.2')).statusCode).toBe(200);
+  });
+
   it('rejects malformed login bodies with 400 and the field', async () => {
     const response = await h.app.inject({
       method: 'POST',
@@ -162,7 +216,7 @@ describe('sessions and CSRF', () => {
     const nurse = await h.login(h.orgB.users.nurse.username);
     const response = await h.as(admin, 'PATCH', `/api/users/${h.orgB.users.nurse.id}`, { active: false });
     expect(response.statusCode).toBe(200);
-    expect((await h.as(nurse, 'GET', '/api/patients')).statusCode).toBe(401);
+    expect((await h.as(nurse, 'POST', '/api/patients/search', {})).statusCode).toBe(401);
     await h.db.app.db.execute(sql`UPDATE users SET active = true WHERE id = ${h.orgB.users.nurse.id}`);
   });
 

@@ -13,6 +13,7 @@ import {
   spendVerificationTime,
   verifyPassword,
 } from './passwords';
+import { recordFailedLogin, recordSuccessfulLogin, type FailedLoginOutcome } from './loginAttempts';
 import { createSession, deleteOtherSessionsOfUser, deleteSession } from './sessionStore';
 import { SESSION_COOKIE } from './authenticate';
 
@@ -37,6 +38,13 @@ const LOGIN_FAILED = new HttpProblem(
   'invalid_credentials',
   'Login failed. Check your username and password; after repeated failures the account is locked for a while.',
 );
+
+/** The reason written into the audit log for each outcome of a wrong password. */
+const FAILED_LOGIN_WHY: Record<FailedLoginOutcome, string> = {
+  counted: 'wrong_password',
+  locked_now: 'wrong_password_locked',
+  already_locked: 'locked',
+};
 
 export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, config } = deps;
@@ -74,7 +82,6 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
           patientId: users.patientId,
           passwordHash: users.passwordHash,
           active: users.active,
-          failedLoginCount: users.failedLoginCount,
           lockedUntil: users.lockedUntil,
         })
         .from(users)
@@ -108,24 +115,14 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
         throw LOGIN_FAILED;
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
-        const failures = user.failedLoginCount + 1;
-        const lock = failures >= config.login.lockoutAfterFailures;
-        await db
-          .update(users)
-          .set({
-            failedLoginCount: lock ? 0 : failures,
-            lockedUntil: lock
-              ? new Date(now.getTime() + config.login.lockoutMinutes * 60_000)
-              : user.lockedUntil,
-          })
-          .where(eq(users.id, user.id));
-        await failAudit(user, lock ? 'wrong_password_locked' : 'wrong_password');
+        const outcome = await recordFailedLogin(db, user.id, now, config.login);
+        await failAudit(user, FAILED_LOGIN_WHY[outcome]);
         throw LOGIN_FAILED;
       }
-      await db
-        .update(users)
-        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-        .where(eq(users.id, user.id));
+      if (!(await recordSuccessfulLogin(db, user.id, now))) {
+        await failAudit(user, 'locked');
+        throw LOGIN_FAILED;
+      }
       // A fresh session on every login: a cookie planted before login is worthless afterwards.
       const previous = request.actor;
       if (previous !== null) await deleteSession(db, previous.sessionTokenHash);

@@ -43,6 +43,8 @@ import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
+import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
+import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 
 export interface AppDeps {
   db: Database;
@@ -151,6 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
 
   app.addHook('onRequest', async (request, reply) => {
+    // Set first, so refusals and errors of the API carry it too; a route may still override it.
+    if (isApiPath(request.url)) {
+      void reply.header('cache-control', API_CACHE_CONTROL);
+      const personal = personalQueryParameter(request.url);
+      if (personal !== null) throw personalDataInUrl(personal);
+    }
     await authenticate(request, reply, deps);
   });
 
@@ -206,10 +214,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
+      if (isClientRoute(request.method, request.url)) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply.status(404).send({ error: 'not_found', message: 'No such route.' });
+      // A missing file (a stale asset, /favicon.ico) is a 404, never the app shell.
+      return reply.status(404).send({ error: 'not_found', message: 'No such route or file.' });
     });
   } else {
     app.setNotFoundHandler((_request, reply) =>

@@ -154,6 +154,7 @@ describe('route security', () => {
         payload: {},
       });
       expect(response.statusCode, routeKey(route.method, route.url)).toBe(401);
+      expect(response.headers['cache-control'], routeKey(route.method, route.url)).toBe('no-store');
     }
   });
 
@@ -188,6 +189,8 @@ describe('route security', () => {
         expect(response.statusCode, key).toBeLessThan(500);
       }
       for (const secret of secrets) expect(response.body, `${key} leaks ${secret}`).not.toContain(secret);
+      // The API answers with personal data throughout: no browser or proxy may keep a copy.
+      expect(response.headers['cache-control'], key).toBe('no-store');
     }
   });
 

@@ -4,7 +4,13 @@ import { episodes, fractureEvents, patients, tasks } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { storedEpisodeReason } from '../episodes/episodeReasons';
-import { conflict, notFound } from '../http/problems';
+import { notFound } from '../http/problems';
+import {
+  duplicateFieldOfError,
+  duplicatePatient,
+  findDuplicatePatient,
+  type PatientIdentity,
+} from './patientDuplicates';
 import { likeContains, parsePatientQuery } from './patientSearch';
 import { newPortalCode } from './portalCode';
 
@@ -163,28 +169,43 @@ export interface NewPatient {
   gpAddress: string;
 }
 
+/**
+ * Creates a patient entered by hand. A BSN or source number the organisation already has is a 409
+ * naming the field, also when a concurrent create wins the race on the unique index; the attempt is
+ * audited as a failed create (of the existing patient, when known) and nothing is written.
+ */
 export async function createPatient(db: Database, actor: Actor, input: NewPatient): Promise<PatientRow> {
+  const sourceId = input.sourceId === '' ? null : input.sourceId;
+  const identity: PatientIdentity = {
+    bsn: input.bsn,
+    sourceId,
+    // As the import stores it: a number without a system belongs to the system ''.
+    sourceSystem: sourceId === null ? null : (input.sourceSystem ?? ''),
+  };
   return auditedTransaction(db, actor, async (tx, trail) => {
-    if (input.bsn !== null) {
-      const existing = await tx
-        .select({ id: patients.id })
-        .from(patients)
-        .where(and(eq(patients.organizationId, actor.organizationId), eq(patients.bsn, input.bsn)));
-      if (existing.length > 0) {
-        throw conflict('duplicate_patient', 'A patient with this BSN already exists.', {
-          issues: [
-            { field: 'body.bsn', message: 'A patient with this BSN already exists.', code: 'duplicate' },
-          ],
-        });
-      }
+    const attempt = (patientId: string | null): void => {
+      trail.record({ action: 'create', objectType: 'patient', objectId: patientId ?? '', patientId });
+    };
+    const duplicate = await findDuplicatePatient(tx, actor.organizationId, identity);
+    if (duplicate !== null) {
+      attempt(duplicate.patientId);
+      throw duplicatePatient(duplicate.field);
     }
-    const inserted = await tx
-      .insert(patients)
-      .values({ ...input, organizationId: actor.organizationId, portalCode: newPortalCode() })
-      .returning();
+    let inserted: PatientRow[];
+    try {
+      inserted = await tx
+        .insert(patients)
+        .values({ ...input, ...identity, organizationId: actor.organizationId, portalCode: newPortalCode() })
+        .returning();
+    } catch (error) {
+      const field = duplicateFieldOfError(error);
+      if (field === null) throw error;
+      attempt(null);
+      throw duplicatePatient(field);
+    }
     const patient = inserted[0];
     if (patient === undefined) throw new Error('insert returned no row');
-    trail.record({ action: 'create', objectType: 'patient', objectId: patient.id, patientId: patient.id });
+    attempt(patient.id);
     return patient;
   });
 }

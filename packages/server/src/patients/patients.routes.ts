@@ -6,19 +6,21 @@ import { createPatient, getPatientRecord, searchPatients } from './patientRecord
 import {
   newPatientBody,
   patientDetailSchema,
-  patientListQuery,
+  patientSearchBody,
   patientListResponse,
   patientRecordResponse,
 } from './patients.schemas';
 
 export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
-  app.get(
-    '/api/patients',
+  // A search is a read, but its text (a name, BSN or date of birth) travels in the body, never in
+  // the URL, which proxies and logs keep (http/urlPrivacy.ts refuses it there).
+  app.post(
+    '/api/patients/search',
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
-      schema: { tags: ['patients'], querystring: patientListQuery, response: { 200: patientListResponse } },
+      schema: { tags: ['patients'], body: patientSearchBody, response: { 200: patientListResponse } },
     },
-    async (request) => searchPatients(db, requireActor(request), request.query),
+    async (request) => searchPatients(db, requireActor(request), request.body),
   );
 
   app.get(

@@ -26,8 +26,9 @@ export const patientSummarySchema = z.object({
   city: z.string(),
 });
 
-export const patientListQuery = z.strictObject({
-  q: z.string().max(100).optional(),
+/** The body of `POST /api/patients/search`: name, BSN or date of birth (see patientSearch.ts). */
+export const patientSearchBody = z.strictObject({
+  q: z.string().max(100).default(''),
   ...pagination,
 });
 
@@ -66,6 +67,10 @@ export const newPatientBody = z
   .refine((p) => p.bsn !== null || (p.sourceId !== null && p.sourceId !== ''), {
     message: 'Give a BSN or a hospital patient number.',
     path: ['bsn'],
+  })
+  .refine((p) => p.sourceSystem === null || p.sourceSystem === '' || (p.sourceId ?? '') !== '', {
+    message: 'A source system needs the hospital patient number (sourceId) it issued.',
+    path: ['sourceSystem'],
   });
 
 const fractureSchema = z.object({

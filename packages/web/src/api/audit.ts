@@ -19,7 +19,8 @@ export function auditEventsQuery(filter: AuditFilter, page: number) {
   return queryOptions({
     queryKey: ['audit-events', { filter, page }],
     queryFn: () =>
-      api.get('/api/audit-events', auditListSchema, {
+      // The filter may name a user or a patient: in the body, not the URL.
+      api.search('/api/audit-events/search', auditListSchema, {
         ...filter,
         limit: AUDIT_PAGE_SIZE,
         offset: (page - 1) * AUDIT_PAGE_SIZE,

@@ -59,6 +59,22 @@ describe('the API client', () => {
     expect(calls[1]?.init.body).toBeUndefined();
   });
 
+  it('sends search criteria as a JSON body with the CSRF token, never in the URL', async () => {
+    const { calls, fetchImpl } = fakeFetch(json(200, { total: 1 }));
+    const client = createApiClient(fetchImpl);
+    client.setCsrfToken('token-123');
+    const answer = await client.search('/api/patients/search', z.object({ total: z.number() }), {
+      q: 'de Vries 999990019',
+      limit: 20,
+    });
+    expect(answer).toEqual({ total: 1 });
+    expect(calls[0]?.url).toBe('/api/patients/search');
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(calls[0]?.init.body).toBe('{"q":"de Vries 999990019","limit":20}');
+    expect(headersOf(calls[0]).get('Content-Type')).toBe('application/json');
+    expect(headersOf(calls[0]).get('X-CSRF-Token')).toBe('token-123');
+  });
+
   it('turns error answers into ApiError with the code and the field issues', async () => {
     const { fetchImpl } = fakeFetch(
       json(400, {
@@ -112,13 +128,13 @@ describe('the API client', () => {
 
 describe('query strings', () => {
   it('leave out empty values so the server applies its defaults', () => {
-    expect(toQueryString({ q: '', limit: 20, offset: 0, action: undefined })).toBe('?limit=20&offset=0');
+    expect(toQueryString({ site: '', limit: 20, offset: 0, action: undefined })).toBe('?limit=20&offset=0');
     expect(toQueryString({})).toBe('');
     expect(toQueryString(undefined)).toBe('');
   });
 
-  it('encode what the user typed', () => {
-    expect(toQueryString({ q: 'de Vries & zn' })).toBe('?q=de+Vries+%26+zn');
+  it('encode what the user chose (never patient data: searches use `search`, a JSON body)', () => {
+    expect(toQueryString({ fileName: 'export mei & juni.csv' })).toBe('?fileName=export+mei+%26+juni.csv');
   });
 });
 

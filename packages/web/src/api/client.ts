@@ -60,6 +60,12 @@ export interface UploadAnswer<T> {
 export interface ApiClient {
   get<T>(path: string, schema: z.ZodMiniType<T>, query?: QueryParams): Promise<T>;
   post<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
+  /**
+   * A read whose criteria name people (a patient's name, BSN or date of birth, a username): POSTed
+   * as JSON, because a URL ends up in proxy logs and browser history. The server refuses such
+   * criteria in a query string.
+   */
+  search<T>(path: string, schema: z.ZodMiniType<T>, criteria: Record<string, unknown>): Promise<T>;
   /** A document the server renders (a PDF letter), as a Blob of the expected type. */
   file(method: 'GET' | 'POST', path: string, accept: string, options?: FileRequestOptions): Promise<Blob>;
   /** Sends a file as the raw request body (imports); the server streams it, nothing is re-encoded. */
@@ -161,6 +167,11 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
       return result;
     },
     post: (path, options = {}) => request('POST', path, options),
+    async search(path, schema, criteria) {
+      const result = await request('POST', path, { schema, body: criteria });
+      if (result === undefined) throw new ApiError(204, 'invalid_response', 'Expected a body.');
+      return result;
+    },
     async file(method, path, accept, options = {}) {
       const response = await send(method, path, {
         query: options.query,

@@ -7,14 +7,14 @@ export const PATIENT_PAGE_SIZE = 20;
 export const PATIENT_SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * The search text stays in the query key (memory only), never in the URL: names, BSNs and dates of
- * birth must not end up in browser history or server logs.
+ * The search text stays in the query key (memory only) and travels in the request body, never in a
+ * URL: names, BSNs and dates of birth must not end up in browser history or proxy logs.
  */
 export function patientListQuery(search: string, page: number) {
   return queryOptions({
     queryKey: ['patients', 'list', { search, page }],
     queryFn: () =>
-      api.get('/api/patients', patientListSchema, {
+      api.search('/api/patients/search', patientListSchema, {
         q: search,
         limit: PATIENT_PAGE_SIZE,
         offset: (page - 1) * PATIENT_PAGE_SIZE,

@@ -51,10 +51,10 @@ describe('errorsFromIssues', () => {
   it('puts the server’s query issues next to the matching fields', () => {
     expect(
       errorsFromIssues([
-        { field: 'querystring.patientId', message: 'Invalid UUID', code: 'invalid_format' },
-        { field: 'querystring.from', message: 'This date does not exist.', code: 'custom' },
-        { field: 'querystring.username', message: 'Too long', code: 'too_big' },
-        { field: 'querystring.limit', message: 'Too big', code: 'too_big' },
+        { field: 'body.patientId', message: 'Invalid UUID', code: 'invalid_format' },
+        { field: 'body.from', message: 'This date does not exist.', code: 'custom' },
+        { field: 'body.username', message: 'Too long', code: 'too_big' },
+        { field: 'body.limit', message: 'Too big', code: 'too_big' },
       ]),
     ).toEqual({ patientId: 'invalidPatientId', from: 'invalidDate', username: 'invalid' });
   });

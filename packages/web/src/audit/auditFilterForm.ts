@@ -60,11 +60,11 @@ const FIELD_BY_PARAMETER: Readonly<Record<string, AuditFilterField>> = {
   outcome: 'outcome',
 };
 
-/** The server's validation issues (`querystring.patientId` …) placed next to the form's fields. */
+/** The server's validation issues (`body.patientId` …) placed next to the form's fields. */
 export function errorsFromIssues(issues: readonly FieldIssue[]): AuditFilterErrors {
   const errors: AuditFilterErrors = {};
   for (const issue of issues) {
-    const parameter = issue.field.replace(/^querystring\./, '');
+    const parameter = issue.field.replace(/^body\./, '');
     const field = FIELD_BY_PARAMETER[parameter];
     if (field === undefined) continue;
     errors[field] =
