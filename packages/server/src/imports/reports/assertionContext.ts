@@ -4,12 +4,13 @@
 // …", "ook bekend als") are not findings. A hedged finding ("mogelijk", "suspected", "niet uit te sluiten") is a
 // finding marked uncertain. Every decision names the words that made it.
 import {
+  DEFINITION,
   FUTURE_MODALS,
-  GENERIC_CLAUSE,
   HEDGE_AFTER,
   HEDGE_BEFORE,
   HYPOTHETICAL_BEFORE,
   MODAL,
+  POPULATION_BEFORE,
   PREVENT_AFTER,
   QUESTION_BEFORE,
   RESULT_VERB,
@@ -44,6 +45,10 @@ export interface MentionContext {
 const HEDGE_BEFORE_WORDS = 8;
 const HEDGE_AFTER_WORDS = 6;
 const QUESTION_MARK_WORDS = 2;
+/** A verb of coming about after the phrase belongs to it only this close: "… een wervelfractuur ontstaan". */
+const VERB_AFTER_WORDS = 3;
+const PREVENT_AFTER_WORDS = 3;
+const PERFECT_AFTER = /^\s+(?:zijn|is|te zijn)(?![\p{L}])/u;
 /** A relative pronoun between the phrase and a later verb: the verb belongs to the phrase ("… die pijn veroorzaakt"). */
 const RELATIVE = words('die|dat|welke|waardoor|which|that|who');
 
@@ -59,18 +64,32 @@ function first(found: readonly Span[]): Span | undefined {
   return [...found].sort((a, b) => a.start - b.start)[0];
 }
 
-/** A modal before the phrase and a verb of coming about with it: "kan … een wervelfractuur ontstaan", "can cause". */
+/**
+ * A modal before the phrase and a verb of coming about with it: "kan … een wervelfractuur ontstaan", "can cause".
+ * A verb after the phrase counts only right after it and not in a relative clause ("… die pijn veroorzaakt") or
+ * in the perfect ("kan bij de val ontstaan zijn": the fracture is there).
+ */
 function hypotheticalModal(ctx: MentionContext): string | undefined {
   const { lower, clause, candidate } = ctx;
   for (const modal of spans(MODAL, lower, clause.start, candidate.start)) {
     for (const verb of spans(RESULT_VERB, lower, modal.end, clause.end)) {
       if (overlaps(verb, candidate)) continue;
-      if (verb.start >= candidate.end && spans(RELATIVE, lower, candidate.end, verb.start).length > 0)
-        continue;
+      if (verb.start >= candidate.end) {
+        if (wordsBetween(lower, candidate, verb) > VERB_AFTER_WORDS) continue;
+        if (spans(RELATIVE, lower, candidate.end, verb.start).length > 0) continue;
+        if (PERFECT_AFTER.test(lower.slice(verb.end))) continue;
+      }
       return `${cueText(ctx, modal)} … ${cueText(ctx, verb)}`;
     }
   }
   return undefined;
+}
+
+/** Cues before the phrase reach it only within its part of the sentence: not across a colon. */
+function cuesBefore(ctx: MentionContext, pattern: RegExp): Span[] {
+  return spans(pattern, ctx.lower, ctx.clause.start, ctx.candidate.start).filter(
+    (cue) => !ctx.lower.slice(cue.end, ctx.candidate.start).includes(':'),
+  );
 }
 
 /** Why the phrase is not a finding about this patient, or undefined when it is one. */
@@ -79,17 +98,18 @@ export function notAsserted(ctx: MentionContext): ContextCue | undefined {
   if (section.kind === 'question') return { reason: 'question', cue: section.header ?? '' };
   if (endsWithQuestionMark(ctx.text) && section.kind !== 'findings') return { reason: 'question', cue: '?' };
   const hedges = [...spans(HEDGE_BEFORE, lower, clause.start, clause.end), ...ctx.pseudo];
-  const question = first(
-    spans(QUESTION_BEFORE, lower, clause.start, candidate.start).filter(
-      (q) => !hedges.some((h) => overlaps(h, q)),
-    ),
-  );
+  const question = first(cuesBefore(ctx, QUESTION_BEFORE).filter((q) => !hedges.some((h) => overlaps(h, q))));
   if (question !== undefined) return { reason: 'question', cue: cueText(ctx, question) };
-  const generic = first(spans(GENERIC_CLAUSE, lower, clause.start, clause.end));
+  const generic = first([
+    ...spans(DEFINITION, lower, clause.start, clause.end),
+    ...cuesBefore(ctx, POPULATION_BEFORE),
+  ]);
   if (generic !== undefined) return { reason: 'generic', cue: cueText(ctx, generic) };
-  const before = first(spans(HYPOTHETICAL_BEFORE, lower, clause.start, candidate.start));
-  if (before !== undefined) return { reason: 'hypothetical', cue: cueText(ctx, before) };
-  const prevent = first(spans(PREVENT_AFTER, lower, candidate.end, clause.end));
+  const hypothesis = first(cuesBefore(ctx, HYPOTHETICAL_BEFORE));
+  if (hypothesis !== undefined) return { reason: 'hypothetical', cue: cueText(ctx, hypothesis) };
+  const prevent = spans(PREVENT_AFTER, lower, candidate.end, clause.end).find(
+    (p) => wordsBetween(lower, candidate, p) <= PREVENT_AFTER_WORDS,
+  );
   if (prevent !== undefined) return { reason: 'hypothetical', cue: cueText(ctx, prevent) };
   const modal = hypotheticalModal(ctx);
   if (modal !== undefined) return { reason: 'hypothetical', cue: modal };

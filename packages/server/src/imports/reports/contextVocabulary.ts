@@ -10,8 +10,8 @@ import { words } from './vocabulary';
  */
 export const QUESTION_BEFORE = words(
   'ter uitsluiting van|t\\.u\\.v\\.?|tuv|ter evaluatie van|ter beoordeling van|ter analyse van|ter controle op|' +
-    'uitsluiten van|klinische vraag(?:stelling)?|vraagstelling|vraag|verzoek|beoordelen op|beoordeling op|' +
-    'screen(?:en|ing) op|onderzoek naar|of er|' +
+    'uitsluiten van|klinische vraag(?:stelling)?|vraagstelling|beoordelen op|beoordeling op|screen(?:en|ing) op|' +
+    'of er|(?:gekeken|kijken|bekeken|beoordeeld|nagaan|nagegaan|bepalen|bepaald) of|' +
     'to rule out|rule out|r/o|to exclude|evaluate for|evaluation for|eval for|assess for|assessment for|' +
     'screen(?:ing)? for|query|whether|clinical question',
 );
@@ -33,26 +33,36 @@ export const RESULT_VERB = words(
 
 /** Risk, prevention and conditions before the phrase: "risico op wervelfracturen", "to prevent", "indien". */
 export const HYPOTHETICAL_BEFORE = words(
-  '(?:verhoogd |hoog |groot )?risico op|(?:verhoogde |grote )?kans op|ter voorkoming van|ter preventie van|' +
+  '(?:verhoogd |hoog |groot )?risico op|(?:verhoogde )?kans op|ter voorkoming van|ter preventie van|' +
     'preventie van|indien|mocht(?:en)?|in (?:het )?geval van|ingeval|als er|' +
-    '(?:increased |high )?risk (?:of|for)|at risk|to prevent|prevention of|prevent|if|in case of|should there be',
+    '(?:increased |high )?risk (?:of|for)|at risk|to prevent|prevention of|prevent|if(?! compared)|in case of|' +
+    'should there be',
 );
 
 /** Prevention after the phrase, in Dutch word order: "om nieuwe wervelfracturen te voorkomen". */
 export const PREVENT_AFTER = words('te voorkomen|te vermijden');
 
 /**
- * General or educational statements, anywhere in the clause: definitions ("ook bekend als", "is een aandoening
- * waarbij"), groups of people or statistics ("patiënten met osteoporose", "prevalentie"), and text that
- * addresses the reader ("uw botkwaliteit") — reports describe one patient and do not address them.
+ * Definitions and statements about how common something is, anywhere in the clause: "ook bekend als", "ook wel
+ * … genoemd", "is een aandoening waarbij", "komen veel voor bij", "are common in". Not
+ * "zogenaamde" ("zogenaamde vissenwervels" describes this patient's vertebrae) and not "definitie" ("volgens de
+ * definitie van Genant").
  */
-export const GENERIC_CLAUSE = words(
-  'ook (?:wel )?(?:[\\p{L}-]+ ){0,3}?(?:bekend als|genoemd)|zogenaamde|zogenoemde|zogeheten|zgn|(?:is|zijn) een aandoening|' +
-    'aandoening waarbij|wordt gedefinieerd|worden gedefinieerd|definitie|' +
-    'also (?:known as|called)|so-called|(?:is|are) a condition|(?:is|are) defined as|definition|' +
-    'patiënten|mensen|ouderen|vrouwen|mannen|personen|populatie|prevalentie|incidentie|' +
-    'patients|people|individuals|persons|women|population|prevalence|incidence|' +
-    'uw|jouw|your|you',
+export const DEFINITION = words(
+  'ook (?:wel )?(?:[\\p{L}-]+ ){0,3}?(?:bekend als|genoemd)|(?:is|zijn) een aandoening|aandoening waarbij|' +
+    'wordt gedefinieerd als|worden gedefinieerd als|komen (?:veel |vaak |meestal |zelden )?voor (?:bij|in)|' +
+    '(?:are|is) (?:very |most )?(?:common|frequent|rare|uncommon) (?:in|among)|' +
+    'also (?:known as|called)|(?:is|are) a condition|(?:is|are) defined as',
+);
+
+/**
+ * Groups of people and statistics before the phrase: "patiënten met osteoporose …", "prevalence of". A report
+ * describes one patient ("patiënte", "uw patiënt"); after the phrase a group is usually a comparison
+ * ("compressiefractuur L1, bij vrouwen van deze leeftijd meestal osteoporotisch").
+ */
+export const POPULATION_BEFORE = words(
+  'patiënten|mensen|ouderen|vrouwen|mannen|personen|populatie|prevalentie|incidentie|' +
+    'patients|people|individuals|persons|women|population|prevalence|incidence',
 );
 
 /**
@@ -80,7 +90,7 @@ export const HEDGE_AFTER = words(
 
 /** Section headers at the start of a sentence (with a colon, or alone on their line). */
 export const QUESTION_HEADER =
-  /^(?:klinische vraag(?:stelling)?|vraagstelling|vraag|aanvraag|indicatie|reden (?:van )?(?:onderzoek|aanvraag|verwijzing)|clinical question|question|clinical indications?|indications?|reason for (?:exam(?:ination)?|study|referral|request))(?:\s*:|\s*$)/iu;
+  /^(?:klinische vraag(?:stelling)?|vraagstelling|vraag|aanvraag|verzoek|indicatie|reden (?:van )?(?:onderzoek|aanvraag|verwijzing)|clinical question|question|clinical indications?|indications?|reason for (?:exam(?:ination)?|study|referral|request))(?:\s*:|\s*$)/iu;
 export const FINDINGS_HEADER =
   /^(?:verslag|bevindingen|bevinding|conclusie|beoordeling|impressie|samenvatting|uitslag|findings|finding|impression|conclusions?|report|results?|opinion|summary)(?:\s*:|\s*$)/iu;
 export const OTHER_HEADER =

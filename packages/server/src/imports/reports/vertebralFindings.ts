@@ -158,10 +158,13 @@ function isVertebralCandidate(
 }
 
 /**
- * The part of the clause a negation or hedge before the candidate can reach: not across a comma, unless the
- * comma is part of a list joined by "of/or/noch/nor" somewhere after it ("geen A, B of C": B and C are negated).
+ * The part of the clause a negation or hedge before the candidate can reach: not across a colon ("geen
+ * veranderingen: bekende inzakking Th12"), nor across a comma, unless the comma is part of a list joined by
+ * "of/or/noch/nor" somewhere after it ("geen A, B of C": B and C are negated).
  */
-function negationReach(lower: string, clause: Span, candidate: Span): Span {
+function negationReach(lower: string, whole: Span, candidate: Span): Span {
+  const colon = lower.slice(whole.start, candidate.start).lastIndexOf(':');
+  const clause = colon < 0 ? whole : { start: whole.start + colon + 1, end: whole.end };
   const before = lower.slice(clause.start, candidate.start);
   const comma = before.lastIndexOf(',');
   if (comma < 0) return { start: clause.start, end: candidate.start };

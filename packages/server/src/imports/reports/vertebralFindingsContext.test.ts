@@ -152,10 +152,25 @@ describe('hypotheses and general statements are not findings', () => {
       'generic',
       'ook wel compressiefractuur genoemd',
     ],
-    ['Op de foto wordt gekeken of uw wervels zijn ingezakt.', 'generic', 'uw'],
+    ['Op de foto wordt gekeken of uw wervels zijn ingezakt.', 'question', 'gekeken of'],
     ['Patients with osteoporosis may develop vertebral fractures.', 'generic', 'Patients'],
+    ['Wervelfracturen komen veel voor bij ouderen.', 'generic', 'komen veel voor bij'],
+    ['Vertebral compression fractures are common in elderly women.', 'generic', 'are common in'],
   ] as const)('%j', (text, reason, cue) => {
     ignoredAs(text, reason, cue);
+  });
+
+  it.each([
+    ['Fractuur van Th12, graag verwijzing naar de FLS om verdere fracturen te voorkomen.', ['Th12']],
+    ['Compressiefractuur L1, bij vrouwen van deze leeftijd meestal osteoporotisch.', ['L1']],
+    ['Bij uw patiënte een wigvormige fractuur van Th11.', ['Th11']],
+    ['Biconcave deformatie van Th10 tot en met Th12, zogenaamde vissenwervels.', ['Th10', 'Th12']],
+    ['Volgens de definitie van Genant: graad 2 wervelfractuur Th12.', ['Th12']],
+    ['Beoordeling op fracturen: wigvorming van Th9.', ['Th9']],
+    ['Bij de val kan een wervelfractuur van Th12 ontstaan zijn.', ['Th12']],
+    ['If compared with the prior study, the T12 compression fracture is new.', ['Th12']],
+  ])('keeps the finding in %j', (text, levels) => {
+    expect(only(text).levels).toEqual(levels);
   });
 
   it('keeps a real finding whose consequence is hypothetical', () => {
@@ -199,6 +214,16 @@ describe('other bones and cervical levels', () => {
     ignoredAs('Wervelfractuur C6.', 'cervical', 'C6');
     ignoredAs('Inzakking van de wervels C5 en C6 na val.', 'cervical', 'C5, C6');
     expect(only('Compressiefractuur C7 en Th1.').levels).toEqual(['Th1']);
+  });
+});
+
+describe('negation and colons', () => {
+  it('does not carry a negation across a colon', () => {
+    expect(only('Geen veranderingen: bekende wervelinzakkingen Th12 en L1.')).toMatchObject({
+      levels: ['Th12', 'L1'],
+      known: true,
+    });
+    expect(scanReportText('Wervelkolom: geen wervelfractuur.').findings).toEqual([]);
   });
 });
 

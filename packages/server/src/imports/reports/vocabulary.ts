@@ -147,14 +147,14 @@ export const PSEUDO_NEGATION = words(
   'geen twijfel|zonder twijfel|niet alleen|not only|no doubt|without doubt|' +
     'niet (?:worden |zijn |goed |zeker |met zekerheid )?(?:uitgesloten|uit te sluiten)|' +
     "can(?:not|'t| not) be (?:excluded|ruled out)|can(?:not|'t| not) rule out|not (?:be )?(?:excluded|ruled out)|" +
-    'geen (?:verandering|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
+    'geen (?:veranderingen|verandering|wijzigingen|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
     'no (?:interval )?(?:change|progression|increase|further)|not (?:increased|changed|progressed)|' +
     'niet[- ](?:recente?|nieuwe?|verse)|not (?:recent|new|acute|fresh)',
 );
 
 /** Pseudo-negations that mean the fracture was there before. */
 export const PSEUDO_NEGATION_MEANS_KNOWN = words(
-  'geen (?:verandering|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
+  'geen (?:veranderingen|verandering|wijzigingen|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
     'no (?:interval )?(?:change|progression|increase|further)|not (?:increased|changed|progressed)|' +
     'niet[- ](?:recente?|nieuwe?|verse)|not (?:recent|new|acute|fresh)',
 );
