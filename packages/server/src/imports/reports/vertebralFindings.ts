@@ -125,7 +125,11 @@ function isVertebralCandidate(
   clause: Span,
   vertebrae: readonly Level[],
 ): boolean {
-  const context = [...spans(VERTEBRAL_CONTEXT, lower, clause.start, clause.end), ...vertebrae];
+  // A sacral level is the pelvis ("insufficiëntiefractuur S1"), not a vertebra of the FLS's vertebral group.
+  const context = [
+    ...spans(VERTEBRAL_CONTEXT, lower, clause.start, clause.end),
+    ...vertebrae.filter((l) => l.region !== 'sacral'),
+  ];
   const near = (pattern: RegExp, maxWords: number): boolean =>
     spans(pattern, lower, clause.start, clause.end).some(
       (s) => !overlaps(s, candidate) && wordsBetween(lower, s, candidate) <= maxWords,

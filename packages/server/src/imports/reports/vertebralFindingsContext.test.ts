@@ -206,6 +206,8 @@ describe('other bones and cervical levels', () => {
     'Kyfotische deformatie van de thoracale wervelkolom.',
     'Compressie van de trachea door een struma.',
     'Ter hoogte van C6 een lymfklier van 12 mm.',
+    'Fractuur van S1 links.',
+    'Insufficiency fracture of S1 and S2.',
   ])('%j is no vertebral fracture finding', (text) => {
     expect(scanReportText(text).findings).toEqual([]);
   });
