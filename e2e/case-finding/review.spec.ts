@@ -46,11 +46,13 @@ const PATIENTS: FracturePatient[] = [
   },
 ];
 
-// One report about Dijkman (known by his hospital number), one about a patient Osteopad does not know.
+// Two reports about Dijkman (known by his hospital number), one of them hedged, and one about a patient
+// Osteopad does not know.
 const REPORTS = [
   'reportId;patientRef;reportDate;text',
   `E2E-RV-1;N-202;${isoDay(-10)};X-wervelkolom. Wigvormige wervelfractuur Th12 met hoogteverlies, graad 2 volgens Genant.`,
   `E2E-RV-2;N-999;${isoDay(-9)};Bekende inzakkingsfractuur van L1, ongewijzigd.`,
+  `E2E-RV-4;N-202;${isoDay(-8)};Vraagstelling: wervelfractuur? Conclusie: mogelijk inzakking van de bovenste dekplaat van L3.`,
 ].join('\n');
 
 function rows(page: Page, list: string): Locator {
@@ -108,6 +110,7 @@ test('a nurse decides a fracture the rules could not place, and reviews radiolog
   await expect(known).toContainText('Dijkman, Pieter');
   await expect(known).toContainText('Th12');
   await expect(known.locator('td').nth(4)).toHaveText('2');
+  await expect(known.locator('td').nth(5)).toHaveText('Zeker');
   await expect(known.locator('mark')).toHaveText(/wervelfractuur/i);
   const sentence = await known.locator('.finding-sentence').innerText();
   expect(sentence).toContain(await known.locator('mark').innerText());
@@ -133,6 +136,20 @@ test('a nurse decides a fracture the rules could not place, and reviews radiolog
   const confirmUnknown = unknown.getByRole('button', { name: 'Bevestigen: verslag E2E-RV-2' });
   await expect(confirmUnknown).toBeEnabled();
   await expect(confirmUnknown).toHaveAccessibleDescription(/kiest u bij het bevestigen zelf de patiënt/);
+
+  // A hedged report: the list says so with the report's own words, and the confirmation asks to make sure.
+  // Its clinical question ("Vraagstelling: wervelfractuur?") is no finding.
+  const hedged = findings.filter({ hasText: 'E2E-RV-4' });
+  await expect(hedged).toHaveCount(1);
+  await expect(hedged.locator('td').nth(5)).toContainText('Onzeker');
+  await expect(hedged).toContainText('Het verslag zegt: ‘mogelijk’');
+  await expect(hedged.locator('mark')).toHaveText('inzakking');
+  await hedged.getByRole('button', { name: 'Bevestigen: verslag E2E-RV-4' }).click();
+  const hedgedDialog = page.getByRole('dialog', { name: 'Wervelfractuur bevestigen' });
+  await expect(hedgedDialog).toContainText('Niveau volgens het verslag: L3.');
+  await expect(hedgedDialog).toContainText('Het verslag is hier niet zeker van (‘mogelijk’).');
+  await hedgedDialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(hedgedDialog).toBeHidden();
 
   await known.getByRole('button', { name: 'Afwijzen: verslag E2E-RV-1' }).click();
   const dismiss = page.getByRole('dialog', { name: 'Bevinding afwijzen' });

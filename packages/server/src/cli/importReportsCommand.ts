@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
-import { scanReportFile } from '../imports/reports/scanReports';
+import { scanReportFile, type ReportScanRow } from '../imports/reports/scanReports';
+import { explainReport } from '../imports/reports/explainScan';
 import type { TextEncodingOption } from '../imports/encoding';
 import { chooseOrganization } from '../caseFinding/organizationChoice';
 import { cliSubject } from '../caseFinding/cliSubject';
@@ -12,10 +13,23 @@ import { DEFAULT_SOURCE_SYSTEM } from '../caseFinding/parseRegistrations';
 import { importReportFindings } from '../reportFindings/importReportFindings';
 
 const USAGE = `Usage: osteopad import-reports FILE [--json] [--skip-invalid] [--org ID|NAME]
-         [--encoding auto|utf-8|windows-1252] [--source-system NAME]
+         [--encoding auto|utf-8|windows-1252] [--source-system NAME] [--explain]
 
 Scans radiology reports (lines "reportId;patient;reportDate;text" or a JSON array) for vertebral
-fracture findings and puts each one on the review worklist. Exit 0 = done, 2 = invalid input.`;
+fracture findings and puts each one on the review worklist. --explain prints every finding and every
+fracture phrase that was not one (negated, a question, a hypothesis, a general statement, cervical)
+with the words that decided, on stderr. Exit 0 = done, 2 = invalid input.`;
+
+/** Passes the scanned reports on, printing the scanner's decisions for each as it goes. */
+async function* explained(
+  scans: AsyncIterable<ReportScanRow>,
+  write: (line: string) => void,
+): AsyncGenerator<ReportScanRow> {
+  for await (const scan of scans) {
+    if (scan.ok) for (const line of explainReport(scan.report)) write(line);
+    yield scan;
+  }
+}
 
 const ENCODINGS: readonly TextEncodingOption[] = ['auto', 'utf-8', 'windows-1252'];
 
@@ -31,6 +45,7 @@ export async function importReportsCommand(args: string[]): Promise<number> {
         org: { type: 'string' },
         encoding: { type: 'string', default: 'auto' },
         'source-system': { type: 'string' },
+        explain: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -52,9 +67,14 @@ export async function importReportsCommand(args: string[]): Promise<number> {
   const runtime = await openRuntime();
   try {
     const organizationId = await chooseOrganization(runtime.database.db, parsed.values.org);
+    const scans = scanReportFile(createReadStream(file), { today: localIsoDate(new Date()), encoding });
     const summary = await importReportFindings(
       runtime.database.db,
-      scanReportFile(createReadStream(file), { today: localIsoDate(new Date()), encoding }),
+      parsed.values.explain
+        ? explained(scans, (line) => {
+            console.error(line);
+          })
+        : scans,
       {
         organizationId,
         subject: cliSubject(organizationId, 'cli'),
@@ -72,13 +92,14 @@ export async function importReportsCommand(args: string[]): Promise<number> {
           matched: summary.matched,
           duplicates: summary.duplicates,
           negatedMentions: summary.negatedMentions,
+          notAssertedMentions: summary.notAssertedMentions,
           errors: summary.errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
         }),
       );
     } else {
       console.log(
         summary.status === 'succeeded'
-          ? `Scanned ${summary.reports} reports: ${summary.findings} vertebral fracture findings (${summary.matched} of known patients, ${summary.duplicates} already on the worklist); ${summary.negatedMentions} negated mentions ignored.`
+          ? `Scanned ${summary.reports} reports: ${summary.findings} vertebral fracture findings (${summary.matched} of known patients, ${summary.duplicates} already on the worklist); ${summary.negatedMentions} negated mentions and ${summary.notAssertedMentions} questions, hypotheses or general statements ignored.`
           : 'Rejected: nothing was stored.',
       );
       for (const e of summary.errors.slice(0, 50)) console.log(`  row ${e.row}, ${e.field}: ${e.message}`);

@@ -34,6 +34,8 @@ export const eligibilityOutcome = pgEnum('eligibility_outcome', ['eligible', 'ex
 export const importFormat = pgEnum('import_format', ['csv', 'hl7v2', 'fhir', 'reports']);
 export const importStatus = pgEnum('import_status', ['succeeded', 'rejected', 'failed']);
 export const findingStatus = pgEnum('finding_status', ['open', 'confirmed', 'dismissed']);
+/** How sure the report is of a finding: `uncertain` when it hedges ("mogelijk", "suspected", "niet uit te sluiten"). */
+export const findingCertainty = pgEnum('finding_certainty', ['definite', 'uncertain']);
 export const patientGroup = pgEnum('patient_group', ['hip', 'vertebral', 'otherInpatient', 'outpatient']);
 
 const timestamps = {
@@ -195,11 +197,19 @@ export const fractureEvents = pgTable(
     sourceRef: text('source_ref').notNull().default(''),
     /** The import that brought the fracture in (informational; imports are never deleted). */
     importId: uuid('import_id'),
+    /** Vertebral fractures: the levels (Th1–Th12, L1–L5, spine order) confirmed from radiology reports. */
+    vertebralLevels: text('vertebral_levels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Vertebral fractures: the highest Genant grade (1–3) a confirmed report finding stated. */
+    genantGrade: integer('genant_grade'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('fracture_events_identity_key').on(t.patientId, t.fractureDate, t.identityKey),
     index('fracture_events_org_date_idx').on(t.organizationId, t.fractureDate),
+    check('fracture_events_genant_grade', sql`${t.genantGrade} IS NULL OR ${t.genantGrade} BETWEEN 1 AND 3`),
   ],
 );
 
@@ -369,7 +379,12 @@ export const reportFindings = pgTable(
       .default(sql`'{}'::text[]`),
     genantGrade: integer('genant_grade'),
     known: boolean('known').notNull().default(false),
+    certainty: findingCertainty('certainty').notNull().default('definite'),
+    /** The hedge as written in the report ("mogelijk", "cannot be excluded"); null when definite. */
+    certaintyCue: text('certainty_cue'),
     status: findingStatus('status').notNull().default('open'),
+    /** The fracture a confirmation recorded (null while open or dismissed). */
+    fractureId: uuid('fracture_id').references(() => fractureEvents.id),
     importId: uuid('import_id'),
     ...timestamps,
   },

@@ -1,13 +1,15 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { type ClinicalConfig } from '@osteopad/clinical';
+import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { patientGroup, type ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
-import { patients, reportFindings } from '../db/schema';
+import { episodes, fractureEvents, patients, reportFindings } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { subjectOf } from '../audit/auditLog';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { HttpProblem, badRequest, notFound } from '../http/problems';
 import type { FractureRegistration, ParsedRow } from '../imports/types';
 import { importRegistrations, type ImportSummary } from '../caseFinding/importRegistrations';
+import { fractureIdentityKey } from '../caseFinding/importPlan';
+import { highestGenantGrade, mergeVertebralLevels } from './fractureLevels';
 
 export async function listFindings(
   db: Database,
@@ -36,6 +38,8 @@ export async function listFindings(
           levels: reportFindings.levels,
           genantGrade: reportFindings.genantGrade,
           known: reportFindings.known,
+          certainty: reportFindings.certainty,
+          certaintyCue: reportFindings.certaintyCue,
           status: reportFindings.status,
         })
         .from(reportFindings)
@@ -63,18 +67,17 @@ async function* one(row: ParsedRow): AsyncGenerator<ParsedRow> {
   await Promise.resolve();
 }
 
-async function markReviewed(
+async function markDismissed(
   db: Database,
   actor: Actor,
   findingId: string,
-  status: 'confirmed' | 'dismissed',
   patientId: string | null,
   note: string,
 ): Promise<void> {
   await auditedTransaction(db, actor, async (tx, trail) => {
     const updated = await tx
       .update(reportFindings)
-      .set({ status, patientId, updatedAt: sql`now()` })
+      .set({ status: 'dismissed', patientId, updatedAt: sql`now()` })
       .where(
         and(
           eq(reportFindings.id, findingId),
@@ -90,8 +93,142 @@ async function markReviewed(
       objectType: 'report_finding',
       objectId: findingId,
       patientId,
-      details: { decision: status, note },
+      details: { decision: 'dismissed', note },
     });
+  });
+}
+
+type ReportFindingRow = typeof reportFindings.$inferSelect;
+
+export interface Confirmation {
+  fractureId: string;
+  /** The fracture's levels after this finding's were added. */
+  vertebralLevels: string[];
+  genantGrade: number | null;
+  /** The open episode this fracture became the index fracture of, in place of an unplaced one (see below). */
+  linkedEpisodeId: string | null;
+}
+
+/**
+ * After the import stored (or found) the vertebral fracture: the finding is marked confirmed and points at it,
+ * and the fracture keeps the finding's levels and Genant grade, so it reads "vertebral, Th12, grade 2".
+ *
+ * An open episode still waiting for its eligibility review because its index fracture's site is unknown, with
+ * that fracture on the report's date, is about the fracture the report describes: its index fracture becomes
+ * the vertebral one (as if both had arrived in one import, where the placed fracture would have opened the
+ * episode). The unplaced fracture stays recorded as it was received, and the review stays open for a person
+ * to decide: confirming a finding names the fracture, it does not decide eligibility.
+ */
+async function recordConfirmation(
+  db: Database,
+  actor: Actor,
+  finding: ReportFindingRow,
+  patientId: string,
+  record: FractureRegistration,
+  note: string,
+): Promise<Confirmation> {
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const found = await tx
+      .select({
+        id: fractureEvents.id,
+        vertebralLevels: fractureEvents.vertebralLevels,
+        genantGrade: fractureEvents.genantGrade,
+      })
+      .from(fractureEvents)
+      .where(
+        and(
+          eq(fractureEvents.organizationId, actor.organizationId),
+          eq(fractureEvents.patientId, patientId),
+          eq(fractureEvents.fractureDate, finding.reportDate),
+          eq(fractureEvents.identityKey, fractureIdentityKey(record)),
+        ),
+      )
+      .for('update');
+    const fracture = found[0];
+    if (fracture === undefined)
+      throw new HttpProblem(409, 'finding_not_importable', 'The fracture of this finding was not recorded.');
+    const updated = await tx
+      .update(reportFindings)
+      .set({ status: 'confirmed', patientId, fractureId: fracture.id, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(reportFindings.id, finding.id),
+          eq(reportFindings.organizationId, actor.organizationId),
+          eq(reportFindings.status, 'open'),
+        ),
+      )
+      .returning({ id: reportFindings.id });
+    if (updated.length === 0)
+      throw new HttpProblem(409, 'already_reviewed', 'This finding was already reviewed.');
+
+    const vertebralLevels = mergeVertebralLevels(fracture.vertebralLevels, finding.levels);
+    const genantGrade = highestGenantGrade(fracture.genantGrade, finding.genantGrade);
+    if (vertebralLevels.join() !== fracture.vertebralLevels.join() || genantGrade !== fracture.genantGrade) {
+      await tx
+        .update(fractureEvents)
+        .set({ vertebralLevels, genantGrade, updatedAt: sql`now()` })
+        .where(eq(fractureEvents.id, fracture.id));
+      trail.record({
+        action: 'update',
+        objectType: 'fracture_event',
+        objectId: fracture.id,
+        patientId,
+        details: { findingId: finding.id, vertebralLevels, genantGrade },
+      });
+    }
+
+    const waiting = await tx
+      .select({ id: episodes.id, indexFractureId: episodes.indexFractureId })
+      .from(episodes)
+      .innerJoin(fractureEvents, eq(fractureEvents.id, episodes.indexFractureId))
+      .where(
+        and(
+          eq(episodes.organizationId, actor.organizationId),
+          eq(episodes.patientId, patientId),
+          eq(episodes.state, 'identified'),
+          isNull(fractureEvents.siteCode),
+          eq(fractureEvents.eligibility, 'manual_review'),
+          eq(fractureEvents.fractureDate, finding.reportDate),
+          ne(fractureEvents.id, fracture.id),
+        ),
+      )
+      .for('update', { of: episodes });
+    const episode = waiting[0];
+    if (episode !== undefined) {
+      await tx
+        .update(episodes)
+        .set({
+          indexFractureId: fracture.id,
+          patientGroup: patientGroup('spine_thoracolumbar', record.fracture.encounterType),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(episodes.id, episode.id));
+      trail.record({
+        action: 'update',
+        objectType: 'episode',
+        objectId: episode.id,
+        patientId,
+        details: {
+          findingId: finding.id,
+          indexFracture: { from: episode.indexFractureId, to: fracture.id },
+          why: 'unplacedFractureOfSameDateNamedByReport',
+        },
+      });
+    }
+    trail.record({
+      action: 'update',
+      objectType: 'report_finding',
+      objectId: finding.id,
+      patientId,
+      details: {
+        decision: 'confirmed',
+        note,
+        certainty: finding.certainty,
+        fractureId: fracture.id,
+        ...(episode === undefined ? {} : { linkedEpisodeId: episode.id }),
+      },
+    });
+    return { fractureId: fracture.id, vertebralLevels, genantGrade, linkedEpisodeId: episode?.id ?? null };
   });
 }
 
@@ -152,7 +289,7 @@ async function registrationFor(
         sourceFractureId: finding.reportId,
       },
     };
-    return { patientId, record };
+    return { patientId, record, finding };
   });
 }
 
@@ -160,7 +297,8 @@ async function registrationFor(
  * A nurse confirms or dismisses a vertebral fracture found in a radiology report. Confirming brings
  * the patient into the pathway exactly as an imported fracture would (same rules, identity and
  * episode logic), with the report date as the fracture date; the fracture is stored before the
- * finding is marked, and storing it twice is harmless.
+ * finding is marked, and storing it twice is harmless. The fracture then keeps the finding's levels
+ * and grade (`recordConfirmation`).
  */
 export async function reviewFinding(
   db: Database,
@@ -168,12 +306,16 @@ export async function reviewFinding(
   findingId: string,
   decision: { confirm: boolean; patientId?: string | undefined; note: string },
   context: { today: string; clock: () => Date; config: ClinicalConfig },
-): Promise<{ status: 'confirmed' | 'dismissed'; import: ImportSummary | null }> {
+): Promise<{
+  status: 'confirmed' | 'dismissed';
+  import: ImportSummary | null;
+  confirmation: Confirmation | null;
+}> {
   if (!decision.confirm) {
-    await markReviewed(db, actor, findingId, 'dismissed', decision.patientId ?? null, decision.note);
-    return { status: 'dismissed', import: null };
+    await markDismissed(db, actor, findingId, decision.patientId ?? null, decision.note);
+    return { status: 'dismissed', import: null, confirmation: null };
   }
-  const { patientId, record } = await registrationFor(db, actor, findingId, decision.patientId);
+  const { patientId, record, finding } = await registrationFor(db, actor, findingId, decision.patientId);
   const summary = await importRegistrations(db, one({ ok: true, record, warnings: [] }), {
     organizationId: actor.organizationId,
     subject: subjectOf(actor),
@@ -190,6 +332,6 @@ export async function reviewFinding(
       issues: summary.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
     });
   }
-  await markReviewed(db, actor, findingId, 'confirmed', patientId, decision.note);
-  return { status: 'confirmed', import: summary };
+  const confirmation = await recordConfirmation(db, actor, finding, patientId, record, decision.note);
+  return { status: 'confirmed', import: summary, confirmation };
 }

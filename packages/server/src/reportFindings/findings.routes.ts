@@ -21,6 +21,9 @@ const findingSchema = z.object({
   levels: z.array(z.string()),
   genantGrade: z.number().int().nullable(),
   known: z.boolean(),
+  /** `uncertain` when the report hedges; `certaintyCue` is the hedge as written. */
+  certainty: z.enum(['definite', 'uncertain']),
+  certaintyCue: z.string().nullable(),
   status: z.string(),
 });
 
@@ -58,6 +61,12 @@ export function registerFindingRoutes(app: TypedApp, { db, clock, clinical }: Ap
             status: z.enum(['confirmed', 'dismissed']),
             imported: z.number().int(),
             duplicates: z.number().int(),
+            /** The vertebral fracture the confirmation recorded, with its levels and grade so far. */
+            fractureId: z.uuid().nullable(),
+            vertebralLevels: z.array(z.string()),
+            genantGrade: z.number().int().nullable(),
+            /** An open episode whose unplaced fracture of the same date is now this vertebral fracture. */
+            linkedEpisodeId: z.uuid().nullable(),
           }),
         },
       },
@@ -78,6 +87,10 @@ export function registerFindingRoutes(app: TypedApp, { db, clock, clinical }: Ap
         status: result.status,
         imported: result.import?.imported ?? 0,
         duplicates: result.import?.duplicates ?? 0,
+        fractureId: result.confirmation?.fractureId ?? null,
+        vertebralLevels: result.confirmation?.vertebralLevels ?? [],
+        genantGrade: result.confirmation?.genantGrade ?? null,
+        linkedEpisodeId: result.confirmation?.linkedEpisodeId ?? null,
       };
     },
   );

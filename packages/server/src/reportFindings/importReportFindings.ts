@@ -16,6 +16,8 @@ export interface ReportImportSummary {
   matched: number;
   duplicates: number;
   negatedMentions: number;
+  /** Questions, hypotheses and general statements about fractures ("ter uitsluiting van"): not findings. */
+  notAssertedMentions: number;
   /** The first 1,000 errors; the rest are counted in `errorsNotListed`. */
   errors: ImportRowError[];
   errorsNotListed: number;
@@ -51,6 +53,7 @@ export async function importReportFindings(
     matched: 0,
     duplicates: 0,
     negatedMentions: 0,
+    notAssertedMentions: 0,
     errors: [],
     errorsNotListed: 0,
   };
@@ -89,6 +92,7 @@ export async function importReportFindings(
         }
         const report = scan.report;
         summary.negatedMentions += report.negatedMentions;
+        summary.notAssertedMentions += report.notAssertedMentions;
         if (report.findings.length === 0) continue;
         const patient = await tx.execute<{ id: string }>(sql`
           SELECT id FROM patients WHERE organization_id = ${options.organizationId} AND (
@@ -106,10 +110,11 @@ export async function importReportFindings(
           if (patientId !== null) summary.matched++;
           const inserted = await tx.execute<{ id: string }>(sql`
             INSERT INTO report_findings (organization_id, patient_id, patient_ref, report_id, report_date, sentence,
-              highlight_start, highlight_end, levels, genant_grade, known, import_id)
+              highlight_start, highlight_end, levels, genant_grade, known, certainty, certainty_cue, import_id)
             VALUES (${options.organizationId}, ${patientId}, ${ref}, ${report.reportId}, ${report.reportDate},
               ${finding.sentence}, ${finding.highlight.start}, ${finding.highlight.end},
-              ${sql.param(finding.levels)}::text[], ${finding.genantGrade ?? null}, ${finding.known}, ${importId})
+              ${sql.param(finding.levels)}::text[], ${finding.genantGrade ?? null}, ${finding.known},
+              ${finding.certainty}::finding_certainty, ${finding.certaintyCue ?? null}, ${importId})
             ON CONFLICT (organization_id, report_id, highlight_start, sentence) DO NOTHING
             RETURNING id`);
           const id = inserted.rows[0]?.id;
@@ -123,7 +128,7 @@ export async function importReportFindings(
               objectType: 'report_finding',
               objectId: id,
               patientId,
-              details: { importId, reportId: report.reportId },
+              details: { importId, reportId: report.reportId, certainty: finding.certainty },
             },
           ]);
         }

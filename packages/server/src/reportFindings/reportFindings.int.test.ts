@@ -106,14 +106,16 @@ describe('radiology report findings', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'confirmed', imported: 1 });
     const episode = await h.db.owner.query(
-      `SELECT e.patient_group, f.site_code, f.source_format, f.eligibility FROM episodes e
-       JOIN fracture_events f ON f.id = e.index_fracture_id WHERE e.patient_id = $1`,
+      `SELECT e.patient_group, f.site_code, f.vertebral_levels, f.genant_grade, f.source_format, f.eligibility
+       FROM episodes e JOIN fracture_events f ON f.id = e.index_fracture_id WHERE e.patient_id = $1`,
       [th12?.patientId],
     );
     expect(episode.rows).toEqual([
       {
         patient_group: 'vertebral',
         site_code: 'spine_thoracolumbar',
+        vertebral_levels: ['Th12'],
+        genant_grade: 2,
         source_format: 'reports',
         eligibility: 'eligible',
       },

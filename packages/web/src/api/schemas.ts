@@ -202,6 +202,9 @@ export const reportFindingSchema = z.object({
   levels: z.array(z.string()),
   genantGrade: z.nullable(z.int()),
   known: z.boolean(),
+  /** `uncertain` when the report hedges; `certaintyCue` is the hedge as written in the report. */
+  certainty: z.enum(['definite', 'uncertain']),
+  certaintyCue: z.nullable(z.string()),
   status: z.string(),
 });
 export type ReportFinding = z.infer<typeof reportFindingSchema>;
@@ -213,6 +216,9 @@ export const findingReviewSchema = z.object({
   status: z.string(),
   imported: z.int(),
   duplicates: z.int(),
+  vertebralLevels: z.array(z.string()),
+  /** An open episode whose unplaced fracture of the same date the confirmed fracture now stands for. */
+  linkedEpisodeId: z.nullable(z.string()),
 });
 export type FindingReviewResult = z.infer<typeof findingReviewSchema>;
 

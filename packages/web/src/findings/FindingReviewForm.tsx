@@ -33,6 +33,7 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
   const [chosen, setChosen] = useState<PatientSummary | null>(null);
   const noneChosenId = useId();
   const needsPatient = decision === 'confirm' && finding.patientId === null;
+  const uncertain = finding.certainty === 'uncertain';
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: REPORT_FINDINGS_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: WORKLIST_QUERY_KEY });
@@ -43,6 +44,7 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
     onSuccess: (result) => {
       refresh();
       if (result.status === 'dismissed') onDone(t('findings.doneDismissed'));
+      else if (result.linkedEpisodeId !== null) onDone(t('findings.doneLinked'));
       else
         onDone(
           result.imported === 0 && result.duplicates > 0
@@ -95,11 +97,23 @@ export function FindingReviewForm({ finding, decision, onCancel, onDone }: Findi
       {decision === 'dismiss' ? (
         <Text size="sm">{t('findings.dialog.dismissIntro')}</Text>
       ) : (
-        name !== null && (
+        <>
+          {name !== null && (
+            <Text size="sm">
+              {t('findings.dialog.confirmIntro', { name, date: formatDate(finding.reportDate) })}
+            </Text>
+          )}
           <Text size="sm">
-            {t('findings.dialog.confirmIntro', { name, date: formatDate(finding.reportDate) })}
+            {finding.levels.length === 0
+              ? t('findings.dialog.noLevels')
+              : t('findings.dialog.levels', { levels: finding.levels.join(', ') })}
           </Text>
-        )
+          {uncertain && (
+            <Alert color="yellow" variant="light">
+              {t('findings.dialog.uncertainWarning', { cue: finding.certaintyCue ?? '?' })}
+            </Alert>
+          )}
+        </>
       )}
       <Textarea
         label={t('findings.dialog.note')}

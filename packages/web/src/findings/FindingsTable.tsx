@@ -5,6 +5,7 @@ import type { FindingDecision } from '../api/reportFindings';
 import type { ReportFinding } from '../api/schemas';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDate } from '../format/dates';
+import { FindingCertainty } from './FindingCertainty';
 import { FindingSentence } from './FindingSentence';
 import { findingPatientName } from './findingPatientName';
 
@@ -34,6 +35,7 @@ export function FindingsTable({ findings, onReview }: FindingsTableProps) {
               <Table.Th scope="col">{t('findings.columns.patient')}</Table.Th>
               <Table.Th scope="col">{t('findings.columns.levels')}</Table.Th>
               <Table.Th scope="col">{t('findings.columns.genant')}</Table.Th>
+              <Table.Th scope="col">{t('findings.columns.certainty')}</Table.Th>
               <Table.Th scope="col">{t('findings.columns.known')}</Table.Th>
               <Table.Th scope="col" w="35%">
                 {t('findings.columns.sentence')}
@@ -76,6 +78,9 @@ export function FindingsTable({ findings, onReview }: FindingsTableProps) {
                   </Table.Td>
                   <Table.Td>
                     {finding.genantGrade === null ? t('findings.noGrade') : finding.genantGrade}
+                  </Table.Td>
+                  <Table.Td>
+                    <FindingCertainty finding={finding} />
                   </Table.Td>
                   <Table.Td>
                     {finding.known ? (

@@ -47,6 +47,7 @@ describe('scanReportFile — line format (fixture)', () => {
       genantGrade: 2,
       negated: false,
       known: false,
+      certainty: 'definite',
     });
     expect(second.report.patientRef).toEqual({ bsn: '999900006' });
     expect(third.report).toMatchObject({

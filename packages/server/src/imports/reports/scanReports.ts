@@ -13,7 +13,7 @@ import { parseCalendarDate } from '../dates';
 import { checkBsnField, dateLimits, type DateLimits } from '../registrationChecks';
 import { RowProblems } from '../rowProblems';
 import { ImportFileError, type ImportRowError } from '../types';
-import { scanReportText, type VertebralFinding } from './vertebralFindings';
+import { scanReportText, type IgnoredMention, type VertebralFinding } from './vertebralFindings';
 
 export interface PatientRef {
   /** Hospital patient number. */
@@ -30,6 +30,10 @@ export interface ScannedReport {
   findings: VertebralFinding[];
   negatedMentions: number;
   excludedMentions: number;
+  /** Questions, hypotheses and general statements about fractures: not findings. */
+  notAssertedMentions: number;
+  /** Every fracture phrase that is not a finding, with the reason and the words that decided. */
+  ignored: IgnoredMention[];
 }
 
 export type ReportScanRow =

@@ -29,6 +29,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not end a sentence at a question mark that marks doubt before a word', () => {
+    expect(splitSentences('Wervelkolom: ? compressiefractuur L1. Verder rustig.').map((s) => s.text)).toEqual(
+      ['Wervelkolom: ? compressiefractuur L1.', 'Verder rustig.'],
+    );
+    expect(splitSentences('Rugpijn, t.u.v. fractuur L1.').map((s) => s.text)).toEqual([
+      'Rugpijn, t.u.v. fractuur L1.',
+    ]);
+  });
+
   it('gives nothing for empty text', () => {
     expect(splitSentences('  \n ')).toEqual([]);
   });

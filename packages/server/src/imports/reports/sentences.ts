@@ -44,6 +44,9 @@ const ABBREVIATIONS = new Set([
   'mbv',
   'm.b.v',
   'i.o.m',
+  't.u.v',
+  'tuv',
+  'v.w.b',
   'a.s',
   'etc',
   'approx',
@@ -77,6 +80,13 @@ export function splitSentences(text: string): Sentence[] {
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     const next = text.charAt(i + 1);
     if (next !== '' && !/\s/.test(next)) continue;
+    // "? compressiefractuur L1": a question mark before a word marks doubt, it does not end a sentence.
+    if (
+      ch === '?' &&
+      (i === 0 || /\s/.test(text.charAt(i - 1))) &&
+      /^[^\S\n\r]+\p{L}/u.test(text.slice(i + 1))
+    )
+      continue;
     if (ch === '.') {
       const word = wordBefore(text, i);
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;

@@ -125,10 +125,20 @@ describe('scanReportText — negation', () => {
     });
   });
 
-  it('does not treat pseudo-negations as negation', () => {
-    expect(only('Er is geen twijfel over een wervelfractuur van Th10.').known).toBe(false);
-    expect(only('Fractuur L1 niet uitgesloten.').levels).toEqual(['L1']);
-    expect(only('A compression fracture of T12 cannot be excluded.').levels).toEqual(['Th12']);
+  it('does not treat pseudo-negations as negation; "not excluded" is an uncertain finding', () => {
+    expect(only('Er is geen twijfel over een wervelfractuur van Th10.')).toMatchObject({
+      known: false,
+      certainty: 'definite',
+    });
+    expect(only('Fractuur L1 niet uitgesloten.')).toMatchObject({
+      levels: ['L1'],
+      certainty: 'uncertain',
+      certaintyCue: 'niet uitgesloten',
+    });
+    expect(only('A compression fracture of T12 cannot be excluded.')).toMatchObject({
+      levels: ['Th12'],
+      certainty: 'uncertain',
+    });
   });
 
   it('reads "no change / no further" as a known fracture, not a negated one', () => {

@@ -1,22 +1,23 @@
 // Finds vertebral fracture findings in one radiology report (IOF Capture the Fracture standard 4: vertebral
-// fractures found on imaging enter the FLS). Rule based and explainable: every hit carries its sentence and the
-// phrase that triggered it, so a nurse can confirm or dismiss it on the manual-review worklist.
+// fractures found on imaging enter the FLS). Rule based and explainable: every hit carries its sentence, the
+// phrase that triggered it and the words that made it uncertain; every mention that is not a hit carries the
+// reason and the words that suppressed it, so a nurse (or whoever tunes the rules) can follow each decision.
+import { notAsserted, uncertaintyCue, type MentionContext, type NotAssertedReason } from './assertionContext';
+import { bareGradesNear, findGenant, type GenantMention } from './genantGrades';
+import { sectionsOf, type SentenceSection } from './reportSections';
 import { splitSentences, type Sentence } from './sentences';
+import { overlaps, spans, wordCount, wordsBetween, type Span } from './textSpans';
+import { findLevels, vertebraeOf, type Level } from './vertebralLevels';
 import {
   AGE_BEFORE_OLD,
-  BARE_GRADE,
-  OTHER_GRADING,
   FINDING_PATTERNS,
-  GENANT_PATTERNS,
   KNOWN_MARKERS,
-  LEVEL,
   LIST_CONTINUATION,
-  MRI_SEQUENCE_AFTER,
-  MRI_SEQUENCE_BEFORE,
   NEGATION_AFTER,
   NEGATION_BEFORE,
   NEW_MARKERS,
   OTHER_BONE,
+  OTHER_STRUCTURE,
   PSEUDO_NEGATION,
   PSEUDO_NEGATION_MEANS_KNOWN,
   SCOPE_BREAKERS,
@@ -25,6 +26,8 @@ import {
 } from './vocabulary';
 
 export type GenantGrade = 1 | 2 | 3;
+
+export type FindingCertainty = 'definite' | 'uncertain';
 
 export interface VertebralFinding {
   sentence: string;
@@ -40,6 +43,23 @@ export interface VertebralFinding {
   negated: false;
   /** Described as old, known, unchanged or not recent: still a vertebral fracture for case finding. */
   known: boolean;
+  /** `uncertain` when the report hedges ("mogelijk", "verdacht voor", "cannot be excluded"). */
+  certainty: FindingCertainty;
+  /** The hedge as written, when `certainty` is `uncertain`. */
+  certaintyCue?: string;
+}
+
+/** Why a fracture phrase did not become a finding. */
+export type IgnoredReason = 'negated' | NotAssertedReason | 'cervical';
+
+export interface IgnoredMention {
+  sentence: string;
+  sentenceStart: number;
+  highlight: { start: number; end: number };
+  phrase: string;
+  reason: IgnoredReason;
+  /** The words that decided, as written ("geen", "ter uitsluiting van", "Vraagstelling:", "C5"). */
+  cue: string;
 }
 
 export interface ReportScan {
@@ -48,11 +68,10 @@ export interface ReportScan {
   negatedMentions: number;
   /** Fractures mentioned only at cervical levels: excluded from the FLS (RULES.md R1.3). */
   excludedMentions: number;
-}
-
-interface Span {
-  start: number;
-  end: number;
+  /** Questions, hypotheses and general statements about fractures ("ter uitsluiting van wervelfractuur"). */
+  notAssertedMentions: number;
+  /** Every phrase that was not a finding, with its reason and cue. */
+  ignored: IgnoredMention[];
 }
 
 interface Candidate extends Span {
@@ -68,22 +87,8 @@ const STRENGTH_ORDER: Readonly<Record<FindingStrength, number>> = {
   generic: 4,
 };
 const GENERIC_CONTEXT_WORDS = 5;
-
-function spans(pattern: RegExp, text: string, from = 0, to = text.length): Span[] {
-  const found: Span[] = [];
-  for (const match of text.slice(from, to).matchAll(pattern)) {
-    found.push({ start: from + match.index, end: from + match.index + match[0].length });
-  }
-  return found;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}
+const OTHER_BONE_WORDS = 2;
+const OTHER_STRUCTURE_WORDS = 3;
 
 /** Lower-cases one character at a time, so offsets stay valid (toLowerCase can change the length). */
 function lowerSameLength(text: string): string {
@@ -93,64 +98,6 @@ function lowerSameLength(text: string): string {
     out += lower.length === ch.length ? lower : ch;
   }
   return out;
-}
-
-interface Level extends Span {
-  name: string;
-  region: 'thoracolumbar' | 'cervical' | 'sacral';
-}
-
-function findLevels(lower: string): Level[] {
-  const levels: Level[] = [];
-  for (const match of lower.matchAll(LEVEL)) {
-    const prefix = match[1] ?? '';
-    const number = Number(match[2]);
-    const start = match.index;
-    const end = start + match[0].length;
-    if (prefix === 't' && (number === 1 || number === 2)) {
-      if (MRI_SEQUENCE_AFTER.test(lower.slice(end)) || MRI_SEQUENCE_BEFORE.test(lower.slice(0, start)))
-        continue;
-    }
-    if ((prefix === 'th' || prefix === 't') && number >= 1 && number <= 12) {
-      levels.push({ start, end, name: `Th${number}`, region: 'thoracolumbar' });
-    } else if (prefix === 'l' && number >= 1 && number <= 5) {
-      levels.push({ start, end, name: `L${number}`, region: 'thoracolumbar' });
-    } else if (prefix === 'c' && number >= 1 && number <= 7) {
-      levels.push({ start, end, name: `C${number}`, region: 'cervical' });
-    } else if (prefix === 's' && number >= 1 && number <= 5) {
-      levels.push({ start, end, name: `S${number}`, region: 'sacral' });
-    }
-  }
-  return levels;
-}
-
-function romanOrDigit(value: string): number {
-  switch (value) {
-    case 'i':
-      return 1;
-    case 'ii':
-      return 2;
-    case 'iii':
-      return 3;
-    default:
-      return Number(value);
-  }
-}
-
-interface GenantMention extends Span {
-  grade: number;
-}
-
-function findGenant(lower: string): GenantMention[] {
-  const mentions: GenantMention[] = [];
-  for (const pattern of GENANT_PATTERNS) {
-    for (const match of lower.matchAll(pattern)) {
-      const span = { start: match.index, end: match.index + match[0].length };
-      if (mentions.some((m) => overlaps(m, span))) continue;
-      mentions.push({ ...span, grade: romanOrDigit(match[1] ?? '') });
-    }
-  }
-  return mentions;
 }
 
 /**
@@ -176,42 +123,52 @@ function isVertebralCandidate(
   candidate: Candidate,
   lower: string,
   clause: Span,
-  levels: readonly Level[],
+  vertebrae: readonly Level[],
 ): boolean {
-  const inClause = (span: Span): boolean => span.start >= clause.start && span.end <= clause.end;
-  const clauseLevels = levels.filter(inClause);
-  const context = [...spans(VERTEBRAL_CONTEXT, lower, clause.start, clause.end), ...clauseLevels];
-  const otherBone = spans(OTHER_BONE, lower, clause.start, clause.end);
+  // A sacral level is the pelvis ("insufficiëntiefractuur S1"), not a vertebra of the FLS's vertebral group.
+  const context = [
+    ...spans(VERTEBRAL_CONTEXT, lower, clause.start, clause.end),
+    ...vertebrae.filter((l) => l.region !== 'sacral'),
+  ];
+  const near = (pattern: RegExp, maxWords: number): boolean =>
+    spans(pattern, lower, clause.start, clause.end).some(
+      (s) => !overlaps(s, candidate) && wordsBetween(lower, s, candidate) <= maxWords,
+    );
   switch (candidate.strength) {
     case 'direct':
     case 'genant':
       return true;
     case 'likely':
-      return context.length > 0 || otherBone.length === 0;
+      return context.length > 0 || spans(OTHER_BONE, lower, clause.start, clause.end).length === 0;
     case 'needsContext':
       return (
         context.length > 0 &&
-        !otherBone.some(
-          (b) =>
-            wordCount(lower.slice(Math.min(b.end, candidate.end), Math.max(b.start, candidate.start))) <= 2,
-        )
+        !near(OTHER_BONE, OTHER_BONE_WORDS) &&
+        !near(OTHER_STRUCTURE, OTHER_STRUCTURE_WORDS)
       );
     case 'generic':
-      return context.some((c) => {
-        const between =
-          c.start >= candidate.end
-            ? lower.slice(candidate.end, c.start)
-            : lower.slice(c.end, candidate.start);
-        return wordCount(between) <= GENERIC_CONTEXT_WORDS && !/[,;]/.test(between);
-      });
+      return (
+        !near(OTHER_BONE, OTHER_BONE_WORDS) &&
+        !near(OTHER_STRUCTURE, OTHER_BONE_WORDS) &&
+        context.some((c) => {
+          const between =
+            c.start >= candidate.end
+              ? lower.slice(candidate.end, c.start)
+              : lower.slice(c.end, candidate.start);
+          return wordCount(between) <= GENERIC_CONTEXT_WORDS && !/[,;]/.test(between);
+        })
+      );
   }
 }
 
 /**
- * The part of the clause a negation before the candidate can reach: not across a comma, unless the comma is part
- * of a list joined by "of/or/noch/nor" somewhere after it ("geen A, B of C": B and C are negated too).
+ * The part of the clause a negation or hedge before the candidate can reach: not across a colon ("geen
+ * veranderingen: bekende inzakking Th12"), nor across a comma, unless the comma is part of a list joined by
+ * "of/or/noch/nor" somewhere after it ("geen A, B of C": B and C are negated).
  */
-function negationReach(lower: string, clause: Span, candidate: Span): Span {
+function negationReach(lower: string, whole: Span, candidate: Span): Span {
+  const colon = lower.slice(whole.start, candidate.start).lastIndexOf(':');
+  const clause = colon < 0 ? whole : { start: whole.start + colon + 1, end: whole.end };
   const before = lower.slice(clause.start, candidate.start);
   const comma = before.lastIndexOf(',');
   if (comma < 0) return { start: clause.start, end: candidate.start };
@@ -223,22 +180,34 @@ function negationReach(lower: string, clause: Span, candidate: Span): Span {
 const NEGATION_WINDOW_WORDS = 8;
 const POST_NEGATION_WINDOW_WORDS = 6;
 
-function isNegated(lower: string, clause: Span, candidate: Span, pseudo: readonly Span[]): boolean {
-  const reach = negationReach(lower, clause, candidate);
-  const cues = spans(NEGATION_BEFORE, lower, reach.start, reach.end).filter(
-    (cue) => !pseudo.some((p) => overlaps(p, cue)),
+/** The negation cue of the candidate, or undefined when it is not negated. */
+function negationCue(
+  lower: string,
+  clause: Span,
+  candidate: Span,
+  reach: Span,
+  pseudo: readonly Span[],
+): Span | undefined {
+  const before = spans(NEGATION_BEFORE, lower, reach.start, reach.end).filter(
+    (cue) =>
+      !pseudo.some((p) => overlaps(p, cue)) && wordsBetween(lower, cue, candidate) <= NEGATION_WINDOW_WORDS,
   );
-  if (cues.some((cue) => wordCount(lower.slice(cue.end, candidate.start)) <= NEGATION_WINDOW_WORDS))
-    return true;
-  const after = spans(NEGATION_AFTER, lower, candidate.end, clause.end).filter(
-    (cue) => !pseudo.some((p) => overlaps(p, cue)),
+  if (before[0] !== undefined) return before[0];
+  return spans(NEGATION_AFTER, lower, candidate.end, clause.end).find(
+    (cue) =>
+      !pseudo.some((p) => overlaps(p, cue)) &&
+      wordCount(lower.slice(candidate.end, cue.start)) <= POST_NEGATION_WINDOW_WORDS,
   );
-  return after.some((cue) => wordCount(lower.slice(candidate.end, cue.start)) <= POST_NEGATION_WINDOW_WORDS);
 }
 
-function isKnown(lower: string, clause: Span, candidate: Span, pseudo: readonly Span[]): boolean {
+function isKnown(
+  lower: string,
+  clause: Span,
+  candidate: Span,
+  reach: Span,
+  pseudo: readonly Span[],
+): boolean {
   // "nieuwe compressiefractuur" is new even in a follow-up report; "niet-recente" is a pseudo-negation, not "recent".
-  const reach = negationReach(lower, clause, candidate);
   const markedNew = spans(NEW_MARKERS, lower, reach.start, candidate.start).some(
     (m) => !pseudo.some((p) => overlaps(p, m)) && wordCount(lower.slice(m.end, candidate.start)) <= 3,
   );
@@ -249,77 +218,97 @@ function isKnown(lower: string, clause: Span, candidate: Span, pseudo: readonly 
   return known.length > 0 || spans(PSEUDO_NEGATION_MEANS_KNOWN, lower, clause.start, clause.end).length > 0;
 }
 
-const BARE_GRADE_DISTANCE_WORDS = 6;
-
-/** "graad 2" without the word Genant, close to a finding and in a clause that grades nothing else. */
-function bareGradesNear(lower: string, clause: Span, findings: readonly Span[]): GenantMention[] {
-  if (spans(OTHER_GRADING, lower, clause.start, clause.end).length > 0) return [];
-  const found: GenantMention[] = [];
-  for (const match of lower.slice(clause.start, clause.end).matchAll(BARE_GRADE)) {
-    const span = { start: clause.start + match.index, end: clause.start + match.index + match[0].length };
-    const near = findings.some((f) => {
-      const between = span.start >= f.end ? lower.slice(f.end, span.start) : lower.slice(span.end, f.start);
-      return wordCount(between) <= BARE_GRADE_DISTANCE_WORDS;
-    });
-    if (near) found.push({ ...span, grade: romanOrDigit(match[1] ?? '') });
-  }
-  return found;
-}
-
 function findCandidates(lower: string, genant: readonly GenantMention[]): Candidate[] {
   const candidates: Candidate[] = genant
     .filter((g) => g.grade >= 1)
     .map((g) => ({ start: g.start, end: g.end, strength: 'genant' as const }));
-  for (const { pattern, strength } of FINDING_PATTERNS) {
+  for (const { pattern, strength, notAfter } of FINDING_PATTERNS) {
     for (const span of spans(pattern, lower)) {
+      if (notAfter?.test(lower.slice(0, span.start)) === true) continue;
       if (!candidates.some((c) => overlaps(c, span))) candidates.push({ ...span, strength });
     }
   }
   return candidates.sort((a, b) => a.start - b.start);
 }
 
-function scanSentence(sentence: Sentence, result: ReportScan): void {
-  const lower = lowerSameLength(sentence.text);
+function scanSentence(sentence: Sentence, section: SentenceSection, result: ReportScan): void {
+  const text = sentence.text;
+  const lower = lowerSameLength(text);
   const levels = findLevels(lower);
   const genant = findGenant(lower);
   const pseudo = spans(PSEUDO_NEGATION, lower);
   const candidates = findCandidates(lower, genant);
+  const ignore = (span: Span, reason: IgnoredReason, cue: string): void => {
+    result.ignored.push({
+      sentence: text,
+      sentenceStart: sentence.start,
+      highlight: { start: span.start, end: span.end },
+      phrase: text.slice(span.start, span.end),
+      reason,
+      cue,
+    });
+    if (reason === 'negated') result.negatedMentions++;
+    else if (reason === 'cervical') result.excludedMentions++;
+    else result.notAssertedMentions++;
+  };
   // "Genant graad 0" says the vertebra is not fractured.
-  result.negatedMentions += genant.filter((g) => g.grade === 0).length;
+  for (const g of genant.filter((m) => m.grade === 0)) ignore(g, 'negated', text.slice(g.start, g.end));
 
   for (const clause of clauses(lower)) {
-    const inClause = (span: Span): boolean => span.start >= clause.start && span.end <= clause.end;
+    const { vertebrae } = vertebraeOf(levels, lower, clause);
     const clauseCandidates = candidates
-      .filter(inClause)
-      .filter((c) => isVertebralCandidate(c, lower, clause, levels));
-    if (clauseCandidates.length === 0) continue;
-    const positive: Candidate[] = [];
+      .filter((c) => c.start >= clause.start && c.end <= clause.end)
+      .filter((c) => isVertebralCandidate(c, lower, clause, vertebrae));
+    const positive: { candidate: Candidate; context: MentionContext }[] = [];
     for (const candidate of clauseCandidates) {
-      if (isNegated(lower, clause, candidate, pseudo)) result.negatedMentions++;
-      else positive.push(candidate);
+      const reach = negationReach(lower, clause, candidate);
+      const context: MentionContext = { text, lower, clause, candidate, reach, pseudo, section };
+      const unasserted = notAsserted(context);
+      if (unasserted !== undefined) {
+        ignore(candidate, unasserted.reason, unasserted.cue);
+        continue;
+      }
+      const negation = negationCue(lower, clause, candidate, reach, pseudo);
+      if (negation !== undefined) {
+        ignore(candidate, 'negated', text.slice(negation.start, negation.end));
+        continue;
+      }
+      positive.push({ candidate, context });
     }
     const best = [...positive].sort(
-      (a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || a.start - b.start,
+      (a, b) =>
+        STRENGTH_ORDER[a.candidate.strength] - STRENGTH_ORDER[b.candidate.strength] ||
+        a.candidate.start - b.candidate.start,
     )[0];
     if (best === undefined) continue;
-    const clauseLevels = levels.filter(inClause);
-    if (clauseLevels.length > 0 && clauseLevels.every((l) => l.region === 'cervical')) {
-      result.excludedMentions++;
+    if (vertebrae.length > 0 && vertebrae.every((l) => l.region === 'cervical')) {
+      ignore(best.candidate, 'cervical', vertebrae.map((l) => l.name).join(', '));
       continue;
     }
-    const names = [...new Set(clauseLevels.filter((l) => l.region === 'thoracolumbar').map((l) => l.name))];
-    const grades = [...genant.filter(inClause), ...bareGradesNear(lower, clause, positive)]
+    const names = [...new Set(vertebrae.filter((l) => l.region === 'thoracolumbar').map((l) => l.name))];
+    const grades = [
+      ...genant.filter((g) => g.start >= clause.start && g.end <= clause.end),
+      ...bareGradesNear(
+        lower,
+        clause,
+        positive.map((p) => p.candidate),
+      ),
+    ]
       .map((g) => g.grade)
       .filter((g) => g >= 1 && g <= 3);
+    const { candidate, context } = best;
+    const cue = uncertaintyCue(context);
     const finding: VertebralFinding = {
-      sentence: sentence.text,
+      sentence: text,
       sentenceStart: sentence.start,
-      highlight: { start: best.start, end: best.end },
-      phrase: sentence.text.slice(best.start, best.end),
+      highlight: { start: candidate.start, end: candidate.end },
+      phrase: text.slice(candidate.start, candidate.end),
       levels: names,
       negated: false,
-      known: isKnown(lower, clause, best, pseudo),
+      known: isKnown(lower, clause, candidate, context.reach, pseudo),
+      certainty: cue === undefined ? 'definite' : 'uncertain',
     };
+    if (cue !== undefined) finding.certaintyCue = cue;
     const grade = Math.max(0, ...grades);
     if (grade === 1 || grade === 2 || grade === 3) finding.genantGrade = grade;
     result.findings.push(finding);
@@ -327,7 +316,17 @@ function scanSentence(sentence: Sentence, result: ReportScan): void {
 }
 
 export function scanReportText(text: string): ReportScan {
-  const result: ReportScan = { findings: [], negatedMentions: 0, excludedMentions: 0 };
-  for (const sentence of splitSentences(text)) scanSentence(sentence, result);
+  const result: ReportScan = {
+    findings: [],
+    negatedMentions: 0,
+    excludedMentions: 0,
+    notAssertedMentions: 0,
+    ignored: [],
+  };
+  const sentences = splitSentences(text);
+  const sections = sectionsOf(text, sentences);
+  sentences.forEach((sentence, i) => {
+    scanSentence(sentence, sections[i] ?? { kind: 'none' }, result);
+  });
   return result;
 }

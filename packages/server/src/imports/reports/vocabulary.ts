@@ -17,12 +17,15 @@ export type FindingStrength =
 export interface FindingPattern {
   pattern: RegExp;
   strength: FindingStrength;
+  /** Text right before the phrase that makes it something else ("kyfotische deformatie" is a curvature). */
+  notAfter?: RegExp;
 }
 
 const W = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
-function words(source: string): RegExp {
+/** A case-insensitive alternation matched as whole words (no letter or digit on either side). */
+export function words(source: string): RegExp {
   return new RegExp(`${W}(?:${source})${E}`, 'gu');
 }
 
@@ -71,6 +74,13 @@ export const FINDING_PATTERNS: readonly FindingPattern[] = [
       'wigvorm(?:ing|ige?)?|wigvormig(?:e)?|wedge(?:[- ](?:shaped|deformity|deformities|fractures?|compression))?|wedging|biconca(?:af|ve)',
     ),
   },
+  // A deformity or injury of a named vertebra ("deformatie van Th12", "old injury T12"), not a curvature.
+  {
+    strength: 'generic',
+    pattern: words('deformit(?:y|ies)|deformaties?|injur(?:y|ies)|letsels?'),
+    notAfter:
+      /(?:kyfot|kyphot|scoliot|lordot|rotatoir|rotation|valgus|varus|degenerat|postoperat|gibbus)\p{L}*[\s-]+$/u,
+  },
   { strength: 'generic', pattern: words('fractu(?:u)?r(?:en)?|breuk(?:en)?|fractures?|fx|fractured') },
 ];
 
@@ -100,6 +110,13 @@ export const OTHER_BONE = words(
   'tibia\\p{L}*|plateau|schedel\\p{L}*|skull|cranial|humer\\p{L}*|hill[- ]sachs|heup\\p{L}*|hip|femur\\p{L}*|femoral|pols\\p{L}*|wrist|radius\\p{L}*|calcane\\p{L}*|talus|enkel|ankle|kaak|orbita\\p{L}*|acetabul\\p{L}*|bekken|pelvi\\p{L}*|rib\\p{L}*|sternum|glenoid',
 );
 
+/** Soft tissue, nerves and discs named right next to an ambiguous phrase ("spinal cord injury", "discus hoogteverlies"). */
+export const OTHER_STRUCTURE = words(
+  'cord|myelum|ruggenmerg\\p{L}*|ligament\\p{L}*|banden|weke delen|soft[- ]tissues?|zenuw\\p{L}*|nerves?|' +
+    'spier\\p{L}*|muscles?|pees|pezen|tendons?|' +
+    'disc|discs|disci|discus\\p{L}*|disco\\p{L}*|disk|disks|discal|tussenwervel\\p{L}*|intervertebra\\p{L}*',
+);
+
 /** Th1–Th12, T1–T12, L1–L5 (and C1–C7, S1 to recognise cervical and sacral mentions). */
 export const LEVEL = new RegExp(`${W}(th|t|l|c|s)[\\s-]?(\\d{1,2})(?![\\p{N}])`, 'giu');
 
@@ -114,7 +131,7 @@ export const MRI_SEQUENCE_BEFORE = /(?:^|[^\p{L}])(?:op|on|in|de|het|the)\s*$/iu
  */
 export const NEGATION_BEFORE = words(
   'geen (?:aanwijzing(?:en)? voor|tekenen van|evidente|duidelijke|verdenking op)|geen|zonder|noch|niet|negatief voor|' +
-    'no evidence of|no signs? of|negative for|free of|absence of|rules? out|ruled out|no|not|without|neither|nor',
+    'no evidence of|no signs? of|negative for|free of|absence of|rules out|ruled out|no|not|without|neither|nor',
 );
 
 /** Negation cues after a finding ("wervelfractuur is uitgesloten", "fracture is not seen"). */
@@ -130,14 +147,14 @@ export const PSEUDO_NEGATION = words(
   'geen twijfel|zonder twijfel|niet alleen|not only|no doubt|without doubt|' +
     'niet (?:worden |zijn |goed |zeker |met zekerheid )?(?:uitgesloten|uit te sluiten)|' +
     "can(?:not|'t| not) be (?:excluded|ruled out)|can(?:not|'t| not) rule out|not (?:be )?(?:excluded|ruled out)|" +
-    'geen (?:verandering|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
+    'geen (?:veranderingen|verandering|wijzigingen|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
     'no (?:interval )?(?:change|progression|increase|further)|not (?:increased|changed|progressed)|' +
     'niet[- ](?:recente?|nieuwe?|verse)|not (?:recent|new|acute|fresh)',
 );
 
 /** Pseudo-negations that mean the fracture was there before. */
 export const PSEUDO_NEGATION_MEANS_KNOWN = words(
-  'geen (?:verandering|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
+  'geen (?:veranderingen|verandering|wijzigingen|wijziging|progressie|toename|verdere?)|niet toegenomen|niet veranderd|niet gewijzigd|' +
     'no (?:interval )?(?:change|progression|increase|further)|not (?:increased|changed|progressed)|' +
     'niet[- ](?:recente?|nieuwe?|verse)|not (?:recent|new|acute|fresh)',
 );
@@ -156,7 +173,7 @@ export const NEW_MARKERS = words('nieuwe?|recente?|verse|acute?|new|recent|fresh
 
 /** Words that end the reach of a negation and of levels/grades: "geen X, wel Y", "no X but Y". */
 export const SCOPE_BREAKERS = words(
-  'maar|echter|wel|doch|terwijl|behalve|uitgezonderd|met uitzondering van|' +
+  'maar|echter|(?<!ook\\s)wel|doch|terwijl|behalve|uitgezonderd|met uitzondering van|' +
     'but|however|although|though|whereas|except|apart from|other than|with the exception of',
 );
 
