@@ -46,7 +46,11 @@ async function burst(port: number, texts: readonly string[]): Promise<{ seconds:
     socket.on('data', (chunk: Buffer) => {
       for (const e of reader.push(chunk)) {
         if (e.kind !== 'frame') continue;
-        const msa = e.payload.toString().split('\r').find((s) => s.startsWith('MSA')) ?? '';
+        const msa =
+          e.payload
+            .toString()
+            .split('\r')
+            .find((s) => s.startsWith('MSA')) ?? '';
         acks.push(msa.split('|').slice(1, 3));
       }
       if (acks.length >= texts.length) resolve();

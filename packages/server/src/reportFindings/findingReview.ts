@@ -282,7 +282,8 @@ async function registrationFor(
       fracture: {
         date: finding.reportDate,
         siteCode: 'spine_thoracolumbar',
-        siteText: finding.sentence.slice(0, 500),
+        // A report's sentence may run over lines; the fracture's text is one line of stored text.
+        siteText: finding.sentence.replace(/\s+/g, ' ').trim().slice(0, 500),
         encounterType: 'unknown',
         traumaMechanism: 'unknown',
         pathological: null,
