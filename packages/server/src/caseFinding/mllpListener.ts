@@ -9,7 +9,7 @@ import { parseAdtMessage } from '../imports/hl7v2/parseAdt';
 import { buildAck, buildAckForResult, formatHl7Timestamp } from '../imports/hl7v2/ack';
 import type { ImportItem } from '../imports/types';
 import { localIsoDate } from '../time/localDate';
-import { importRegistrations } from './importRegistrations';
+import { ImportBusyError, importRegistrations } from './importRegistrations';
 
 export interface MllpDeps {
   db: Database;
@@ -70,7 +70,10 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
     );
     return buildAck(result.message ?? null, 'AE', {
       ...ackBase,
-      text: 'Temporary failure while storing the message; send it again.',
+      text:
+        error instanceof ImportBusyError
+          ? 'Another import of this organisation is running; send the message again later.'
+          : 'Temporary failure while storing the message; send it again.',
     });
   }
 }
