@@ -387,19 +387,10 @@ async function acquireImportLock(tx: Executor, organizationId: string, waitMs: n
  */
 async function* untilAborted<T>(rows: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   const iterator = rows[Symbol.asyncIterator]();
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => {
-      reject(signal.reason as Error);
-    };
-  });
-  aborted.catch(() => undefined);
-  signal.addEventListener('abort', onAbort, { once: true });
   let finished = false;
   try {
     for (;;) {
-      signal.throwIfAborted();
-      const next = await Promise.race([iterator.next(), aborted]);
+      const next = await nextUnlessAborted(iterator, signal);
       if (next.done === true) {
         finished = true;
         return;
@@ -407,7 +398,6 @@ async function* untilAborted<T>(rows: AsyncIterable<T>, signal: AbortSignal): As
       yield next.value;
     }
   } finally {
-    signal.removeEventListener('abort', onAbort);
     // A source stopped early is closed; one stuck in a read is closed once that read settles (its
     // owner ends the read), so that is not awaited here.
     if (!finished) {
@@ -416,6 +406,30 @@ async function* untilAborted<T>(rows: AsyncIterable<T>, signal: AbortSignal): As
       else await closing;
     }
   }
+}
+
+/** One step of the iterator, or the signal's reason if it aborts first (a listener per step, removed after it). */
+function nextUnlessAborted<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T>> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = (): void => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    iterator.next().then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** Stable codes of a failed import, and words without row values (database messages quote them). */
