@@ -34,6 +34,7 @@ let listener: MllpListener;
 let hl7: Hl7Client;
 let session: { cookie: string; csrfToken: string };
 const mllpLog: string[] = [];
+let serverRunning = false;
 
 const CSV_HEADER =
   'patient_id,bsn,family_name,birth_date,sex,fracture_date,fracture_site,encounter_type,trauma_mechanism,pathological\n';
@@ -52,6 +53,7 @@ async function startServer(atPort?: number): Promise<EmbeddedDatabase> {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'osteopad-outage-'));
   server = await startServer();
+  serverRunning = true;
   await runMigrations(server.url);
   owner = new pg.Pool({ connectionString: server.url, max: 2 });
   owner.on('error', () => undefined);
@@ -94,13 +96,17 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await hl7.close();
-  await listener.close();
-  await app.close();
-  await database.close();
-  await owner.end();
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  try {
+    await hl7.close();
+    await listener.close();
+    await app.close();
+    await database.close();
+    await owner.end();
+    // A killed server has nothing left to stop (and its stop() would wait for an exit already past).
+    if (serverRunning) await server.stop();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }, 60_000);
 
 /** SIGKILL to the postmaster, as the OOM killer or `kill -9` would; its backends follow. */
@@ -108,6 +114,7 @@ async function killPostgres(): Promise<void> {
   const pidFile = await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
   const pid = Number(pidFile.split('\n')[0]);
   process.kill(pid, 'SIGKILL');
+  serverRunning = false;
   await waitFor('the postmaster to be gone', () => {
     try {
       process.kill(pid, 0);
@@ -199,6 +206,7 @@ describe('PostgreSQL is killed and comes back', () => {
     });
 
     server = await restartPostgres(atPort);
+    serverRunning = true;
 
     await waitFor('health to say 200 again', async () => (await health()) === 200);
     expect(await ackOf('OUT2', '88802')).toMatchObject({ code: 'AA' });
