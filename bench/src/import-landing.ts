@@ -44,7 +44,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const newId = timeOrderedIdFactory();
     let landed = 0;
     const start = process.hrtime.bigint();
-    await inOrganizationWithCopy(bench.app.db, bench.organizationId, async (t) => {
+    await inOrganizationWithCopy(bench.app.db, { organizationId: bench.organizationId }, async (t) => {
       await t.tx.execute(
         sql.raw('CREATE TEMP TABLE landing_stage ON COMMIT DROP AS SELECT * FROM registrations WITH NO DATA'),
       );

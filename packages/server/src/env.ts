@@ -16,6 +16,10 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Load demo data on first start; defaults to on for the embedded database only. */
   OSTEOPAD_DEMO: booleanFlag.optional(),
+  /** Seconds an upload may send nothing before it is stopped (and rolled back). */
+  UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  /** Seconds an upload waits for another import of the organisation before it is refused (409). */
+  UPLOAD_LOCK_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   /** JSON file with the clinic's clinical configuration (overrides of the reference defaults). */
@@ -50,6 +54,10 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
       ...DEFAULT_APP_CONFIG,
       cookieSecure: e.COOKIE_SECURE,
       trustProxy: e.TRUST_PROXY,
+      uploads: {
+        idleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+        lockWaitMs: e.UPLOAD_LOCK_WAIT_SECONDS * 1000,
+      },
       logLevel: e.LOG_LEVEL,
       webDistDir: resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     },

@@ -8,6 +8,10 @@ import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
+import { isConnectionFailure, isDatabaseTimeout, sqlStateOf } from '../db/databaseErrors';
+import { IMPORT_TIMEOUTS } from '../db/timeouts';
+import type { Executor } from '../db/connection';
+import { HttpProblem } from '../http/problems';
 import {
   ImportFileError,
   isPatientUpdate,
@@ -22,6 +26,48 @@ import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './
 import { DEFAULT_STAGING_ABOVE_ROWS, lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
 
 export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
+
+/**
+ * How long an import waits for another import of the same organisation to finish before it gives up
+ * (`ImportBusyError`). MLLP answers AE soon, so the sender resends instead of timing out on its ACK;
+ * a person at the upload screen or a confirmed finding waits a little; a scheduled CLI import waits
+ * out a large upload.
+ */
+export const IMPORT_LOCK_WAIT_MS: Readonly<Record<ImportChannel, number>> = {
+  mllp: 5_000,
+  upload: 30_000,
+  review: 15_000,
+  cli: 600_000,
+};
+
+/** Another import of the organisation held the import lock for longer than this one would wait. */
+export class ImportBusyError extends HttpProblem {
+  constructor(readonly waitedMs: number) {
+    super(
+      409,
+      'import_busy',
+      `Another import of this organisation is running (waited ${formatSeconds(waitedMs)}); nothing was imported. Try again when it has finished.`,
+    );
+    this.name = 'ImportBusyError';
+  }
+}
+
+/** The caller stopped the import (through `signal`): an uploader who went away or stopped sending. */
+export class ImportInterrupted extends Error {
+  constructor(
+    /** Stable code, stored with the failed import (`upload.aborted`, `upload.stalled`). */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportInterrupted';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
 /** Formats Osteopad parses; `reports` are radiology findings a person confirmed. */
 export type ImportFormatName = 'csv' | 'hl7v2' | 'fhir';
 export type RegistrationOrigin = ImportFormatName | 'reports';
@@ -43,6 +89,10 @@ export interface ImportOptions {
   /** See importWriter.ts: how many rows of a table a batch writes before COPY pays off. */
   stagingAboveRows?: number;
   onProgress?: (rowsDone: number) => void;
+  /** Stops the import and rolls it back; its reason (an `ImportInterrupted`) is what the import throws. */
+  signal?: AbortSignal;
+  /** Longest wait for another import of the organisation; the channel's `IMPORT_LOCK_WAIT_MS` by default. */
+  lockWaitMs?: number;
   /**
    * Keep no trace of an import that changed nothing (no fracture, no duplicate, no patient update, no
    * error): the MLLP feed passes every A08 on, and most concern people Osteopad does not know.
@@ -188,13 +238,15 @@ export async function importRegistrations(
   };
 
   try {
-    await inOrganizationWithCopy(db, options.organizationId, async (t) => {
+    const scope = {
+      organizationId: options.organizationId,
+      timeouts: IMPORT_TIMEOUTS,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    };
+    await inOrganizationWithCopy(db, scope, async (t) => {
       const { tx } = t;
-      // One import at a time per organisation: two imports deciding "new patient" for the same person
-      // at once would collide. Waiting callers (MLLP) give up after the lock timeout and are retried.
-      await tx.execute(
-        sql`SELECT pg_advisory_xact_lock(hashtextextended(${`osteopad-import:${options.organizationId}`}, 0))`,
-      );
+      const lockWaitMs = options.lockWaitMs ?? IMPORT_LOCK_WAIT_MS[options.channel];
+      await acquireImportLock(tx, options.organizationId, lockWaitMs);
       await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
       let batch: Batch = { registrations: [], updates: [] };
       // While the database writes one batch, the next is parsed and classified: the two overlap.
@@ -203,12 +255,13 @@ export async function importRegistrations(
         const full = batch;
         batch = { registrations: [], updates: [] };
         await writing;
-        writing = flush(t, full);
+        // Settled before the transaction ends, however the reading ends.
+        writing = t.inBackground(flush(t, full));
         // A failed write must surface even if no later batch awaits it.
         writing.catch(() => undefined);
       };
       let seq = 0;
-      for await (const parsed of rows) {
+      for await (const parsed of untilAborted(rows, t.signal)) {
         summary.rows++;
         if (summary.rows % 10_000 === 0) options.onProgress?.(summary.rows);
         if (isSkipped(parsed)) {
@@ -296,6 +349,9 @@ export async function importRegistrations(
         { row: 0, field: error.details.join(', ') || 'file', code: error.code, message: error.message },
       ]);
     } else if (!(error instanceof InvalidInput)) {
+      // An MLLP message that failed changed nothing and is resent; the ACK and the log say why.
+      if (options.discardIfNothingChanged !== true)
+        await recordFailedImport(db, options, importId, startedAt, summary, error);
       throw error;
     }
     // Nothing of the file was kept; the attempt itself is remembered.
@@ -328,6 +384,144 @@ export async function importRegistrations(
       ]);
     });
     return rejected;
+  }
+}
+
+/**
+ * One import at a time per organisation: two imports deciding "new patient" for the same person at
+ * once would collide. The wait is bounded by `lock_timeout` alone (no statement timeout during it);
+ * then the import's own limits apply again.
+ */
+async function acquireImportLock(tx: Executor, organizationId: string, waitMs: number): Promise<void> {
+  const wait = Math.max(1, Math.round(waitMs));
+  await tx.execute(
+    sql`SELECT set_config('lock_timeout', ${String(wait)}, true), set_config('statement_timeout', '0', true)`,
+  );
+  try {
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtextextended(${`osteopad-import:${organizationId}`}, 0))`,
+    );
+  } catch (error) {
+    if (sqlStateOf(error) === '55P03') throw new ImportBusyError(wait);
+    throw error;
+  }
+  await tx.execute(
+    sql`SELECT set_config('lock_timeout', ${String(IMPORT_TIMEOUTS.lockMs)}, true),
+               set_config('statement_timeout', ${String(IMPORT_TIMEOUTS.statementMs)}, true)`,
+  );
+}
+
+/**
+ * The items of `rows` until `signal` aborts; then its reason is thrown at once, even while the source
+ * is still waiting for input (an upload whose sender went quiet).
+ */
+async function* untilAborted<T>(rows: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const iterator = rows[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      const next = await nextUnlessAborted(iterator, signal);
+      if (next.done === true) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // A source stopped early is closed; one stuck in a read is closed once that read settles (its
+    // owner ends the read), so that is not awaited here.
+    if (!finished) {
+      const closing = iterator.return?.();
+      if (signal.aborted) void closing?.catch(() => undefined);
+      else await closing;
+    }
+  }
+}
+
+/** One step of the iterator, or the signal's reason if it aborts first (a listener per step, removed after it). */
+function nextUnlessAborted<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T>> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = (): void => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    iterator.next().then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** Stable codes of a failed import, and words without row values (database messages quote them). */
+function describeFailure(error: unknown): ImportRowError {
+  const entry = (code: string, message: string): ImportRowError => ({ row: 0, field: 'file', code, message });
+  if (error instanceof ImportBusyError) return entry('import.busy', error.message);
+  if (error instanceof ImportInterrupted) return entry(error.code, error.message);
+  if (isConnectionFailure(error))
+    return entry(
+      'import.databaseUnavailable',
+      'The connection to the database was lost during the import; nothing was imported.',
+    );
+  if (isDatabaseTimeout(error))
+    return entry('import.databaseTimeout', 'The database took too long; nothing was imported.');
+  return entry('import.failed', 'The import failed on the server; nothing was imported.');
+}
+
+/**
+ * Remembers an import that failed for another reason than its content, so that the history shows
+ * the attempt. Best effort: when the database itself is gone this cannot be written either, and the
+ * caller reports the original error.
+ */
+async function recordFailedImport(
+  db: Database,
+  options: ImportOptions,
+  importId: string,
+  startedAt: Date,
+  summary: ImportSummary,
+  error: unknown,
+): Promise<void> {
+  const failure = describeFailure(error);
+  const failed: ImportSummary = {
+    ...summary,
+    imported: 0,
+    eligible: 0,
+    excluded: 0,
+    manualReview: 0,
+    duplicates: 0,
+    patientsUpdated: 0,
+    errors: [failure, ...summary.errors].slice(0, MAX_LISTED_ERRORS),
+  };
+  try {
+    await inOrganization(db, options.organizationId, async (tx) => {
+      await tx.insert(imports).values(importRow(options, importId, startedAt, failed, 'failed'));
+      await writeAudit(tx, options.subject, [
+        {
+          action: 'import',
+          objectType: 'import',
+          objectId: importId,
+          outcome: 'failure',
+          details: {
+            format: options.format,
+            channel: options.channel,
+            fileName: options.fileName,
+            error: failure.code,
+            ...counts(failed),
+          },
+        },
+      ]);
+    });
+  } catch {
+    // See above: the original error is what the caller needs.
   }
 }
 

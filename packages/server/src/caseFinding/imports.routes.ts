@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { count, desc, eq } from 'drizzle-orm';
 import type { AppDeps, TypedApp } from '../http/app';
@@ -10,7 +9,8 @@ import { inOrganization } from '../audit/auditedTransaction';
 import { HttpProblem, notFound } from '../http/problems';
 import { pagination, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
-import { importRegistrations } from './importRegistrations';
+import { ImportInterrupted, importRegistrations } from './importRegistrations';
+import { guardUploadBody } from './uploadBody';
 import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from './parseRegistrations';
 import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
 import { scanReportFile } from '../imports/reports/scanReports';
@@ -104,28 +104,22 @@ const importHistoryItem = z.object({
   finishedAt: z.string(),
 });
 
-function sizeLimited(limit: number, onDigest: (hex: string) => void): Transform {
-  let seen = 0;
-  const hash = createHash('sha256');
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > limit) {
-        callback(new HttpProblem(413, 'upload_too_large', `The file is larger than ${limit} bytes.`));
-        return;
-      }
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      onDigest(hash.digest('hex'));
-      callback();
-    },
-  });
+/** What the uploader is told when the upload itself (not its content) went wrong. */
+function uploadProblem(error: unknown): unknown {
+  if (!(error instanceof ImportInterrupted)) return error;
+  switch (error.code) {
+    case 'upload.tooLarge':
+      return new HttpProblem(413, 'upload_too_large', error.message);
+    case 'upload.stalled':
+      return new HttpProblem(408, 'upload_stalled', error.message);
+    default:
+      // Nobody is left to read this answer; it keeps the log free of a stack trace.
+      return new HttpProblem(400, 'upload_aborted', error.message);
+  }
 }
 
 export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
-  const { db, clock, clinical } = deps;
+  const { db, clock, clinical, config } = deps;
   const progress = new UploadProgressRegistry(() => clock().getTime());
   void app.register((scope: TypedApp, _options, done) => {
     // The body is handed to the parser as a stream: a large file never sits in memory.
@@ -170,13 +164,16 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
         const report = (change: { rowsRead?: number; bytesRead?: number }): void => {
           if (uploadId !== undefined) progress.update(actor, uploadId, change);
         };
-        let digest = '';
-        const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, (hex) => (digest = hex)));
+        // Read only as fast as the import writes; an uploader who leaves or stalls stops the import.
+        const upload = guardUploadBody(body, reply.raw, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          idleTimeoutMs: config.uploads.idleTimeoutMs,
+        });
         const today = localIsoDate(clock());
         try {
           const summary = await importRegistrations(
             db,
-            parseRegistrations(q.format, limited, {
+            parseRegistrations(q.format, upload.chunks, {
               today,
               encoding: q.encoding,
               sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
@@ -190,7 +187,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               format: q.format,
               channel: 'upload',
               fileName: q.fileName,
-              fileSha256: () => digest,
+              fileSha256: upload.sha256,
               skipInvalid: q.skipInvalid,
               today,
               clock,
@@ -198,10 +195,15 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               onProgress: (rowsRead) => {
                 report({ rowsRead });
               },
+              signal: upload.signal,
+              lockWaitMs: config.uploads.lockWaitMs,
             },
           );
           return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        } catch (error) {
+          throw uploadProblem(error);
         } finally {
+          upload.stop();
           if (uploadId !== undefined) progress.finish(actor, uploadId);
         }
       },
@@ -239,21 +241,30 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
           );
         }
-        const limited = body.pipe(sizeLimited(MAX_UPLOAD_BYTES, () => undefined));
-        const summary = await importReportFindings(
-          db,
-          scanReportFile(limited, { today: localIsoDate(clock()), encoding: q.encoding }),
-          {
-            organizationId: actor.organizationId,
-            subject: subjectOf(actor),
-            fileName: q.fileName,
-            sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
-            skipInvalid: q.skipInvalid,
-            clock,
-            channel: 'upload',
-          },
-        );
-        return reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        const upload = guardUploadBody(body, reply.raw, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          idleTimeoutMs: config.uploads.idleTimeoutMs,
+        });
+        try {
+          const summary = await importReportFindings(
+            db,
+            scanReportFile(upload.chunks, { today: localIsoDate(clock()), encoding: q.encoding }),
+            {
+              organizationId: actor.organizationId,
+              subject: subjectOf(actor),
+              fileName: q.fileName,
+              sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+              skipInvalid: q.skipInvalid,
+              clock,
+              channel: 'upload',
+            },
+          );
+          return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        } catch (error) {
+          throw uploadProblem(error);
+        } finally {
+          upload.stop();
+        }
       },
     );
     done();

@@ -9,7 +9,7 @@ import { buildAck, buildAckForResult, formatHl7Timestamp } from '../imports/hl7v
 import type { ImportItem } from '../imports/types';
 import { localIsoDate } from '../time/localDate';
 import { MllpFrameReader, frameMessage, type FrameEvent } from '../imports/hl7v2/mllpFrames';
-import { importRegistrations } from './importRegistrations';
+import { ImportBusyError, importRegistrations } from './importRegistrations';
 import { answerFrameProblem, answerFrameText, decodeFrame, failure, type Hl7Batch } from './mllpFrameAnswer';
 
 export interface MllpDeps {
@@ -73,7 +73,10 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
     );
     return buildAck(result.message ?? null, 'AE', {
       ...ackBase,
-      text: 'Temporary failure while storing the message; send it again.',
+      text:
+        error instanceof ImportBusyError
+          ? 'Another import of this organisation is running; send the message again later.'
+          : 'Temporary failure while storing the message; send it again.',
     });
   }
 }

@@ -7,6 +7,8 @@ import cliProgress from 'cli-progress';
 import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
 import {
+  IMPORT_LOCK_WAIT_MS,
+  ImportBusyError,
   importRegistrations,
   type ImportFormatName,
   type ImportSummary,
@@ -21,9 +23,15 @@ const ENCODINGS: readonly TextEncodingOption[] = ['auto', 'utf-8', 'windows-1252
 
 export const IMPORT_USAGE = `Usage: osteopad import FILE --format csv|hl7v2|fhir [--json] [--skip-invalid]
          [--org ID|NAME] [--encoding auto|utf-8|windows-1252] [--source-system NAME] [--quiet]
+         [--wait SECONDS]
 
 Imports fracture registrations in one transaction. Exit code 0 when the import succeeded,
-2 when the input was invalid (nothing imported), 1 on any other failure.`;
+2 when the input was invalid (nothing imported), 3 when another import of the organisation
+was still running after --wait SECONDS (default ${IMPORT_LOCK_WAIT_MS.cli / 1000}; nothing imported, run it again
+later), 1 on any other failure.`;
+
+/** Exit code when another import of the organisation held the lock for longer than --wait. */
+export const EXIT_BUSY = 3;
 
 /** The JSON the issue tracker and scripts rely on: counts and errors with row, field and reason. */
 export function summaryJson(summary: ImportSummary): string {
@@ -35,6 +43,19 @@ export function summaryJson(summary: ImportSummary): string {
     manualReview: summary.manualReview,
     duplicates: summary.duplicates,
     errors: summary.errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+  });
+}
+
+/** The JSON summary of a file that was not imported at all, with the reason as a file-level error. */
+function refusalJson(message: string): string {
+  return JSON.stringify({
+    rows: 0,
+    imported: 0,
+    eligible: 0,
+    excluded: 0,
+    manualReview: 0,
+    duplicates: 0,
+    errors: [{ row: 0, field: 'file', message }],
   });
 }
 
@@ -80,6 +101,7 @@ export async function importCommand(args: string[]): Promise<number> {
         encoding: { type: 'string', default: 'auto' },
         'source-system': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        wait: { type: 'string' },
       },
     });
   } catch (error) {
@@ -90,7 +112,15 @@ export async function importCommand(args: string[]): Promise<number> {
   const file = positionals[0];
   const format = FORMATS.find((f) => f === values.format);
   const encoding = ENCODINGS.find((e) => e === values.encoding);
-  if (file === undefined || positionals.length > 1 || format === undefined || encoding === undefined) {
+  const waitSeconds = values.wait === undefined ? IMPORT_LOCK_WAIT_MS.cli / 1000 : Number(values.wait);
+  if (
+    file === undefined ||
+    positionals.length > 1 ||
+    format === undefined ||
+    encoding === undefined ||
+    !Number.isFinite(waitSeconds) ||
+    waitSeconds <= 0
+  ) {
     console.error(IMPORT_USAGE);
     return 2;
   }
@@ -101,18 +131,7 @@ export async function importCommand(args: string[]): Promise<number> {
     size = info.size;
   } catch (error) {
     const message = `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`;
-    if (values.json)
-      console.log(
-        JSON.stringify({
-          rows: 0,
-          imported: 0,
-          eligible: 0,
-          excluded: 0,
-          manualReview: 0,
-          duplicates: 0,
-          errors: [{ row: 0, field: 'file', message }],
-        }),
-      );
+    if (values.json) console.log(refusalJson(message));
     else console.error(message);
     return 2;
   }
@@ -143,21 +162,31 @@ export async function importCommand(args: string[]): Promise<number> {
       sourceSystem: values['source-system'] ?? DEFAULT_SOURCE_SYSTEM,
       onBytes: (bytes) => bar?.update(bytes, { rows: rowsDone }),
     });
-    const summary = await importRegistrations(runtime.database.db, rows, {
-      organizationId,
-      subject: cliSubject(organizationId, 'cli'),
-      format,
-      channel: 'cli',
-      fileName: basename(file),
-      fileSha256: () => digest,
-      skipInvalid: values['skip-invalid'],
-      today,
-      clock: () => new Date(),
-      config: runtime.clinical,
-      onProgress: (n) => {
-        rowsDone = n;
-      },
-    });
+    let summary: ImportSummary;
+    try {
+      summary = await importRegistrations(runtime.database.db, rows, {
+        organizationId,
+        subject: cliSubject(organizationId, 'cli'),
+        format,
+        channel: 'cli',
+        fileName: basename(file),
+        fileSha256: () => digest,
+        skipInvalid: values['skip-invalid'],
+        today,
+        clock: () => new Date(),
+        config: runtime.clinical,
+        onProgress: (n) => {
+          rowsDone = n;
+        },
+        lockWaitMs: waitSeconds * 1000,
+      });
+    } catch (error) {
+      if (!(error instanceof ImportBusyError)) throw error;
+      bar?.stop();
+      if (values.json) console.log(refusalJson(error.message));
+      else console.error(error.message);
+      return EXIT_BUSY;
+    }
     bar?.update(Math.max(size, 1), { rows: summary.rows });
     bar?.stop();
     console.log(values.json ? summaryJson(summary) : humanSummary(summary));

@@ -15,8 +15,9 @@ Commands:
   seed                       load the demo organisation, accounts and patients into an empty database
   users create --org-id ID --username NAME --role ROLE --display-name TEXT   (password read from OSTEOPAD_PASSWORD)
   users list --org-id ID
-  import FILE --format csv|hl7v2|fhir [--json] [--skip-invalid] [--org ID]
-                             import fracture registrations (one transaction; exit 2 on invalid input)
+  import FILE --format csv|hl7v2|fhir [--json] [--skip-invalid] [--org ID] [--wait SECONDS]
+                             import fracture registrations (one transaction; exit 2 on invalid input,
+                             3 when another import kept the organisation busy longer than --wait)
   import-reports FILE [--json] [--skip-invalid] [--org ID]
                              scan radiology reports for vertebral fractures (review worklist)
   mllp --port N [--host 127.0.0.1] [--org ID]

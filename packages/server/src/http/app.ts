@@ -45,6 +45,7 @@ import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
+import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
 
 export interface AppDeps {
   db: Database;
@@ -162,6 +163,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authenticate(request, reply, deps);
   });
 
+  // An answer sent before the request body was read to its end (a failed or refused upload) closes
+  // the connection: a keep-alive client would otherwise wait on a connection whose next request
+  // cannot be found behind the unread body. What still arrives is read and dropped until it closes.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (bodyLeftUnread(request) && !reply.raw.headersSent) {
+      reply.header('connection', 'close');
+      request.raw.resume();
+    }
+    return payload;
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
       return reply
@@ -193,6 +205,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     // Log the failure without values that may hold patient data (PostgreSQL details quote row values).
     request.log.error({ failure: safeErrorSummary(error) }, 'request failed');
+    // The database went away or gave up: this request failed, the next one may well succeed.
+    if (isConnectionFailure(error)) {
+      return reply.status(503).header('retry-after', '10').send({
+        error: 'database_unavailable',
+        message: 'The database cannot be reached right now; try again in a moment.',
+      });
+    }
+    if (isDatabaseTimeout(error)) {
+      return reply.status(503).header('retry-after', '10').send({
+        error: 'database_timeout',
+        message: 'The database took too long to answer; try again in a moment.',
+      });
+    }
     return reply.status(500).send({ error: 'internal', message: 'Something went wrong on the server.' });
   });
 
@@ -226,6 +251,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   }
   return app;
+}
+
+/** Requests made with `inject()` have no `complete`; only a real, unfinished body counts. */
+function bodyLeftUnread(request: FastifyRequest): boolean {
+  return (request.raw as { complete?: boolean }).complete === false;
 }
 
 export function isRoutePublic(entry: RouteEntry): boolean {

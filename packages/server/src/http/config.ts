@@ -13,6 +13,12 @@ export interface AppConfig {
   /** Built web app to serve at `/`, when present. */
   webDistDir: string | null;
   trustProxy: boolean;
+  uploads: {
+    /** An upload whose client sends nothing for this long, while the import waits for it, is stopped. */
+    idleTimeoutMs: number;
+    /** How long an upload waits for another import of the organisation before it answers 409. */
+    lockWaitMs: number;
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
@@ -22,5 +28,6 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   login: { rateLimitMax: 20, rateLimitWindowMs: 60_000, lockoutAfterFailures: 5, lockoutMinutes: 15 },
   webDistDir: null,
   trustProxy: false,
+  uploads: { idleTimeoutMs: 60_000, lockWaitMs: 30_000 },
   logLevel: 'info',
 };
