@@ -29,5 +29,10 @@ if (stale) {
 // The server runs in this very process (no child to relay signals to): SIGINT/SIGTERM stop it and
 // its embedded PostgreSQL, and its exit code is this script's. The CLI reads its command from argv.
 const cli = join(root, 'packages', 'server', 'bin', 'osteopad.mjs');
+
+// `npm start` runs this under npm and a shell. SIGTERM to npm reaches the shell, which exits
+// without passing it on: the server would run on with its database. So it stops (as on SIGTERM)
+// when the process that started it has gone.
+process.env.OSTEOPAD_STOP_WITH_PARENT = '1';
 process.argv.splice(2, 0, 'start');
 await import(pathToFileURL(cli).href);

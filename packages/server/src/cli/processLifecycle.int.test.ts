@@ -13,6 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPostmasterPidFile } from '../db/embeddedCluster/postmasterPidFile';
 import { inspectProcess } from '../db/embeddedCluster/processTable';
+import { postgresRunAs } from '../db/embeddedCluster/postgresUser';
 import { fixturePath } from '../../test/fixtureFiles';
 
 const BIN = fileURLToPath(new URL('../../bin/osteopad.mjs', import.meta.url));
@@ -412,7 +413,10 @@ describe('the osteopad process and its embedded PostgreSQL', () => {
   it(
     'clears a lock file that names a live process which is not PostgreSQL, and starts',
     async () => {
-      const unrelated = spawn('sleep', ['600'], { stdio: 'ignore' });
+      // Run as the user PostgreSQL runs as: a live process PostgreSQL itself may signal, which it
+      // would take for the postmaster holding the lock ("lock file already exists").
+      const runAs = await postgresRunAs();
+      const unrelated = spawn('sleep', ['600'], { stdio: 'ignore', ...(runAs ?? {}) });
       started.push({ child: unrelated, output: () => '', exited: new Promise(() => undefined) });
       const pid = known(unrelated.pid);
       await writeFile(

@@ -28,23 +28,46 @@ export function setStopHandler(next: StopHandler): void {
   handler = next;
 }
 
+let stopping = false;
+
+function stop(signal: NodeJS.Signals): void {
+  stopping = true;
+  handler(signal).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`Stopping failed: ${describeError(error)}`);
+      process.exit(1);
+    },
+  );
+}
+
+/**
+ * With OSTEOPAD_STOP_WITH_PARENT=1 (set by `npm start`, for wrappers that do not pass signals on):
+ * stop as on SIGTERM when the process that started this one has gone. Not by default: a server
+ * started with `nohup osteopad start &` must outlive its shell.
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    if (stopping) return;
+    console.error(`The process that started this one (pid ${parent}) has exited: stopping.`);
+    stop('SIGTERM');
+  }, 1_000);
+  timer.unref();
+}
+
 export function installStopSignals(): void {
   if (installed) return;
   installed = true;
-  let stopping = false;
   for (const signal of STOP_SIGNALS)
     process.on(signal, () => {
       if (stopping) {
         console.error(`${signal} again: exiting now.`);
         process.exit(1);
       }
-      stopping = true;
-      handler(signal).then(
-        (code) => process.exit(code),
-        (error: unknown) => {
-          console.error(`Stopping failed: ${describeError(error)}`);
-          process.exit(1);
-        },
-      );
+      stop(signal);
     });
+  if (process.env.OSTEOPAD_STOP_WITH_PARENT === '1') watchParent();
 }

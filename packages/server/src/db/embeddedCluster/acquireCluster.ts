@@ -56,7 +56,7 @@ export class AcquireCancelled extends Error {
 const WAIT_POLL_MS = 200;
 /** How long processes of a crashed postmaster may keep its shared memory before we give up. */
 const SHARED_MEMORY_WAIT_MS = 60_000;
-const MAX_ROUNDS = 50;
+const MAX_ROUNDS = 200;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -177,6 +177,7 @@ export async function acquireCluster(
   const cancelled = request.cancelled ?? (() => false);
   let port = request.port;
   const since = Date.now();
+  let lastFailure: PostmasterStartError | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (cancelled()) throw new AcquireCancelled();
     const state = await inspectCluster(config.dataDir, config.clusterDir);
@@ -220,6 +221,7 @@ export async function acquireCluster(
       return await startOwn(config, chosen);
     } catch (error) {
       if (!(error instanceof PostmasterStartError)) throw error;
+      lastFailure = error;
       if (error.kind === 'lock-conflict') continue; // another process started it first: use that one
       if (error.kind === 'port-in-use' && request.port === null) {
         port = null; // not a port anyone relies on: pick another
@@ -244,6 +246,9 @@ export async function acquireCluster(
     }
   }
   throw new Error(
-    `Could not get a running PostgreSQL for ${config.clusterDir}: other processes keep starting and stopping it.`,
+    `Could not get a running PostgreSQL for ${config.clusterDir} after ${MAX_ROUNDS} attempts` +
+      (lastFailure === null
+        ? ': other processes keep starting and stopping it.'
+        : `; the last: ${lastFailure.message}`),
   );
 }

@@ -113,8 +113,9 @@ export class ClusterKeeper {
     const who =
       c.role === 'attached' ? describeOwner(c.owner, c.ownerRecord, c.postmasterPid) : 'this process';
     return (
-      `The embedded PostgreSQL on ${this.config.clusterDir} was stopped while this command ran: it belonged to ${who}, ` +
-      'which stopped it or was stopped itself. What this command had not finished was rolled back; run it again.'
+      `The embedded PostgreSQL on ${this.config.clusterDir} was stopped while this command ran ` +
+      `(it was run by ${who}, which stopped it or was stopped itself, or it went down). ` +
+      'What this command had not finished was rolled back; run it again.'
     );
   }
 
