@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its sources are newer than the build, then starts the server
 // (embedded PostgreSQL under ./data unless DATABASE_URL is set).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'packages', 'web');
@@ -26,10 +26,13 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The server runs in this very process (no child to relay signals to): SIGINT/SIGTERM stop it and
+// its embedded PostgreSQL, and its exit code is this script's. The CLI reads its command from argv.
 const cli = join(root, 'packages', 'server', 'bin', 'osteopad.mjs');
-const child = spawn(process.execPath, [cli, 'start', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(signal === null ? (code ?? 1) : 0));
+
+// `npm start` runs this under npm and a shell. SIGTERM to npm reaches the shell, which exits
+// without passing it on: the server would run on with its database. So it stops (as on SIGTERM)
+// when the process that started it has gone.
+process.env.OSTEOPAD_STOP_WITH_PARENT = '1';
+process.argv.splice(2, 0, 'start');
+await import(pathToFileURL(cli).href);

@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so a checkout works without a build step.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// `osteopad <command>`: runs the TypeScript CLI in this very process, with tsx's loader registered
+// in-process, so a checkout works without a build step. There is no wrapper process: a signal
+// sent to this process reaches the command itself, and its exit code is the one the caller sees.
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const child = spawn(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(signal === null ? (code ?? 1) : 1));
+register();
+await import('../src/cli/main.ts');

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAppDatabase, type DatabaseHandle } from './db/connection';
-import { startEmbeddedPostgres } from './db/embedded';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { runMigrations } from './db/migrate';
 import { readEnv, type ServerEnv } from './env';
 import { seedDemo, type DemoLogin } from './demo/demoData';
@@ -17,42 +17,83 @@ export interface Runtime {
   clinical: ClinicalConfig;
   ownerUrl: string;
   database: DatabaseHandle;
+  /** The database is the embedded PostgreSQL under DATA_DIR (started here or by another process). */
   embedded: boolean;
+  /** When the embedded database stopped under this process: what happened and what to do. */
+  databaseLossReport: () => Promise<string | null>;
   shutdown: () => Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /**
+   * Long-running commands (`start`, `mllp`): keep the embedded PostgreSQL running while the process
+   * runs — start it again when it dies, take it over when the process that started it stops.
+   */
+  supervise?: boolean;
+  /** The command, recorded as the owner of an embedded PostgreSQL this process starts. */
+  command?: string;
+}
+
+const openRuntimes = new Set<Runtime>();
+const reportedLosses = new Set<string>();
+
 /**
- * Connects to PostgreSQL — the server in DATABASE_URL, or the embedded one under DATA_DIR — and
- * brings the schema up to date. Every command of the CLI starts here.
+ * Connects to PostgreSQL — the server in DATABASE_URL, or the embedded one under DATA_DIR (started
+ * here, or the one another Osteopad process already runs there) — and brings the schema up to date.
+ * Every command of the CLI starts here.
  */
-export async function openRuntime(processEnv: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function openRuntime(
+  processEnv: NodeJS.ProcessEnv = process.env,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const env = readEnv(processEnv, DEFAULT_WEB_DIST);
   const clinical = await loadClinicalConfig(env.clinicalConfigFile);
   let ownerUrl = env.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | null = null;
+  let embedded: EmbeddedDatabase | null = null;
   if (ownerUrl === null) {
-    const embedded = await startEmbeddedPostgres({ dataDir: env.dataDir });
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.dataDir,
+      supervise: options.supervise ?? false,
+      command: options.command ?? 'osteopad',
+      log: (line) => {
+        console.error(line);
+      },
+    });
     ownerUrl = embedded.url;
-    stopEmbedded = embedded.stop;
   }
   try {
     await runMigrations(ownerUrl);
   } catch (error) {
-    if (stopEmbedded !== null) await stopEmbedded();
+    if (embedded !== null) await embedded.stop();
     throw error;
   }
   const database = openAppDatabase(ownerUrl);
-  return {
+  const runtime: Runtime = {
     env,
     clinical,
     ownerUrl,
     database,
-    embedded: stopEmbedded !== null,
+    embedded: embedded !== null,
+    databaseLossReport: () => embedded?.lossReport() ?? Promise.resolve(null),
     shutdown: async () => {
+      openRuntimes.delete(runtime);
+      const loss = await runtime.databaseLossReport().catch(() => null);
+      if (loss !== null) reportedLosses.add(loss);
       await database.close();
-      if (stopEmbedded !== null) await stopEmbedded();
+      if (embedded !== null) await embedded.stop();
     },
   };
+  openRuntimes.add(runtime);
+  return runtime;
+}
+
+/**
+ * What happened to the embedded database of the runtimes of this process (open or shut down), for
+ * the message of a command that failed because its database went away.
+ */
+export async function databaseLossReports(): Promise<string[]> {
+  const open = await Promise.all([...openRuntimes].map((r) => r.databaseLossReport().catch(() => null)));
+  return [...new Set([...reportedLosses, ...open.filter((r): r is string => r !== null)])];
 }
 
 /**

@@ -6,6 +6,10 @@ import { migrateCommand, seedCommand, usersCommand } from './adminCommands';
 import { importCommand } from './importCommand';
 import { mllpCommand } from './mllpCommand';
 import { importReportsCommand } from './importReportsCommand';
+import { describeError } from './describeError';
+import { installStopSignals } from './stopSignals';
+import { stopEmbeddedClusters } from '../db/embedded';
+import { databaseLossReports } from '../runtime';
 
 const USAGE = `Usage: osteopad <command> [options]
 
@@ -23,7 +27,10 @@ Commands:
   mllp --port N [--host 127.0.0.1] [--org ID]
                              receive HL7 v2 ADT messages over MLLP and answer each with an ACK
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.`;
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.
+
+Commands may run beside each other on one DATA_DIR: the first starts the embedded PostgreSQL (and
+stops it when it ends), the others use it. SIGINT/SIGTERM stop a command and the database it started.`;
 
 export type CommandHandler = (args: string[]) => Promise<number>;
 
@@ -60,7 +67,19 @@ async function main(argv: string[]): Promise<void> {
   if (code >= 0) process.exit(code);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+/** Prints why the command failed — plainly, with what happened to its database — and exits 1. */
+async function fail(error: unknown, withStack: boolean): Promise<never> {
+  console.error(
+    withStack && error instanceof Error && error.stack !== undefined ? error.stack : describeError(error),
+  );
+  for (const report of await databaseLossReports()) console.error(report);
+  // A database this process started goes down with it; one it only connected to stays.
+  await stopEmbeddedClusters();
   process.exit(1);
-});
+}
+
+installStopSignals();
+// A fault in Osteopad itself: report it, stop the database this process started, exit.
+process.on('uncaughtException', (error) => void fail(error, true));
+process.on('unhandledRejection', (reason) => void fail(reason, true));
+main(process.argv.slice(2)).catch((error: unknown) => fail(error, false));

@@ -3,6 +3,7 @@ import { openRuntime } from '../runtime';
 import { chooseOrganization } from '../caseFinding/organizationChoice';
 import { cliSubject } from '../caseFinding/cliSubject';
 import { startMllpListener } from '../caseFinding/mllpListener';
+import { setStopHandler } from './stopSignals';
 
 export async function mllpCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -19,7 +20,8 @@ export async function mllpCommand(args: string[]): Promise<number> {
     console.error('Usage: osteopad mllp --port N [--host 127.0.0.1] [--org ID] [--allow IP,IP]');
     return 2;
   }
-  const runtime = await openRuntime();
+  // Long-running: it keeps the embedded database up (or takes it over) while it listens.
+  const runtime = await openRuntime(process.env, { supervise: true, command: 'osteopad mllp' });
   const organizationId = await chooseOrganization(runtime.database.db, values.org);
   const listener = await startMllpListener(
     {
@@ -39,12 +41,10 @@ export async function mllpCommand(args: string[]): Promise<number> {
     },
   );
   console.log(`Listening for HL7 v2 over MLLP on ${values.host}:${listener.port}. Press Ctrl+C to stop.`);
-  const stop = async (): Promise<void> => {
+  setStopHandler(async () => {
     await listener.close();
     await runtime.shutdown();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+    return 0;
+  });
   return -1;
 }

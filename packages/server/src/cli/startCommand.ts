@@ -1,28 +1,32 @@
 import { configIdentity, listUnconfirmedValues } from '@osteopad/clinical';
 import { buildApp } from '../http/app';
-import { ensureDemo, openRuntime } from '../runtime';
+import { stopEmbeddedClusters } from '../db/embedded';
+import { ensureDemo, openRuntime, type Runtime } from '../runtime';
+import { setStopHandler } from './stopSignals';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
 
 export async function startCommand(): Promise<void> {
-  const runtime = await openRuntime();
+  let runtime: Runtime | null = null;
+  let app: App | null = null;
+  // From the first moment: a stop during start-up stops what has been started so far. A server
+  // that was asked to stop and stopped cleanly exits 0 (what service managers expect).
+  setStopHandler(async (signal) => {
+    console.log(`\n${signal}: stopping Osteopad…`);
+    if (app !== null) await app.close();
+    if (runtime !== null) await runtime.shutdown();
+    else await stopEmbeddedClusters();
+    return 0;
+  });
+  runtime = await openRuntime(process.env, { supervise: true, command: 'osteopad start' });
   const { env } = runtime;
   const logins = env.demo ? await ensureDemo(runtime) : [];
-  const app = await buildApp({
+  app = await buildApp({
     db: runtime.database.db,
     clock: () => new Date(),
     config: env.app,
     clinical: runtime.clinical,
   });
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping Osteopad…`);
-    await app.close();
-    await runtime.shutdown();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: env.port, host: env.host });
   const url = `http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.port}`;
   console.log('');
