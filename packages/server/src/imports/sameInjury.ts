@@ -80,10 +80,14 @@ export function foldSameInjury(rows: readonly ParsedRow[], field: (row: Accepted
         code: 'fracture.sameInjury',
         message: `${describe(row.record.fracture)} on ${row.record.fracture.date} describes the same injury as ${describe(current.record.fracture)}; stored as one fracture with both codes`,
       };
+      // The injury has the site now: the folded diagnosis's "site not recognised" no longer holds.
+      const carried = row.warnings.filter(
+        (w) => w.code !== 'site.unresolved' || target.record.fracture.siteCode === null,
+      );
       replaced.set(target, {
         ok: true,
         record: { ...current.record, fracture: fold(current.record.fracture, row.record.fracture) },
-        warnings: [...current.warnings, ...row.warnings, warning],
+        warnings: [...current.warnings, ...carried, warning],
       });
       replaced.set(row, null);
     }

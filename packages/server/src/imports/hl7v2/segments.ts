@@ -12,8 +12,12 @@ export function repetitions(segment: Hl7Segment | undefined, fieldIndex: number)
   return field?.components ?? [];
 }
 
+/** HL7's explicit null (`""`: "no value; delete what you hold") is read as empty: Osteopad takes it as no value. */
+const HL7_NULL = '""';
+
 export function component(repetition: Repetition | undefined, index: number): string {
-  return repetition?.[index - 1] ?? '';
+  const value = repetition?.[index - 1] ?? '';
+  return value === HL7_NULL ? '' : value;
 }
 
 export function subcomponent(value: string, index: number, context: Hl7Context): string {

@@ -2,18 +2,14 @@
 // patient-information sentences and the whole DRAGON sample reports in ../shared/interop-samples/reports/
 // (see SOURCES.md there). The files are read where they are; the repository keeps no copy of them.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../testFixtures';
+import { interopSample } from '../../../test/interopSamples';
 import { scanReportFile } from './scanReports';
 import { scanReportText, type ReportScan } from './vertebralFindings';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..');
-// The shared reference lives next to the repository: <repo>/../shared/interop-samples.
-const samplesDir =
-  process.env.OSTEOPAD_INTEROP_SAMPLES_DIR ?? resolve(repoRoot, '..', 'shared', 'interop-samples');
-const reportsDir = join(samplesDir, 'reports');
+const reportsDir = interopSample('reports');
 const labelledFile = join(reportsDir, 'snippets_labelled.tsv');
 const available = existsSync(labelledFile);
 
