@@ -40,12 +40,11 @@ test.use({ storageState: sessionState('nurse') });
 
 test.beforeAll(async () => {
   const { api, upload } = await adminApi();
-  await upload('/api/imports?format=csv&fileName=patientkeuze-e2e.csv', fractureCsv([PATIENT]), 'text/csv');
-  const reports = (await upload(
-    '/api/report-imports?fileName=patientkeuze-e2e.txt',
-    REPORTS,
-    'text/plain',
-  )) as { findings: number; matched: number };
+  await upload('/api/imports?format=csv', fractureCsv([PATIENT]), 'text/csv', 'patientkeuze-e2e.csv');
+  const reports = (await upload('/api/report-imports', REPORTS, 'text/plain', 'patientkeuze-e2e.txt')) as {
+    findings: number;
+    matched: number;
+  };
   // The premise of this test: one finding, matched to nobody.
   expect(reports).toMatchObject({ findings: 1, matched: 0 });
   await api.dispose();

@@ -63,8 +63,8 @@ test.use({ storageState: sessionState('nurse') });
 
 test.beforeAll(async () => {
   const { api, upload } = await adminApi();
-  await upload('/api/imports?format=csv&fileName=beoordeling-e2e.csv', fractureCsv(PATIENTS), 'text/csv');
-  await upload('/api/report-imports?fileName=verslagen-e2e.txt', REPORTS, 'text/plain');
+  await upload('/api/imports?format=csv', fractureCsv(PATIENTS), 'text/csv', 'beoordeling-e2e.csv');
+  await upload('/api/report-imports', REPORTS, 'text/plain', 'verslagen-e2e.txt');
   await api.dispose();
 });
 

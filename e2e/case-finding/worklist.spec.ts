@@ -96,7 +96,7 @@ test.use({ storageState: sessionState('secretary') });
 
 test.beforeAll(async () => {
   const { api, upload } = await adminApi();
-  await upload('/api/imports?format=csv&fileName=werklijst-e2e.csv', fractureCsv(PATIENTS), 'text/csv');
+  await upload('/api/imports?format=csv', fractureCsv(PATIENTS), 'text/csv', 'werklijst-e2e.csv');
   await api.dispose();
 });
 

@@ -96,16 +96,21 @@ export function fractureCsv(patients: readonly FracturePatient[]): string {
 /** The administrator's shared session as an API client, with its CSRF token. */
 export async function adminApi(): Promise<{
   api: APIRequestContext;
-  upload: (path: string, body: string, contentType: string) => Promise<unknown>;
+  /** Uploads `body`; its file name goes in the X-File-Name header, as the web app sends it. */
+  upload: (path: string, body: string, contentType: string, fileName: string) => Promise<unknown>;
 }> {
   const api = await request.newContext({ baseURL: BASE_URL, storageState: sessionState('admin') });
   const session = await api.get('/api/auth/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   return {
     api,
-    async upload(path, body, contentType) {
+    async upload(path, body, contentType, fileName) {
       const response = await api.post(path, {
-        headers: { 'Content-Type': contentType, 'X-CSRF-Token': csrfToken },
+        headers: {
+          'Content-Type': contentType,
+          'X-CSRF-Token': csrfToken,
+          'X-File-Name': encodeURIComponent(fileName),
+        },
         data: body,
       });
       if (response.status() !== 200) {

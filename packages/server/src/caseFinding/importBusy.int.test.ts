@@ -108,9 +108,13 @@ describe('another import of the organisation is running', () => {
     try {
       const r = await app.inject({
         method: 'POST',
-        url: '/api/imports?format=csv&fileName=busy-upload.csv',
+        url: '/api/imports?format=csv',
         cookies: { [SESSION_COOKIE]: admin.cookie },
-        headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv' },
+        headers: {
+          'x-csrf-token': admin.csrfToken,
+          'content-type': 'text/csv',
+          'x-file-name': 'busy-upload.csv',
+        },
         payload: CSV,
       });
       expect(r.statusCode, r.body).toBe(409);

@@ -16,6 +16,26 @@ import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
 import { scanReportFile } from '../imports/reports/scanReports';
 import { importReportFindings } from '../reportFindings/importReportFindings';
 
+/**
+ * The uploaded file's name travels in this header (percent-encoded UTF-8), never in the URL: a name such
+ * as "fracturen-jansen.csv" may name a patient, and proxies log URLs.
+ */
+export const FILE_NAME_HEADER = 'x-file-name';
+
+/** The file name from its header, decoded and bounded; the fallback when absent or unreadable. */
+export function uploadFileName(header: string | string[] | undefined, fallback: string): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined || raw.trim() === '') return fallback;
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    return fallback;
+  }
+  const printable = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return printable === '' ? fallback : printable.slice(0, 300);
+}
+
 /** Uploads are streamed into the import, never held in memory; this caps their size. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const UPLOAD_TYPES = [
@@ -33,7 +53,6 @@ const uploadQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
-  fileName: shortText(300).default('upload'),
   sourceSystem: shortText(100).optional(),
   /** Chosen by the client to follow the upload at GET /api/imports/progress?uploadId=…. */
   uploadId: z.uuid().optional(),
@@ -186,7 +205,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               subject: subjectOf(actor),
               format: q.format,
               channel: 'upload',
-              fileName: q.fileName,
+              fileName: uploadFileName(request.headers[FILE_NAME_HEADER], 'upload'),
               fileSha256: upload.sha256,
               skipInvalid: q.skipInvalid,
               today,
@@ -224,7 +243,6 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
               .default('false')
               .transform((v) => v === 'true'),
             encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
-            fileName: shortText(300).default('reports'),
             sourceSystem: shortText(100).optional(),
           }),
           response: { 200: reportSummarySchema, 422: reportSummarySchema },
@@ -252,7 +270,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             {
               organizationId: actor.organizationId,
               subject: subjectOf(actor),
-              fileName: q.fileName,
+              fileName: uploadFileName(request.headers[FILE_NAME_HEADER], 'reports'),
               sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
               skipInvalid: q.skipInvalid,
               clock,

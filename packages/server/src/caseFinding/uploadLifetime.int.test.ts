@@ -32,8 +32,9 @@ afterAll(async () => {
 
 function uploadHead(fileName: string, contentLength: number): string {
   return requestHead({
-    path: `/api/imports?format=csv&fileName=${encodeURIComponent(fileName)}`,
+    path: '/api/imports?format=csv',
     headers: {
+      'X-File-Name': encodeURIComponent(fileName),
       Cookie: `${SESSION_COOKIE}=${admin.cookie}`,
       'X-CSRF-Token': admin.csrfToken,
       'Content-Type': 'text/csv',
@@ -71,9 +72,9 @@ async function startUpload(fileName: string): Promise<{ c: RawConnection; pid: n
 async function uploadSucceeds(fileName: string): Promise<void> {
   const r = await h.app.inject({
     method: 'POST',
-    url: `/api/imports?format=csv&fileName=${fileName}`,
+    url: '/api/imports?format=csv',
     cookies: { [SESSION_COOKIE]: admin.cookie },
-    headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv' },
+    headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv', 'x-file-name': fileName },
     payload: HEADER + row(900),
   });
   expect(r.statusCode, r.body).toBe(200);

@@ -161,8 +161,9 @@ async function ackOf(controlId: string, patientNumber: string): Promise<{ code: 
 
 function uploadHead(fileName: string, contentLength: number): string {
   return requestHead({
-    path: `/api/imports?format=csv&fileName=${fileName}`,
+    path: '/api/imports?format=csv',
     headers: {
+      'X-File-Name': encodeURIComponent(fileName),
       Cookie: `${SESSION_COOKIE}=${session.cookie}`,
       'X-CSRF-Token': session.csrfToken,
       'Content-Type': 'text/csv',

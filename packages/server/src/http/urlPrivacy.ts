@@ -25,6 +25,7 @@ const PERSONAL_PARAMETERS: ReadonlySet<string> = new Set(
     'phone',
     'email',
     'username',
+    'fileName',
   ].map((p) => p.toLowerCase()),
 );
 
@@ -48,7 +49,7 @@ export function personalQueryParameter(url: string): string | null {
 /** The refusal; it names the parameter, never echoes its value. */
 export function personalDataInUrl(parameter: string): HttpProblem {
   const message =
-    'Names, BSNs, dates of birth and usernames do not belong in a URL (proxies and logs keep URLs): send them in the request body.';
+    "Names, BSNs, dates of birth, usernames and file names do not belong in a URL (proxies and logs keep URLs): send them in the request body (an upload's file name in the X-File-Name header).";
   return new HttpProblem(400, 'personal_data_in_url', message, {
     issues: [{ field: `querystring.${parameter.slice(0, 50)}`, message, code: 'personal_data_in_url' }],
   });

@@ -78,9 +78,9 @@ beforeAll(async () => {
   const admin = await h.login(h.orgA.users.admin.username);
   const upload = await h.app.inject({
     method: 'POST',
-    url: '/api/imports?format=csv&fileName=unplaced.csv',
+    url: '/api/imports?format=csv',
     cookies: { [SESSION_COOKIE]: admin.cookie },
-    headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv' },
+    headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/csv', 'x-file-name': 'unplaced.csv' },
     payload: CSV,
   });
   expect(upload.statusCode, upload.body).toBe(200);

@@ -134,13 +134,17 @@ describe('radiology report findings', () => {
         method: 'POST',
         url: `/api/report-imports?${query}`,
         cookies: { [SESSION_COOKIE]: admin.cookie },
-        headers: { 'x-csrf-token': admin.csrfToken, 'content-type': 'text/plain' },
+        headers: {
+          'x-csrf-token': admin.csrfToken,
+          'content-type': 'text/plain',
+          'x-file-name': 'reports.txt',
+        },
         payload: body,
       });
-    const refused = await upload('fileName=reports.txt');
+    const refused = await upload('');
     expect(refused.statusCode).toBe(422);
     expect(refused.json<{ errors: { row: number }[] }>().errors.every((e) => e.row > 0)).toBe(true);
-    const accepted = await upload('fileName=reports.txt&skipInvalid=true');
+    const accepted = await upload('skipInvalid=true');
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'succeeded' });
     const nurseUpload = await h.app.inject({

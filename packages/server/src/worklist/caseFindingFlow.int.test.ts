@@ -24,12 +24,12 @@ interface Item {
   source: string;
 }
 
-async function upload(session: Session, body: string | Buffer, query: string) {
+async function upload(session: Session, body: string | Buffer, query: string, fileName = 'upload.csv') {
   return h.app.inject({
     method: 'POST',
     url: `/api/imports?${query}`,
     cookies: { [SESSION_COOKIE]: session.cookie },
-    headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
+    headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv', 'x-file-name': fileName },
     payload: body,
   });
 }
@@ -100,14 +100,22 @@ describe('upload API', () => {
     const r = await upload(
       admin,
       await readFile(fixturePath('csv/valid-utf8-comma.csv')),
-      'format=csv&fileName=seh-export.csv',
+      'format=csv',
+      encodeURIComponent('seh-export é.csv'),
     );
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'succeeded', imported: 6, eligible: 3, excluded: 1 });
     const history = await h.as(admin, 'GET', '/api/imports');
     const items = history.json<{ items: { fileName: string; status: string; channel: string }[] }>().items;
-    expect(items[0]).toMatchObject({ fileName: 'seh-export.csv', status: 'succeeded', channel: 'upload' });
+    expect(items[0]).toMatchObject({ fileName: 'seh-export é.csv', status: 'succeeded', channel: 'upload' });
     expect(items.map((i) => i.status)).toContain('rejected');
+  });
+
+  it('takes the file name from its header only: in the URL it is refused (it may name a patient)', async () => {
+    const r = await upload(admin, 'x', 'format=csv&fileName=fracturen-jansen.csv');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'personal_data_in_url' });
+    expect(r.body).not.toContain('jansen');
   });
 
   it('the patient record says as of when the details shown were true', async () => {

@@ -134,27 +134,32 @@ describe('query strings', () => {
   });
 
   it('encode what the user chose (never patient data: searches use `search`, a JSON body)', () => {
-    expect(toQueryString({ fileName: 'export mei & juni.csv' })).toBe('?fileName=export+mei+%26+juni.csv');
+    expect(toQueryString({ encoding: 'windows-1252', note: 'mei & juni' })).toBe(
+      '?encoding=windows-1252&note=mei+%26+juni',
+    );
   });
 });
 
 describe('uploads and files', () => {
   const summary = z.object({ status: z.string(), imported: z.number() });
 
-  it('sends the file as the raw body with its content type, the options in the query and the CSRF token', async () => {
+  it('sends the file as the raw body with its content type, the options in the query, its name in a header and the CSRF token', async () => {
     const { calls, fetchImpl } = fakeFetch(json(200, { status: 'succeeded', imported: 6 }));
     const client = createApiClient(fetchImpl);
     client.setCsrfToken('token-9');
     const file = new Blob(['a,b\n1,2\n'], { type: 'text/csv' });
     const answer = await client.upload('/api/imports', {
-      query: { format: 'csv', skipInvalid: false, fileName: 'x.csv' },
+      query: { format: 'csv', skipInvalid: false },
       file,
+      fileName: 'fracturen de Vries & zn.csv',
       contentType: 'text/csv',
       schema: summary,
       answerStatuses: [422],
     });
     expect(answer).toEqual({ status: 200, body: { status: 'succeeded', imported: 6 } });
-    expect(calls[0]?.url).toBe('/api/imports?format=csv&skipInvalid=false&fileName=x.csv');
+    // The name may name a patient: never in the URL, which proxies log.
+    expect(calls[0]?.url).toBe('/api/imports?format=csv&skipInvalid=false');
+    expect(headersOf(calls[0]).get('X-File-Name')).toBe('fracturen%20de%20Vries%20%26%20zn.csv');
     expect(calls[0]?.init.body).toBe(file);
     expect(headersOf(calls[0]).get('Content-Type')).toBe('text/csv');
     expect(headersOf(calls[0]).get('X-CSRF-Token')).toBe('token-9');
@@ -165,6 +170,7 @@ describe('uploads and files', () => {
     const client = createApiClient(fetchImpl);
     const answer = await client.upload('/api/imports', {
       file: new Blob(['x']),
+      fileName: 'x.csv',
       contentType: 'text/csv',
       schema: summary,
       answerStatuses: [422],
@@ -180,6 +186,7 @@ describe('uploads and files', () => {
     const client = createApiClient(fetchImpl);
     const options = {
       file: new Blob(['x']),
+      fileName: 'x.csv',
       contentType: 'text/csv',
       schema: summary,
       answerStatuses: [422],

@@ -43,6 +43,8 @@ export interface FileRequestOptions {
 export interface UploadOptions<T> {
   query?: QueryParams;
   file: Blob;
+  /** The file's name, sent in the X-File-Name header (percent-encoded), never in the URL. */
+  fileName: string;
   contentType: string;
   schema: z.ZodMiniType<T>;
   /**
@@ -120,6 +122,7 @@ interface SendOptions {
   accept: string;
   contentType?: string;
   body?: BodyInit;
+  headers?: Record<string, string>;
 }
 
 export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
@@ -127,7 +130,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
 
   /** Every request: same-origin cookie, CSRF token on state changes, no answer → `network`. */
   async function send(method: string, path: string, options: SendOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: options.accept };
+    const headers: Record<string, string> = { ...options.headers, Accept: options.accept };
     if (options.contentType !== undefined) headers['Content-Type'] = options.contentType;
     if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
     try {
@@ -192,6 +195,8 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
         accept: 'application/json',
         contentType: options.contentType,
         body: options.file,
+        // The name may name a patient: a header, never the URL (the server refuses it there).
+        headers: { 'X-File-Name': encodeURIComponent(options.fileName) },
       });
       if (response.ok) {
         return {

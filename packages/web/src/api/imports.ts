@@ -47,9 +47,9 @@ export async function uploadFractures(
       uploadId,
       // Only CSV files have an encoding to choose; HL7 and FHIR declare theirs.
       encoding: format === 'csv' ? encoding : undefined,
-      fileName: file.name.slice(0, FILE_NAME_MAX),
     },
     file,
+    fileName: file.name.slice(0, FILE_NAME_MAX),
     contentType: CONTENT_TYPES[format],
     schema: fractureImportSummarySchema,
     answerStatuses: SUMMARY_STATUSES,
@@ -62,8 +62,9 @@ export async function uploadReports(
   { encoding, skipInvalid }: UploadSettings,
 ): Promise<ReportImportSummary> {
   const answer = await api.upload('/api/report-imports', {
-    query: { skipInvalid, encoding, fileName: file.name.slice(0, FILE_NAME_MAX) },
+    query: { skipInvalid, encoding },
     file,
+    fileName: file.name.slice(0, FILE_NAME_MAX),
     contentType: 'text/plain',
     schema: reportImportSummarySchema,
     answerStatuses: SUMMARY_STATUSES,

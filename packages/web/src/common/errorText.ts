@@ -11,6 +11,8 @@ export function errorText(t: TFunction, error: unknown): string {
       return t('errors.notFound');
     case 'errors.network':
       return t('errors.network');
+    case 'errors.unavailable':
+      return t('errors.unavailable');
     case 'errors.generic':
       return t('errors.generic');
   }

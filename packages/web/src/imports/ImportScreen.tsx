@@ -82,6 +82,8 @@ export function ImportScreen() {
     const error = mutation.error;
     if (error === null) return null;
     if (error instanceof ApiError && error.status === 413) return t('imports.errors.tooLarge');
+    if (error instanceof ApiError && error.code === 'import_busy') return t('imports.errors.busy');
+    if (error instanceof ApiError && error.code === 'upload_stalled') return t('imports.errors.stalled');
     if (error instanceof ApiError && (error.status === 400 || error.status === 415))
       return t('imports.errors.refused');
     return errorText(t, error);
