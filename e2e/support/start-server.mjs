@@ -15,6 +15,13 @@ rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dirname(dataDir), { recursive: true });
 
 const cli = join(root, 'packages', 'server', 'bin', 'osteopad.mjs');
-const server = spawn(process.execPath, [cli, 'start'], { cwd: root, stdio: 'inherit', env: process.env });
+// In a process group of its own, so that a signal to this wrapper's group (Playwright stops the group)
+// reaches the server once, forwarded below; and it stops by itself should this wrapper be killed outright.
+const server = spawn(process.execPath, [cli, 'start'], {
+  cwd: root,
+  stdio: 'inherit',
+  detached: true,
+  env: { ...process.env, OSTEOPAD_STOP_WITH_PARENT: '1' },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(signal === null ? (code ?? 1) : 0));
