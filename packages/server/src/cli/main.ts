@@ -24,7 +24,8 @@ Commands:
                              3 when another import kept the organisation busy longer than --wait)
   import-reports FILE [--json] [--skip-invalid] [--org ID]
                              scan radiology reports for vertebral fractures (review worklist)
-  mllp --port N [--host 127.0.0.1] [--org ID]
+  mllp --port N [--host 127.0.0.1] [--org ID] [--allow IP,IP]
+       [--max-connections 64] [--max-message-kb 1024] [--idle-minutes 10]
                              receive HL7 v2 ADT messages over MLLP and answer each with an ACK
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.
