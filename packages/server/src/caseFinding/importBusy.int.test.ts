@@ -1,12 +1,11 @@
 // An import that finds another import of its organisation running waits a bounded time, then gives
 // up with a clear answer on every channel: ImportBusyError, upload 409, CLI exit 3, MLLP AE.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { fixturePath, textStream } from '../../test/fixtureFiles';
+import { runOsteopad, type ProcessResult } from '../../test/osteopadProcess';
 import { SESSION_COOKIE } from '../auth/authenticate';
 import { buildApp } from '../http/app';
 import { DEFAULT_APP_CONFIG } from '../http/config';
@@ -15,7 +14,6 @@ import { parseRegistrations } from './parseRegistrations';
 import { answerAdtMessage } from './mllpListener';
 import { cliSubject } from './cliSubject';
 
-const BIN = fileURLToPath(new URL('../../bin/osteopad.mjs', import.meta.url));
 const TODAY = '2026-11-10';
 const CSV =
   'patient_id,bsn,family_name,birth_date,sex,fracture_date,fracture_site,encounter_type,trauma_mechanism,pathological\n' +
@@ -166,33 +164,19 @@ describe('another import of the organisation is running', () => {
 
   it('osteopad import exits 3 with the reason, and imports nothing', async () => {
     const lock = await holdImportLock();
-    let result: { code: number; stdout: string; stderr: string };
+    let result: ProcessResult;
     try {
-      result = await new Promise((resolve) => {
-        const child = spawn(
-          process.execPath,
-          [
-            BIN,
-            'import',
-            fixturePath('csv/valid-utf8-comma.csv'),
-            '--format',
-            'csv',
-            '--org',
-            h.orgA.id,
-            '--wait',
-            '0.5',
-            '--quiet',
-          ],
-          { env: { ...process.env, DATABASE_URL: h.db.ownerUrl, LOG_LEVEL: 'silent' } },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (code) => {
-          resolve({ code: code ?? -1, stdout, stderr });
-        });
-      });
+      result = await runOsteopad(h.db.ownerUrl, [
+        'import',
+        fixturePath('csv/valid-utf8-comma.csv'),
+        '--format',
+        'csv',
+        '--org',
+        h.orgA.id,
+        '--wait',
+        '0.5',
+        '--quiet',
+      ]);
     } finally {
       await lock.release();
     }

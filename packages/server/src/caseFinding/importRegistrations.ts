@@ -355,34 +355,8 @@ export async function importRegistrations(
       throw error;
     }
     // Nothing of the file was kept; the attempt itself is remembered.
-    const rejected: ImportSummary = {
-      ...summary,
-      status: 'rejected',
-      imported: 0,
-      eligible: 0,
-      excluded: 0,
-      manualReview: 0,
-      duplicates: 0,
-      patientsUpdated: 0,
-      deathsRecorded: 0,
-    };
-    await inOrganization(db, options.organizationId, async (tx) => {
-      await tx.insert(imports).values(importRow(options, importId, startedAt, rejected, 'rejected'));
-      await writeAudit(tx, options.subject, [
-        {
-          action: 'import',
-          objectType: 'import',
-          objectId: importId,
-          outcome: 'failure',
-          details: {
-            format: options.format,
-            channel: options.channel,
-            fileName: options.fileName,
-            ...counts(rejected),
-          },
-        },
-      ]);
-    });
+    const rejected: ImportSummary = { ...nothingKept(summary), status: 'rejected' };
+    await recordAttempt(db, options, importId, startedAt, rejected, 'rejected');
     return rejected;
   }
 }
@@ -477,6 +451,53 @@ function describeFailure(error: unknown): ImportRowError {
   return entry('import.failed', 'The import failed on the server; nothing was imported.');
 }
 
+/** The summary of an attempt that kept nothing: its rows, errors and warnings, and no counts of what landed. */
+function nothingKept(summary: ImportSummary): ImportSummary {
+  return {
+    ...summary,
+    imported: 0,
+    eligible: 0,
+    excluded: 0,
+    manualReview: 0,
+    duplicates: 0,
+    patientsUpdated: 0,
+    deathsRecorded: 0,
+  };
+}
+
+/**
+ * Remembers an attempt that kept nothing — refused for its content (`rejected`) or failed for another
+ * reason (`failed`, with the failure's code) — in the import history and, as a failure, in the audit log.
+ */
+async function recordAttempt(
+  db: Database,
+  options: ImportOptions,
+  importId: string,
+  startedAt: Date,
+  attempt: ImportSummary,
+  status: 'rejected' | 'failed',
+  failureCode?: string,
+): Promise<void> {
+  await inOrganization(db, options.organizationId, async (tx) => {
+    await tx.insert(imports).values(importRow(options, importId, startedAt, attempt, status));
+    await writeAudit(tx, options.subject, [
+      {
+        action: 'import',
+        objectType: 'import',
+        objectId: importId,
+        outcome: 'failure',
+        details: {
+          format: options.format,
+          channel: options.channel,
+          fileName: options.fileName,
+          ...(failureCode === undefined ? {} : { error: failureCode }),
+          ...counts(attempt),
+        },
+      },
+    ]);
+  });
+}
+
 /**
  * Remembers an import that failed for another reason than its content, so that the history shows
  * the attempt. Best effort: when the database itself is gone this cannot be written either, and the
@@ -492,34 +513,11 @@ async function recordFailedImport(
 ): Promise<void> {
   const failure = describeFailure(error);
   const failed: ImportSummary = {
-    ...summary,
-    imported: 0,
-    eligible: 0,
-    excluded: 0,
-    manualReview: 0,
-    duplicates: 0,
-    patientsUpdated: 0,
+    ...nothingKept(summary),
     errors: [failure, ...summary.errors].slice(0, MAX_LISTED_ERRORS),
   };
   try {
-    await inOrganization(db, options.organizationId, async (tx) => {
-      await tx.insert(imports).values(importRow(options, importId, startedAt, failed, 'failed'));
-      await writeAudit(tx, options.subject, [
-        {
-          action: 'import',
-          objectType: 'import',
-          objectId: importId,
-          outcome: 'failure',
-          details: {
-            format: options.format,
-            channel: options.channel,
-            fileName: options.fileName,
-            error: failure.code,
-            ...counts(failed),
-          },
-        },
-      ]);
-    });
+    await recordAttempt(db, options, importId, startedAt, failed, 'failed', failure.code);
   } catch {
     // See above: the original error is what the caller needs.
   }

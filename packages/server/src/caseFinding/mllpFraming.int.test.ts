@@ -2,12 +2,11 @@
 // in one write, split over many, pipelined, unframed, oversized, never-ending, idle.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
 import { createOrganization, type TestOrganization } from '../../test/appHarness';
 import { CR, FS, MllpFrameReader, VT, frameMessage } from '../imports/hl7v2/mllpFrames';
-import { startMllpListener, type MllpListener } from './mllpListener';
-import { cliSubject } from './cliSubject';
+import type { MllpListener } from './mllpListener';
+import { startTestMllpListener } from '../../test/mllpTestListener';
 
 let db: TestDatabase;
 let org: TestOrganization;
@@ -19,17 +18,11 @@ const LIMITS = { maxFrameBytes: 64 * 1024, quietMs: 150, frameTimeoutMs: 600, id
 beforeAll(async () => {
   db = await createTestDatabase();
   org = await createOrganization(db, 'Framing Hospital', 0);
-  listener = await startMllpListener(
-    {
-      db: db.app.db,
-      organizationId: org.id,
-      subject: cliSubject(org.id, 'mllp'),
-      config: DEFAULT_CONFIG,
-      clock: () => new Date('2026-11-10T10:00:00Z'),
-      log: (line) => logged.push(line),
-    },
-    { host: '127.0.0.1', port: 0, limits: LIMITS },
-  );
+  listener = await startTestMllpListener(db.app.db, org.id, {
+    now: new Date('2026-11-10T10:00:00Z'),
+    log: (line) => logged.push(line),
+    limits: LIMITS,
+  });
 });
 
 afterAll(async () => {
@@ -293,17 +286,11 @@ describe('MLLP framing: a peer always gets an answer', () => {
 
 describe('MLLP listener limits', () => {
   it('closes a connection that stays idle, and caps the number of connections', async () => {
-    const small = await startMllpListener(
-      {
-        db: db.app.db,
-        organizationId: org.id,
-        subject: cliSubject(org.id, 'mllp'),
-        config: DEFAULT_CONFIG,
-        clock: () => new Date('2026-11-10T10:00:00Z'),
-        log: (line) => logged.push(line),
-      },
-      { host: '127.0.0.1', port: 0, limits: { idleTimeoutMs: 300, maxConnections: 2 } },
-    );
+    const small = await startTestMllpListener(db.app.db, org.id, {
+      now: new Date('2026-11-10T10:00:00Z'),
+      log: (line) => logged.push(line),
+      limits: { idleTimeoutMs: 300, maxConnections: 2 },
+    });
     try {
       const a = await Peer.open(small.port);
       const b = await Peer.open(small.port);

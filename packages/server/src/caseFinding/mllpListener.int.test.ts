@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
 import { createOrganization, type TestOrganization } from '../../test/appHarness';
-import { startMllpListener, type MllpListener } from './mllpListener';
-import { cliSubject } from './cliSubject';
+import type { MllpListener } from './mllpListener';
+import { startTestMllpListener } from '../../test/mllpTestListener';
 
 let db: TestDatabase;
 let org: TestOrganization;
@@ -23,17 +22,7 @@ const ADT = (controlId: string, event: string, dg1: string) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   org = await createOrganization(db, 'MLLP Hospital', 0);
-  listener = await startMllpListener(
-    {
-      db: db.app.db,
-      organizationId: org.id,
-      subject: cliSubject(org.id, 'mllp'),
-      config: DEFAULT_CONFIG,
-      clock: () => new Date('2026-11-10T10:00:00Z'),
-      log: () => undefined,
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
+  listener = await startTestMllpListener(db.app.db, org.id, { now: new Date('2026-11-10T10:00:00Z') });
   client = new Hl7Client({ host: '127.0.0.1', port: listener.port });
 });
 

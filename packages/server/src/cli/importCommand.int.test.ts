@@ -1,15 +1,13 @@
 // The CLI end to end: a real process, exit codes, the JSON summary and the transactional guarantee.
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
+import { runOsteopad } from '../../test/osteopadProcess';
 import { createOrganization } from '../../test/appHarness';
 import { fixturePath } from '../../test/fixtureFiles';
 
-const BIN = fileURLToPath(new URL('../../bin/osteopad.mjs', import.meta.url));
 let db: TestDatabase;
 
 beforeAll(async () => {
@@ -20,20 +18,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-function osteopad(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const osteopad = (args: string[]) => runOsteopad(db.ownerUrl, args);
 
 const fractureCount = async (): Promise<number> =>
   (await db.owner.query<{ n: number }>('SELECT count(*)::int n FROM fracture_events')).rows[0]?.n ?? -1;

@@ -1,14 +1,12 @@
 // `osteopad import-reports` end to end: a real process against a real database; --explain names every decision.
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from '../../test/appHarness';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
+import { runOsteopad } from '../../test/osteopadProcess';
 
-const BIN = fileURLToPath(new URL('../../bin/osteopad.mjs', import.meta.url));
 let db: TestDatabase;
 let file: string;
 
@@ -29,20 +27,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-function osteopad(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const osteopad = (args: string[]) => runOsteopad(db.ownerUrl, args);
 
 describe('osteopad import-reports', () => {
   it('stores the uncertain finding, counts the question and the hypothesis, and explains each on stderr', async () => {

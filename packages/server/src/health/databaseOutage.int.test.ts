@@ -18,10 +18,10 @@ import { openAppDatabase, type DatabaseHandle } from '../db/connection';
 import { buildApp } from '../http/app';
 import { DEFAULT_APP_CONFIG } from '../http/config';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import { startMllpListener, type MllpListener } from '../caseFinding/mllpListener';
-import { cliSubject } from '../caseFinding/cliSubject';
+import type { MllpListener } from '../caseFinding/mllpListener';
 import { createOrganization, type TestOrganization } from '../../test/appHarness';
 import { rawConnect, requestHead, waitFor } from '../../test/rawHttp';
+import { startTestMllpListener } from '../../test/mllpTestListener';
 
 let dataDir: string;
 let server: EmbeddedDatabase;
@@ -81,17 +81,10 @@ beforeAll(async () => {
   const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
   if (cookie === undefined) throw new Error(`login failed: ${login.body}`);
   session = { cookie, csrfToken: login.json<{ csrfToken: string }>().csrfToken };
-  listener = await startMllpListener(
-    {
-      db: database.db,
-      organizationId: org.id,
-      subject: cliSubject(org.id, 'mllp'),
-      config: DEFAULT_CONFIG,
-      clock: () => new Date('2026-11-10T10:00:00Z'),
-      log: (line) => mllpLog.push(line),
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
+  listener = await startTestMllpListener(database.db, org.id, {
+    now: new Date('2026-11-10T10:00:00Z'),
+    log: (line) => mllpLog.push(line),
+  });
   hl7 = new Hl7Client({ host: '127.0.0.1', port: listener.port });
 }, 120_000);
 

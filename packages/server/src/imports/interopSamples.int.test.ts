@@ -11,8 +11,9 @@ import { interopSample, interopSamplesAvailable } from '../../test/interopSample
 import { cliSubject } from '../caseFinding/cliSubject';
 import { importRegistrations, type ImportSummary } from '../caseFinding/importRegistrations';
 import { parseRegistrations } from '../caseFinding/parseRegistrations';
-import { startMllpListener, type MllpListener } from '../caseFinding/mllpListener';
+import type { MllpListener } from '../caseFinding/mllpListener';
 import { MllpFrameReader, frameMessage, VT } from './hl7v2/mllpFrames';
+import { startTestMllpListener } from '../../test/mllpTestListener';
 
 const TODAY = '2026-12-01';
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -287,17 +288,7 @@ describe.skipIf(!interopSamplesAvailable)('real HL7 v2 samples over MLLP: every 
 
   beforeAll(async () => {
     const org = await createOrganization(db, 'Samples MLLP', 0);
-    listener = await startMllpListener(
-      {
-        db: db.app.db,
-        organizationId: org.id,
-        subject: cliSubject(org.id, 'mllp'),
-        config: DEFAULT_CONFIG,
-        clock: () => NOW,
-        log: () => undefined,
-      },
-      { host: '127.0.0.1', port: 0 },
-    );
+    listener = await startTestMllpListener(db.app.db, org.id, { now: NOW });
   });
   afterAll(async () => {
     await listener.close();
