@@ -284,6 +284,19 @@ describe('MLLP framing: a peer always gets an answer', () => {
   });
 });
 
+describe('MLLP framing: peers that close their side early', () => {
+  it('still answers every message of a peer that half-closes the connection after sending', async () => {
+    const peer = await Peer.open();
+    peer.socket.end(Buffer.concat([frameMessage(adt(40)), frameMessage(adt(41))]));
+    const acks = await peer.acksAfter(2);
+    expect(acks.map((a) => [a.code, a.controlId])).toEqual([
+      ['AA', 'F40'],
+      ['AA', 'F41'],
+    ]);
+    await peer.until(() => peer.closed);
+  });
+});
+
 describe('MLLP listener limits', () => {
   it('closes a connection that stays idle, and caps the number of connections', async () => {
     const small = await startTestMllpListener(db.app.db, org.id, {

@@ -156,6 +156,8 @@ function serveConnection(socket: Socket, deps: MllpDeps, limits: MllpLimits, rem
         }
         if (item.kind === 'reply') send(item.reply);
         else send(await answerFrame(item.payload));
+        // A peer that does not read its ACKs is not sent more: answering waits, then reading pauses.
+        if (socket.writableNeedDrain) await drained(socket);
       }
     } finally {
       working = false;
@@ -226,6 +228,18 @@ function serveConnection(socket: Socket, deps: MllpDeps, limits: MllpLimits, rem
   return finished;
 }
 
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
+}
+
 /**
  * Listens for MLLP on host:port, on a socket of our own so it can bind to one interface, refuse addresses
  * outside the allow-list, and frame every message itself (mllpFrames.ts).
@@ -236,7 +250,8 @@ export async function startMllpListener(
 ): Promise<MllpListener> {
   const limits: MllpLimits = { ...DEFAULT_MLLP_LIMITS, ...options.limits };
   const open = new Map<Socket, Promise<void>>();
-  const server = createServer((socket) => {
+  // Half-open: a peer that sends its messages and then closes its side still gets every ACK.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     const remote = socket.remoteAddress ?? '';
     if (
       options.allow !== undefined &&
