@@ -1,12 +1,15 @@
-// `npm run bench -- import`: rows/s of a 100,000-row CSV imported end to end (parse, eligibility,
-// patients, fractures, episodes, tasks, audit — one transaction), and rows/s of a bare PostgreSQL
-// COPY of the same file into the same database in the same run. Budget: ≥ 20,000 rows/s and ≥ 25 % of COPY.
-import { createReadStream } from 'node:fs';
+// `npm run bench -- import`: registrations/s of a 100,000-row CSV imported end to end (parse, eligibility,
+// patients, fractures, episodes, tasks, audit — one transaction), beside the physical limit of this data
+// model measured in the same run: a COPY of the very rows the import wrote (patients, fractures, episodes,
+// their transitions, tasks, audit events) into scratch copies of the same tables with the same indexes and
+// constraints (foreign keys included). Budget (issue #10): ≥ 70 % of that limit and ≥ 10,000 registrations/s.
+// A bare COPY of the CSV file itself is reported too, for comparison with earlier runs.
+import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { importRegistrations } from '@osteopad/server/caseFinding/importRegistrations';
 import { parseRegistrations } from '@osteopad/server/caseFinding/parseRegistrations';
@@ -58,8 +61,15 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const rowsPerSecond = Math.round(summary.rows / importSeconds);
     const copyRowsPerSecond = Math.round(Number(copied.rows[0]?.n ?? 0) / copySeconds);
+    const limit = await dataModelLimit(bench.ownerUrl, bench.organizationId, bench.workDir);
+    const limitRowsPerSecond = Math.round(summary.rows / limit.seconds);
+    const shareOfLimit = rowsPerSecond / limitRowsPerSecond;
     return {
       rowsPerSecond,
+      limitRowsPerSecond,
+      shareOfLimit: Number(shareOfLimit.toFixed(3)),
+      limitSeconds: Number(limit.seconds.toFixed(2)),
+      limitRowsWritten: limit.rows,
       copyRowsPerSecond,
       ratioToCopy: Number((rowsPerSecond / copyRowsPerSecond).toFixed(3)),
       rows: summary.rows,
@@ -70,10 +80,90 @@ export async function run(): Promise<Record<string, unknown>> {
       fileBytes: bytes,
       importSeconds: Number(importSeconds.toFixed(2)),
       copySeconds: Number(copySeconds.toFixed(2)),
-      budget: { rowsPerSecond: 20_000, ratioToCopy: 0.25 },
-      withinBudget: rowsPerSecond >= 20_000 && rowsPerSecond / copyRowsPerSecond >= 0.25,
+      budget: { rowsPerSecond: 10_000, shareOfLimit: 0.7 },
+      withinBudget: rowsPerSecond >= 10_000 && shareOfLimit >= 0.7,
     };
   } finally {
     await bench.close();
+  }
+}
+
+/** The tables an import writes, in the order their foreign keys need, and the references between them. */
+const MODEL: readonly { table: string; references: readonly [column: string, table: string][] }[] = [
+  { table: 'patients', references: [] },
+  { table: 'fracture_events', references: [['patient_id', 'patients']] },
+  {
+    table: 'episodes',
+    references: [
+      ['patient_id', 'patients'],
+      ['index_fracture_id', 'fracture_events'],
+    ],
+  },
+  { table: 'episode_events', references: [['episode_id', 'episodes']] },
+  {
+    table: 'tasks',
+    references: [
+      ['episode_id', 'episodes'],
+      ['patient_id', 'patients'],
+    ],
+  },
+  { table: 'audit_events', references: [] },
+];
+
+/**
+ * COPYs the rows the import wrote for `organizationId` into scratch copies of the same tables (same
+ * columns, defaults, checks, indexes; the same foreign keys between them; identity columns generated as
+ * the import lets them be): what writing this data model costs with nothing else to do.
+ */
+async function dataModelLimit(
+  ownerUrl: string,
+  organizationId: string,
+  workDir: string,
+): Promise<{ seconds: number; rows: number }> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const files: { table: string; columns: string; file: string }[] = [];
+    for (const { table, references } of MODEL) {
+      const cols = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_name = $1 AND table_schema = 'public' AND is_identity = 'NO' ORDER BY ordinal_position`,
+        [table],
+      );
+      const columns = cols.rows.map((r) => r.column_name).join(', ');
+      await client.query(`CREATE TABLE scratch_${table} (LIKE ${table} INCLUDING ALL)`);
+      for (const [column, target] of references) {
+        await client.query(
+          `ALTER TABLE scratch_${table} ADD FOREIGN KEY (${column}) REFERENCES scratch_${target} (id)`,
+        );
+      }
+      const file = join(workDir, `${table}.copy`);
+      await pipeline(
+        client.query(
+          copyTo(
+            `COPY (SELECT ${columns} FROM ${table} WHERE organization_id = '${organizationId}') TO STDOUT`,
+          ),
+        ),
+        createWriteStream(file),
+      );
+      files.push({ table, columns, file });
+    }
+    await client.query('CHECKPOINT');
+    const started = process.hrtime.bigint();
+    await client.query('BEGIN');
+    for (const { table, columns, file } of files) {
+      await pipeline(
+        createReadStream(file),
+        client.query(copyFrom(`COPY scratch_${table} (${columns}) FROM STDIN`)),
+      );
+    }
+    await client.query('COMMIT');
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const counted = await client.query<{ n: string }>(
+      `SELECT (${MODEL.map((m) => `(SELECT count(*) FROM scratch_${m.table})`).join(' + ')}) AS n`,
+    );
+    return { seconds, rows: Number(counted.rows[0]?.n ?? 0) };
+  } finally {
+    await client.end();
   }
 }
