@@ -96,6 +96,8 @@ export interface PlannedEpisode {
   group: PatientGroup | null;
   /** The first task: invite an eligible patient, or have a nurse review an unplaced fracture. */
   taskKind: 'invite' | 'review_eligibility';
+  /** Its id, time-ordered like every id an import makes. */
+  taskId: string;
   /** The patient has died: the episode is recorded and closed at once, and nobody is invited. */
   closedByDeath?: { deceasedOn: string | null };
 }
@@ -448,6 +450,7 @@ export function planBatch(
       indexFractureId: f.id,
       group: f.staged.classification.group,
       taskKind: f.staged.classification.outcome === 'eligible' ? 'invite' : 'review_eligibility',
+      taskId: ctx.newId(),
     };
     const died = deathOf(patientId);
     if (died !== undefined) episode.closedByDeath = died;

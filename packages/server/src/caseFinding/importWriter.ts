@@ -432,12 +432,13 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     t,
     ctx,
     'tasks',
-    ['organization_id', 'episode_id', 'patient_id', 'kind', 'due_date', 'assignee_role', 'details'],
+    ['id', 'organization_id', 'episode_id', 'patient_id', 'kind', 'due_date', 'assignee_role', 'details'],
     plan.episodes.flatMap((e) =>
       e.closedByDeath !== undefined
         ? []
         : [
             [
+              e.taskId,
               org,
               e.id,
               e.patientId,

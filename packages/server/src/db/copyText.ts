@@ -7,17 +7,11 @@ export type CopyCell =
 
 const SPECIAL = /[\\\t\n\r]/;
 
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIALS = /[\\\t\n\r]/g;
+
 function escapeText(value: string): string {
-  if (!SPECIAL.test(value)) return value;
-  let out = '';
-  for (const ch of value) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else out += ch;
-  }
-  return out;
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch] ?? ch) : value;
 }
 
 export function copyTextCell(value: CopyCell): string {
@@ -35,7 +29,11 @@ export function copyTextCell(value: CopyCell): string {
 export function copyTextRows(rows: readonly (readonly CopyCell[])[]): string {
   let out = '';
   for (const row of rows) {
-    out += row.map(copyTextCell).join('\t') + '\n';
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) out += '\t';
+      out += copyTextCell(row[i] ?? null);
+    }
+    out += '\n';
   }
   return out;
 }

@@ -10,6 +10,9 @@ export function timeOrderedIdFactory(now: () => number = Date.now): () => string
   let lastMs = -1;
   let counter = 0;
   const bytes = new Uint8Array(16);
+  // Random bytes drawn 4 KB at a time: one system call per 512 ids instead of one per id.
+  const pool = new Uint8Array(4096);
+  let poolAt = pool.length;
   return () => {
     let ms = now();
     if (ms <= lastMs) {
@@ -24,7 +27,12 @@ export function timeOrderedIdFactory(now: () => number = Date.now): () => string
       lastMs = ms;
       counter = 0;
     }
-    randomFillSync(bytes, 8, 8);
+    if (poolAt === pool.length) {
+      randomFillSync(pool);
+      poolAt = 0;
+    }
+    bytes.set(pool.subarray(poolAt, poolAt + 8), 8);
+    poolAt += 8;
     bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
     bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;
     bytes[2] = (ms >>> 24) & 0xff;

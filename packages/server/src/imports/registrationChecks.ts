@@ -3,7 +3,7 @@ import { checkBsn } from '../patients/bsn';
 import { MAX_AGE_YEARS, parseCalendarDate, subtractYears } from './dates';
 import type { RowProblems } from './rowProblems';
 import type { ImportRowError } from './types';
-import { unstorableTextReason } from '../text/storableText';
+import { isStorableText, unstorableTextReason } from '../text/storableText';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EIGHT_DIGITS = /^\d{8}$/;
@@ -114,6 +114,8 @@ export function checkMaxLength(value: string, max: number, field: string, proble
  * (text/storableText.ts): one error per field, named by its place in the record (`patient.familyName`).
  */
 export function unstorableTextErrors(row: number, record: object): ImportRowError[] {
+  // Nearly every record is clean: look without building paths, and name the fields only when needed.
+  if (!holdsUnstorableText(record)) return [];
   const errors: ImportRowError[] = [];
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
@@ -129,4 +131,17 @@ export function unstorableTextErrors(row: number, record: object): ImportRowErro
   };
   visit(record, '');
   return errors;
+}
+
+function holdsUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return !isStorableText(value);
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsUnstorableText(item)) return true;
+    return false;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const object = value as Record<string, unknown>;
+    for (const key in object) if (holdsUnstorableText(object[key])) return true;
+  }
+  return false;
 }
