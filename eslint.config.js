@@ -77,6 +77,30 @@ export default tseslint.config(
     },
   },
   {
+    // Below the HTTP edge errors are domain errors (domain/errors.ts), mapped once to HTTP in app.ts,
+    // to exit codes in the CLI and to ACK codes over MLLP.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: [
+      'packages/server/src/http/**',
+      'packages/server/src/auth/**',
+      'packages/server/src/**/*.routes.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@osteopad/web', '**/web/**'], message: 'server never imports web.' },
+            {
+              group: ['**/http/problems'],
+              message: 'Domain code raises DomainError (domain/errors.ts); only the HTTP edge speaks HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/connection';
 import type { Actor } from '../auth/actor';
-import { HttpProblem } from '../http/problems';
+import { DomainError } from '../domain/errors';
 import { subjectOf, writeAudit, type AuditEntry } from './auditLog';
 
 /** Collects the audit events of one unit of work; they are written with it, in the same transaction. */
@@ -51,7 +51,7 @@ export async function auditedTransaction<T>(
     });
   } catch (error) {
     if (trail.entries.length > 0) {
-      const code = error instanceof HttpProblem ? error.code : 'error';
+      const code = error instanceof DomainError ? error.code : 'error';
       await writeAudit(
         db,
         subjectOf(actor),

@@ -5,6 +5,7 @@ import type { AppDeps, TypedApp } from '../http/app';
 import { users, organizations } from '../db/schema';
 import { writeAudit } from '../audit/auditLog';
 import { HttpProblem, unauthorized } from '../http/problems';
+import { invalidFields } from '../domain/errors';
 import { USER_ROLES, purposeOfUse } from './roles';
 import {
   hashPassword,
@@ -225,9 +226,9 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
       const row = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
       const current = row[0];
       if (current === undefined || !(await verifyPassword(current.hash, request.body.currentPassword))) {
-        throw new HttpProblem(400, 'validation', 'The current password is wrong.', {
-          issues: [{ field: 'body.currentPassword', message: 'Wrong password.', code: 'wrong_password' }],
-        });
+        throw invalidFields('The current password is wrong.', [
+          { field: 'body.currentPassword', message: 'Wrong password.', code: 'wrong_password' },
+        ]);
       }
       const passwordHash = await hashPassword(request.body.newPassword);
       await db.update(users).set({ passwordHash, updatedAt: clock() }).where(eq(users.id, actor.userId));

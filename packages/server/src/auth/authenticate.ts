@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app';
 import { isPublic } from '../http/access';
-import { forbidden, HttpProblem, notFound, unauthorized } from '../http/problems';
+import { forbidden, HttpProblem, unauthorized } from '../http/problems';
+import { invalidFields, notFound } from '../domain/errors';
 import { ownsAll } from '../http/ownership';
 import { subjectOf, writeAudit } from '../audit/auditLog';
 import { findSession } from './sessionStore';
@@ -24,11 +25,9 @@ function accessReason(request: FastifyRequest): string {
   if (value === undefined) return '';
   const reason = value.trim();
   if (reason.length > 200) {
-    throw new HttpProblem(400, 'validation', 'The access reason is too long.', {
-      issues: [
-        { field: `headers.${ACCESS_REASON_HEADER}`, message: 'At most 200 characters.', code: 'too_big' },
-      ],
-    });
+    throw invalidFields('The access reason is too long.', [
+      { field: `headers.${ACCESS_REASON_HEADER}`, message: 'At most 200 characters.', code: 'too_big' },
+    ]);
   }
   return reason;
 }

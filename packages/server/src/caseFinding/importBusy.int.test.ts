@@ -79,7 +79,7 @@ describe('another import of the organisation is running', () => {
       const error: unknown = await cliImport('busy.csv', '300', CSV).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImportBusyError);
       expect(error).toMatchObject({
-        statusCode: 409,
+        kind: 'busy',
         code: 'import_busy',
         message: expect.stringMatching(/^Another import of this organisation is running/) as unknown,
       });

@@ -11,7 +11,7 @@ import { inOrganization } from '../audit/auditedTransaction';
 import { isConnectionFailure, isDatabaseTimeout, sqlStateOf } from '../db/databaseErrors';
 import { IMPORT_TIMEOUTS } from '../db/timeouts';
 import type { Executor } from '../db/connection';
-import { HttpProblem } from '../http/problems';
+import { DomainError } from '../domain/errors';
 import {
   ImportFileError,
   isPatientUpdate,
@@ -22,8 +22,14 @@ import {
 } from '../imports/types';
 import { unstorableTextErrors } from '../imports/registrationChecks';
 import { classifyRegistration } from './classifyRegistration';
-import { planBatch, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
-import { DEFAULT_STAGING_ABOVE_ROWS, lookUpKnownFacts, writePlan, type WriteContext } from './importWriter';
+import { planBatch, type BatchPlan, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
+import {
+  DEFAULT_STAGING_ABOVE_ROWS,
+  carriedFacts,
+  lookUpKnownFacts,
+  writePlan,
+  type WriteContext,
+} from './importWriter';
 
 export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
 
@@ -41,10 +47,10 @@ export const IMPORT_LOCK_WAIT_MS: Readonly<Record<ImportChannel, number>> = {
 };
 
 /** Another import of the organisation held the import lock for longer than this one would wait. */
-export class ImportBusyError extends HttpProblem {
+export class ImportBusyError extends DomainError {
   constructor(readonly waitedMs: number) {
     super(
-      409,
+      'busy',
       'import_busy',
       `Another import of this organisation is running (waited ${formatSeconds(waitedMs)}); nothing was imported. Try again when it has finished.`,
     );
@@ -203,19 +209,41 @@ export async function importRegistrations(
     registrations: StagedRegistration[];
     updates: StagedPatientUpdate[];
   }
+  /**
+   * A batch is looked up, planned, and its writes held back until the next batch's look-up is queued:
+   * that look-up then runs on the connection before those writes, while Node plans, and the held plan
+   * is laid over its answer (`carriedFacts`). Node prepares one batch while PostgreSQL writes the one
+   * before.
+   */
+  let held: BatchPlan | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const sendHeld = (t: CopyingTransaction): Promise<void> => {
+    if (held === undefined) return Promise.resolve();
+    const written = t.inBackground(writePlan(t, held, ctx));
+    held = undefined;
+    // A failed write surfaces when `writing` is awaited; it must not go unhandled meanwhile.
+    written.catch(() => undefined);
+    writing = Promise.all([writing, written]).then(() => undefined);
+    return written;
+  };
   const flush = async (t: CopyingTransaction, batch: Batch): Promise<void> => {
     if ((batch.registrations.length === 0 && batch.updates.length === 0) || !acceptsRows()) return;
-    const known = await lookUpKnownFacts(t.tx, options.organizationId, [
+    const lookedUp = lookUpKnownFacts(t, options.organizationId, [
       ...batch.registrations.map((s) => s.registration.patient),
       ...batch.updates.map((u) => u.update.patient),
     ]);
+    const carried = held;
+    const written = sendHeld(t);
+    // Closing the episodes of the deceased waits for an answer mid-way; later look-ups must see all of it.
+    if (carried !== undefined && carried.deaths.length > 0) await written;
+    const known = carriedFacts(await lookedUp, carried);
     const plan = planBatch(
       batch.registrations,
       known,
       { today: options.today, importedAt, newId, newPortalCode },
       batch.updates,
     );
-    await writePlan(t, plan, ctx);
+    held = plan;
     if (
       plan.patients.length > 0 ||
       plan.fractures.length > 0 ||
@@ -249,16 +277,16 @@ export async function importRegistrations(
       await acquireImportLock(tx, options.organizationId, lockWaitMs);
       await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
       let batch: Batch = { registrations: [], updates: [] };
-      // While the database writes one batch, the next is parsed and classified: the two overlap.
-      let writing: Promise<void> = Promise.resolve();
+      // While one batch is looked up and planned, the next is parsed and classified.
+      let planning: Promise<void> = Promise.resolve();
       const handOver = async (): Promise<void> => {
         const full = batch;
         batch = { registrations: [], updates: [] };
-        await writing;
+        await planning;
         // Settled before the transaction ends, however the reading ends.
-        writing = t.inBackground(flush(t, full));
-        // A failed write must surface even if no later batch awaits it.
-        writing.catch(() => undefined);
+        planning = t.inBackground(flush(t, full));
+        // A failure must surface even if no later batch awaits it.
+        planning.catch(() => undefined);
       };
       let seq = 0;
       for await (const parsed of untilAborted(rows, t.signal)) {
@@ -310,6 +338,8 @@ export async function importRegistrations(
         if (batch.registrations.length >= batchSize) await handOver();
       }
       await handOver();
+      await planning;
+      await sendHeld(t);
       await writing;
       options.onProgress?.(summary.rows);
       if (!acceptsRows()) throw new InvalidInput();

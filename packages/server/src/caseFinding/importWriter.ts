@@ -3,7 +3,6 @@
 // on with one INSERT … SELECT: the fastest path PostgreSQL offers that still applies every policy,
 // constraint and index to the rows that land.
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/connection';
 import type { CopyingTransaction } from '../db/copyingTransaction';
 import { copyTextRows, type CopyCell } from '../db/copyText';
 import type { AuditSubject } from '../audit/auditLog';
@@ -32,17 +31,20 @@ export interface WriteContext {
   sourceRef: (s: StagedRegistration) => string;
 }
 
-type ImportTable =
+/** The staging tables of an import, each for one table and one list of columns. */
+type StageName =
   | 'patients'
   | 'patient_updates'
+  | 'patient_deaths'
   | 'fracture_events'
   | 'episodes'
   | 'episode_events'
+  | 'episode_closures'
   | 'tasks'
   | 'audit_events';
 
 /** The staging tables made in each import transaction: made once, emptied after every batch. */
-const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
+const stagesMade = new WeakMap<CopyingTransaction, Set<StageName>>();
 
 /**
  * At most this many rows go in as one JSON parameter instead of through a staging table: making a
@@ -52,78 +54,105 @@ const stagesMade = new WeakMap<CopyingTransaction, Set<ImportTable>>();
 export const DEFAULT_STAGING_ABOVE_ROWS = 64;
 
 /**
- * COPYs `rows` into the session-local staging table `import_stage_<name>` (the listed columns of
- * `table` with their types, made at its first use in this transaction, dropped when it ends), runs
- * the one statement that moves them on, and empties the stage for the next batch. A small batch is
- * read from one JSON parameter as rows of `table` instead: the same statement, the same checks.
+ * The statements that write one batch, collected first and then sent all at once, in order, on the
+ * import's connection. A table's rows are COPYed into the session-local staging table
+ * `import_stage_<name>` (its columns and types, made at first use, dropped at commit) and moved on by
+ * one statement; the moves of a batch go to the server as one multi-statement query, so that
+ * PostgreSQL does the batch's work in one go while Node prepares the next. A table with a few rows
+ * is read from one JSON parameter as rows of the table instead: the same statement, the same checks.
  */
-async function throughStage(
-  t: CopyingTransaction,
-  stagingAboveRows: number,
-  name: ImportTable,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly CopyCell[])[],
-  moveOn: (stage: string, list: string) => string,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const list = columns.join(', ');
-  if (rows.length <= stagingAboveRows) {
-    const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
-    await t.query(moveOn(`json_populate_recordset(NULL::${table}, $1::json)`, list), [
-      JSON.stringify(records),
-    ]);
-    return;
-  }
-  const stage = `import_stage_${name}`;
-  let made = stagesMade.get(t);
-  if (made === undefined) {
-    made = new Set();
-    stagesMade.set(t, made);
-  }
-  if (!made.has(name)) {
-    await t.tx.execute(
-      sql.raw(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`),
-    );
-    made.add(name);
-  }
-  await t.copyIn(`COPY ${stage} (${list}) FROM STDIN`, copyTextRows(rows));
-  await t.tx.execute(sql.raw(moveOn(stage, list)));
-  await t.tx.execute(sql.raw(`TRUNCATE ${stage}`));
-}
+class BatchWrite {
+  private readonly copies: { statement: string; text: string }[] = [];
+  private readonly moves: { statement: string; params?: readonly unknown[] }[] = [];
+  private readonly made: Set<StageName>;
 
-/** Adds rows to `table`. Columns left out take their defaults. */
-function insertRows(
-  t: CopyingTransaction,
-  ctx: WriteContext,
-  table: ImportTable,
-  columns: readonly string[],
-  rows: readonly (readonly CopyCell[])[],
-): Promise<void> {
-  return throughStage(t, ctx.stagingAboveRows, table, table, columns, rows, (stage, list) => {
-    return `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage}`;
-  });
-}
+  constructor(
+    private readonly t: CopyingTransaction,
+    private readonly stagingAboveRows: number,
+  ) {
+    let made = stagesMade.get(t);
+    if (made === undefined) {
+      made = new Set();
+      stagesMade.set(t, made);
+    }
+    this.made = made;
+  }
 
-/** Sets `columns` of patients from the rows (`id` first), matching on `id`. */
-function updatePatients(
-  t: CopyingTransaction,
-  ctx: WriteContext,
-  columns: readonly string[],
-  rows: readonly (readonly CopyCell[])[],
-) {
-  const assignments = columns.map((c) => `${c} = s.${c}`).join(', ');
-  return throughStage(
-    t,
-    ctx.stagingAboveRows,
-    'patient_updates',
-    'patients',
-    ['id', ...columns],
-    rows,
-    (stage) => {
-      return `UPDATE patients AS x SET ${assignments}, updated_at = now() FROM ${stage} AS s WHERE x.id = s.id`;
-    },
-  );
+  private through(
+    name: StageName,
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyCell[])[],
+    moveOn: (source: string, list: string) => string,
+  ): void {
+    if (rows.length === 0) return;
+    const list = columns.join(', ');
+    if (rows.length <= this.stagingAboveRows) {
+      const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+      this.moves.push({
+        statement: moveOn(`json_populate_recordset(NULL::${table}, $1::json)`, list),
+        params: [JSON.stringify(records)],
+      });
+      return;
+    }
+    const stage = `import_stage_${name}`;
+    if (!this.made.has(name)) {
+      this.moves.push({
+        statement: `CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`,
+      });
+      this.made.add(name);
+    }
+    this.copies.push({ statement: `COPY ${stage} (${list}) FROM STDIN`, text: copyTextRows(rows) });
+    this.moves.push({ statement: `${moveOn(stage, list)}; TRUNCATE ${stage}` });
+  }
+
+  /** Adds rows to `table`. Columns left out take their defaults. */
+  insert(
+    name: StageName,
+    columns: readonly string[],
+    rows: readonly (readonly CopyCell[])[],
+    into: string = name,
+  ): void {
+    this.through(name, into, columns, rows, (source, list) => {
+      return `INSERT INTO ${into} (${list}) SELECT ${list} FROM ${source}`;
+    });
+  }
+
+  /** Sets `columns` of patients from the rows (`id` first), matching on `id`. */
+  updatePatients(name: StageName, columns: readonly string[], rows: readonly (readonly CopyCell[])[]): void {
+    const assignments = columns.map((c) => `${c} = s.${c}`).join(', ');
+    this.through(name, 'patients', ['id', ...columns], rows, (source) => {
+      return `UPDATE patients AS x SET ${assignments}, updated_at = now() FROM ${source} AS s WHERE x.id = s.id`;
+    });
+  }
+
+  /**
+   * Sends everything now: the COPYs (into staging tables: no checks yet), then the moves in order,
+   * neighbouring moves without parameters as one query. Statements are queued on the connection as
+   * they are called, so whatever is sent after this runs after all of it.
+   */
+  send(): Promise<void> {
+    const creates = this.moves.filter((m) => m.statement.startsWith('CREATE TEMP TABLE'));
+    const sent: Promise<void>[] = [];
+    // Called in this order, so queued in this order: the stages, their COPYs, then the moves.
+    if (creates.length > 0) sent.push(this.t.query(creates.map((c) => c.statement).join(';\n'), []));
+    for (const c of this.copies) sent.push(this.t.copyIn(c.statement, c.text));
+    let joined: string[] = [];
+    const sendJoined = (): void => {
+      if (joined.length > 0) sent.push(this.t.query(joined.join(';\n'), []));
+      joined = [];
+    };
+    for (const move of this.moves) {
+      if (creates.includes(move)) continue;
+      if (move.params === undefined) joined.push(move.statement);
+      else {
+        sendJoined();
+        sent.push(this.t.query(move.statement, move.params));
+      }
+    }
+    sendJoined();
+    return Promise.all(sent).then(() => undefined);
+  }
 }
 
 const DEMOGRAPHIC_COLUMN_NAMES = DEMOGRAPHIC_FIELDS.map((f) => DEMOGRAPHIC_COLUMNS[f]);
@@ -134,9 +163,13 @@ function demographicCells(d: Demographics): string[] {
 
 const OPEN_STATES_EXCLUDED = [...TERMINAL_STATES];
 
-/** The patients, fractures and open episodes the database already has for this batch's people. */
-export async function lookUpKnownFacts(
-  tx: Executor,
+/**
+ * The patients, fractures and open episodes the database holds for this batch's people, in one
+ * statement queued on the import's connection when called: it sees what was sent before it, and
+ * nothing sent after it (the caller carries that; see `carriedFacts`).
+ */
+export function lookUpKnownFacts(
+  t: CopyingTransaction,
   organizationId: string,
   people: readonly ImportedPatient[],
 ): Promise<KnownFacts> {
@@ -155,8 +188,7 @@ export async function lookUpKnownFacts(
       }
     }
   }
-  const demographicColumns = DEMOGRAPHIC_COLUMN_NAMES.join(', ');
-  const found = await tx.execute<
+  const found = t.rows<
     Record<string, string | null> & {
       id: string;
       bsn: string | null;
@@ -167,54 +199,95 @@ export async function lookUpKnownFacts(
       sex: string;
       deceased: 'true' | 'false';
       deceased_date: string | null;
+      fracture_keys: string | null;
+      open_episode: 'true' | 'false';
     }
-  >(sql`
-    WITH candidates AS (
-      SELECT id FROM patients
-        WHERE organization_id = ${organizationId} AND bsn = ANY(${sql.param([...bsns])}::text[])
+  >(
+    `WITH candidates AS (
+      SELECT id FROM patients WHERE organization_id = $1 AND bsn = ANY($2::text[])
       UNION
       SELECT q.id
-        FROM unnest(${sql.param(systems)}::text[], ${sql.param(ids)}::text[]) AS k(system, id)
-        JOIN LATERAL (SELECT id FROM patients WHERE organization_id = ${organizationId}
+        FROM unnest($3::text[], $4::text[]) AS k(system, id)
+        JOIN LATERAL (SELECT id FROM patients WHERE organization_id = $1
                         AND source_system = k.system AND source_id = k.id) q ON true
     )
     SELECT p.id, p.bsn, p.source_system, p.source_id, p.birth_date::text AS birth_date, p.sex::text AS sex,
            p.deceased::text AS deceased, p.deceased_date::text AS deceased_date,
-           ${sql.raw(demographicColumns)},
-           to_json(p.demographics_as_of) #>> '{}' AS demographics_as_of
-      FROM patients p JOIN candidates c ON c.id = p.id`);
-  const patients: KnownPatient[] = found.rows.map((r) => {
-    const demographics = Object.fromEntries(
-      DEMOGRAPHIC_FIELDS.map((f) => [f, r[DEMOGRAPHIC_COLUMNS[f]] ?? '']),
-    ) as Demographics;
-    return {
-      id: r.id,
-      bsn: r.bsn,
-      sourceSystem: r.source_system,
-      sourceId: r.source_id,
-      demographics,
-      demographicsAsOf: r.demographics_as_of,
-      birthDate: r.birth_date,
-      sex: r.sex,
-      deceased: r.deceased === 'true',
-      deceasedDate: r.deceased_date,
-    };
+           ${DEMOGRAPHIC_COLUMN_NAMES.join(', ')},
+           to_json(p.demographics_as_of) #>> '{}' AS demographics_as_of,
+           (SELECT string_agg(f.fracture_date::text || '|' || f.identity_key, E'\\n')
+              FROM fracture_events f WHERE f.patient_id = p.id) AS fracture_keys,
+           EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id
+                     AND e.state <> ALL($5::episode_state[]))::text AS open_episode
+      FROM patients p JOIN candidates c ON c.id = p.id`,
+    [organizationId, [...bsns], systems, ids, OPEN_STATES_EXCLUDED],
+  );
+  return found.then((rows) => {
+    const fractureKeys = new Set<string>();
+    const withOpenEpisode = new Set<string>();
+    const patients: KnownPatient[] = rows.map((r) => {
+      const demographics = Object.fromEntries(
+        DEMOGRAPHIC_FIELDS.map((f) => [f, r[DEMOGRAPHIC_COLUMNS[f]] ?? '']),
+      ) as Demographics;
+      for (const key of r.fracture_keys?.split('\n') ?? []) fractureKeys.add(`${r.id}|${key}`);
+      if (r.open_episode === 'true') withOpenEpisode.add(r.id);
+      return {
+        id: r.id,
+        bsn: r.bsn,
+        sourceSystem: r.source_system,
+        sourceId: r.source_id,
+        demographics,
+        demographicsAsOf: r.demographics_as_of,
+        birthDate: r.birth_date,
+        sex: r.sex,
+        deceased: r.deceased === 'true',
+        deceasedDate: r.deceased_date,
+      };
+    });
+    return { patients, fractureKeys, withOpenEpisode };
   });
-  if (patients.length === 0) return { patients, fractureKeys: new Set(), withOpenEpisode: new Set() };
-  const patientIds = sql.param(patients.map((p) => p.id));
-  const [fractures, open] = await Promise.all([
-    tx.execute<{ key: string }>(sql`
-      SELECT patient_id || '|' || fracture_date::text || '|' || identity_key AS key
-      FROM fracture_events WHERE patient_id = ANY(${patientIds}::uuid[])`),
-    tx.execute<{ patient_id: string }>(sql`
-      SELECT DISTINCT patient_id FROM episodes
-      WHERE patient_id = ANY(${patientIds}::uuid[]) AND state <> ALL(${sql.param(OPEN_STATES_EXCLUDED)}::episode_state[])`),
-  ]);
-  return {
-    patients,
-    fractureKeys: new Set(fractures.rows.map((r) => r.key)),
-    withOpenEpisode: new Set(open.rows.map((r) => r.patient_id)),
-  };
+}
+
+/**
+ * What the database will hold once `plan` is written, for a look-up that ran before it was: its new
+ * patients (with the details and death planned), the changed details and deaths of known patients,
+ * its fractures and the episodes it opened. Laid over that look-up, a batch sees what it would have
+ * seen had it waited for the previous one.
+ */
+export function carriedFacts(looked: KnownFacts, plan: BatchPlan | undefined): KnownFacts {
+  if (plan === undefined) return looked;
+  const changed = new Map<string, Partial<KnownPatient>>();
+  for (const u of plan.patientUpdates)
+    changed.set(u.patientId, { demographics: u.demographics, demographicsAsOf: u.demographicsAsOf });
+  for (const d of plan.deaths)
+    changed.set(d.patientId, { ...changed.get(d.patientId), deceased: true, deceasedDate: d.date });
+  const patients: KnownPatient[] = looked.patients.map((p) => {
+    const change = changed.get(p.id);
+    return change === undefined ? p : { ...p, ...change };
+  });
+  for (const planned of plan.patients) {
+    const p = planned.registration.patient;
+    const sourceId = p.sourceId === undefined || p.sourceId === '' ? null : p.sourceId;
+    patients.push({
+      id: planned.id,
+      bsn: p.bsn === undefined || p.bsn === '' ? null : p.bsn,
+      sourceSystem: sourceId === null ? null : (p.sourceSystem ?? ''),
+      sourceId,
+      demographics: planned.demographics,
+      demographicsAsOf: planned.demographicsAsOf,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      deceased: planned.death !== undefined,
+      deceasedDate: planned.death?.date ?? null,
+    });
+  }
+  const fractureKeys = new Set(looked.fractureKeys);
+  for (const f of plan.fractures)
+    fractureKeys.add(`${f.patientId}|${f.staged.registration.fracture.date}|${f.identityKey}`);
+  const withOpenEpisode = new Set(looked.withOpenEpisode);
+  for (const e of plan.episodes) if (e.closedByDeath === undefined) withOpenEpisode.add(e.patientId);
+  for (const d of plan.deaths) withOpenEpisode.delete(d.patientId);
+  return { patients, fractureKeys, withOpenEpisode };
 }
 
 /**
@@ -265,9 +338,8 @@ async function closeEpisodesOfTheDeceased(
 /** Writes patients, fractures, episodes (with their first transition and task) and one audit event per patient. */
 export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
   const org = ctx.organizationId;
-  await insertRows(
-    t,
-    ctx,
+  let w = new BatchWrite(t, ctx.stagingAboveRows);
+  w.insert(
     'patients',
     [
       'id',
@@ -300,22 +372,24 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       ],
     ),
   );
-  await updatePatients(
-    t,
-    ctx,
+  w.updatePatients(
+    'patient_updates',
     ['demographics_as_of', ...DEMOGRAPHIC_COLUMN_NAMES],
     plan.patientUpdates.map((u) => [u.patientId, u.demographicsAsOf, ...demographicCells(u.demographics)]),
   );
-  await updatePatients(
-    t,
-    ctx,
+  w.updatePatients(
+    'patient_deaths',
     ['deceased', 'deceased_date'],
     plan.deaths.map((d) => [d.patientId, true, d.date]),
   );
-  const afterDeath = await closeEpisodesOfTheDeceased(t, plan, ctx);
-  await insertRows(
-    t,
-    ctx,
+  // What closing the episodes of the deceased did goes into their audit events: that part waits.
+  let afterDeath = new Map<string, { episodesClosed: string[]; tasksCancelled: number }>();
+  if (plan.deaths.length > 0) {
+    await w.send();
+    afterDeath = await closeEpisodesOfTheDeceased(t, plan, ctx);
+    w = new BatchWrite(t, ctx.stagingAboveRows);
+  }
+  w.insert(
     'fracture_events',
     [
       'id',
@@ -375,9 +449,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     e.closedByDeath === undefined
       ? null
       : episodeReason.patientDeceased(e.closedByDeath.deceasedOn, ctx.importId);
-  await insertRows(
-    t,
-    ctx,
+  w.insert(
     'episodes',
     [
       'id',
@@ -408,18 +480,14 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     }),
   );
   const imported = episodeReason.imported(ctx.importId);
-  await insertRows(
-    t,
-    ctx,
+  w.insert(
     'episode_events',
     ['organization_id', 'episode_id', 'to_state', 'reason_code', 'details', 'actor_user_id'],
     plan.episodes.map((e) => [org, e.id, 'identified', imported.code, imported.details, ctx.subject.userId]),
   );
   // A patient known to have died is recorded, and the episode closed at once: nobody invites them.
-  await insertRows(
-    t,
-    ctx,
-    'episode_events',
+  w.insert(
+    'episode_closures',
     ['organization_id', 'episode_id', 'from_state', 'to_state', 'reason_code', 'details', 'actor_user_id'],
     plan.episodes.flatMap((e) => {
       const closed = deathReason(e);
@@ -427,10 +495,9 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
         ? []
         : [[org, e.id, 'identified', 'closed', closed.code, closed.details, ctx.subject.userId]];
     }),
+    'episode_events',
   );
-  await insertRows(
-    t,
-    ctx,
+  w.insert(
     'tasks',
     ['id', 'organization_id', 'episode_id', 'patient_id', 'kind', 'due_date', 'assignee_role', 'details'],
     plan.episodes.flatMap((e) =>
@@ -452,9 +519,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
   );
   // One audit event per patient the batch touched (NEN 7513: who, when, which patient, what).
   const s = ctx.subject;
-  await insertRows(
-    t,
-    ctx,
+  w.insert(
     'audit_events',
     [
       'user_id',
@@ -490,4 +555,5 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       },
     ]),
   );
+  await w.send();
 }

@@ -6,7 +6,8 @@ import { imports } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { subjectOf } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import { HttpProblem, notFound } from '../http/problems';
+import { HttpProblem } from '../http/problems';
+import { conflict, notFound } from '../domain/errors';
 import { pagination, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
 import { ImportInterrupted, importRegistrations } from './importRegistrations';
@@ -176,7 +177,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
             progress.start(actor, uploadId, Number.isSafeInteger(length) ? length : null);
           } catch (error) {
             if (error instanceof UploadAlreadyRunning)
-              throw new HttpProblem(409, 'upload_running', 'An upload with this uploadId is still running.');
+              throw conflict('upload_running', 'An upload with this uploadId is still running.');
             throw error;
           }
         }

@@ -6,10 +6,11 @@ import type { Database } from '../db/connection';
 import type { AuditSubject } from '../audit/auditLog';
 import { parseAdtMessage } from '../imports/hl7v2/parseAdt';
 import { buildAck, buildAckForResult, formatHl7Timestamp } from '../imports/hl7v2/ack';
-import type { ImportItem } from '../imports/types';
+import type { ImportItem, ImportRowError } from '../imports/types';
 import { localIsoDate } from '../time/localDate';
 import { MllpFrameReader, frameMessage, type FrameEvent } from '../imports/hl7v2/mllpFrames';
-import { ImportBusyError, importRegistrations } from './importRegistrations';
+import { importRegistrations } from './importRegistrations';
+import { DomainError } from '../domain/errors';
 import { answerFrameProblem, answerFrameText, decodeFrame, failure, type Hl7Batch } from './mllpFrameAnswer';
 
 export interface MllpDeps {
@@ -71,14 +72,24 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
     deps.log(
       `MLLP: storing message ${result.controlId ?? '?'} failed: ${error instanceof Error ? error.name : 'error'}`,
     );
-    return buildAck(result.message ?? null, 'AE', {
-      ...ackBase,
-      text:
-        error instanceof ImportBusyError
-          ? 'Another import of this organisation is running; send the message again later.'
-          : 'Temporary failure while storing the message; send it again.',
-    });
+    return buildAck(result.message ?? null, 'AE', { ...ackBase, ...ackForFailure(error) });
   }
+}
+
+/**
+ * The one place a failure to store a message becomes the text and errors of its AE: busy (send it again
+ * later), a domain refusal (its reasons; do not resend as is), or a temporary fault (send it again).
+ */
+export function ackForFailure(error: unknown): { text: string; errors?: ImportRowError[] } {
+  if (error instanceof DomainError) {
+    if (error.kind === 'busy')
+      return { text: 'Another import of this organisation is running; send the message again later.' };
+    return {
+      text: error.message,
+      errors: error.issues.map((i) => ({ row: 1, field: i.field, code: i.code, message: i.message })),
+    };
+  }
+  return { text: 'Temporary failure while storing the message; send it again.' };
 }
 
 /** Limits that keep one peer from exhausting the listener (docs/OPERATIONS.md, MLLP). */

@@ -24,6 +24,20 @@ const fractureCount = async (): Promise<number> =>
   (await db.owner.query<{ n: number }>('SELECT count(*)::int n FROM fracture_events')).rows[0]?.n ?? -1;
 
 describe('osteopad import', () => {
+  it('refuses an organisation that does not exist with exit code 2 and says which ones do', async () => {
+    const r = await osteopad([
+      'import',
+      fixturePath('csv/valid-utf8-comma.csv'),
+      '--format',
+      'csv',
+      '--org',
+      'Nergenshuis',
+    ]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/No organisation "Nergenshuis". Known: CLI Hospital/);
+    expect(await fractureCount()).toBe(0);
+  });
+
   it('imports a valid file, prints the JSON summary and exits 0', async () => {
     const r = await osteopad([
       'import',

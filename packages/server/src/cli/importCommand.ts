@@ -8,7 +8,6 @@ import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
 import {
   IMPORT_LOCK_WAIT_MS,
-  ImportBusyError,
   importRegistrations,
   type ImportFormatName,
   type ImportSummary,
@@ -17,6 +16,8 @@ import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from '../caseFinding/parseR
 import { chooseOrganization } from '../caseFinding/organizationChoice';
 import { cliSubject } from '../caseFinding/cliSubject';
 import type { TextEncodingOption } from '../imports/encoding';
+import { DomainError } from '../domain/errors';
+import { exitCodeFor } from './exitCodes';
 
 const FORMATS: readonly ImportFormatName[] = ['csv', 'hl7v2', 'fhir'];
 const ENCODINGS: readonly TextEncodingOption[] = ['auto', 'utf-8', 'windows-1252'];
@@ -29,9 +30,6 @@ Imports fracture registrations in one transaction. Exit code 0 when the import s
 2 when the input was invalid (nothing imported), 3 when another import of the organisation
 was still running after --wait SECONDS (default ${IMPORT_LOCK_WAIT_MS.cli / 1000}; nothing imported, run it again
 later), 1 on any other failure.`;
-
-/** Exit code when another import of the organisation held the lock for longer than --wait. */
-export const EXIT_BUSY = 3;
 
 /** The JSON the issue tracker and scripts rely on: counts and errors with row, field and reason. */
 export function summaryJson(summary: ImportSummary): string {
@@ -181,11 +179,12 @@ export async function importCommand(args: string[]): Promise<number> {
         lockWaitMs: waitSeconds * 1000,
       });
     } catch (error) {
-      if (!(error instanceof ImportBusyError)) throw error;
+      // Another import of the organisation held the lock for longer than --wait (exit 3).
+      if (!(error instanceof DomainError)) throw error;
       bar?.stop();
       if (values.json) console.log(refusalJson(error.message));
       else console.error(error.message);
-      return EXIT_BUSY;
+      return exitCodeFor(error);
     }
     bar?.update(Math.max(size, 1), { rows: summary.rows });
     bar?.stop();

@@ -10,6 +10,8 @@ import { describeError } from './describeError';
 import { installStopSignals } from './stopSignals';
 import { stopEmbeddedClusters } from '../db/embedded';
 import { databaseLossReports } from '../runtime';
+import { DomainError } from '../domain/errors';
+import { domainErrorLines, exitCodeFor } from './exitCodes';
 
 const USAGE = `Usage: osteopad <command> [options]
 
@@ -68,8 +70,16 @@ async function main(argv: string[]): Promise<void> {
   if (code >= 0) process.exit(code);
 }
 
-/** Prints why the command failed — plainly, with what happened to its database — and exits 1. */
+/**
+ * Prints why the command failed — plainly, with what happened to its database — and exits: with the
+ * code of a refusal the domain gave (cli/exitCodes.ts), else 1.
+ */
 async function fail(error: unknown, withStack: boolean): Promise<never> {
+  if (error instanceof DomainError) {
+    for (const line of domainErrorLines(error)) console.error(line);
+    await stopEmbeddedClusters();
+    process.exit(exitCodeFor(error));
+  }
   console.error(
     withStack && error instanceof Error && error.stack !== undefined ? error.stack : describeError(error),
   );

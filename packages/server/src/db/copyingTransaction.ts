@@ -16,8 +16,14 @@ export interface CopyingTransaction {
   tx: SchemaDatabase;
   /** Runs `COPY … FROM STDIN` and sends `text` (COPY text format) as its data. */
   copyIn: (statement: string, text: string) => Promise<void>;
-  /** Runs one statement with positional parameters ($1 …) on the transaction's connection. */
+  /**
+   * Runs one statement with positional parameters ($1 …) on the transaction's connection. Like
+   * `copyIn` and `rows`, it is queued on the connection when called: statements called one after the
+   * other without awaiting run in that order.
+   */
   query: (statement: string, params: readonly unknown[]) => Promise<void>;
+  /** `query`, answering the rows. */
+  rows: <R extends object>(statement: string, params: readonly unknown[]) => Promise<R[]>;
   /**
    * Aborted when the connection fails or the caller's signal aborts (its reason says which): work
    * that waits for something other than the database (the next rows of an upload) must give up then.
@@ -87,7 +93,9 @@ export async function inOrganizationWithCopy<T>(
     const query = async (statement: string, params: readonly unknown[]): Promise<void> => {
       await client.query(statement, [...params]);
     };
-    const result = await work({ tx: drizzle(client, { schema }), copyIn, query, signal, inBackground });
+    const rows = async <R extends object>(statement: string, params: readonly unknown[]): Promise<R[]> =>
+      (await client.query<R>(statement, [...params])).rows;
+    const result = await work({ tx: drizzle(client, { schema }), copyIn, query, rows, signal, inBackground });
     await settle();
     await client.query('COMMIT');
     return result;

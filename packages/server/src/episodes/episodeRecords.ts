@@ -5,7 +5,7 @@ import { episodeEvents, episodes, fractureEvents, organizations, tasks } from '.
 import type { Actor } from '../auth/actor';
 import type { AuditTrail } from '../audit/auditedTransaction';
 import { auditedTransaction } from '../audit/auditedTransaction';
-import { HttpProblem, notFound } from '../http/problems';
+import { conflict, notFound, transitionRefused } from '../domain/errors';
 import { assigneeFor, type TaskKind } from '../tasks/taskKinds';
 import { checkTransition, type EpisodeState } from './episodeStateMachine';
 import type { DeclineReason, NotEligibleReason } from './declineReasons';
@@ -35,7 +35,7 @@ export async function transition(
   today: string,
 ): Promise<void> {
   const check = checkTransition(episode.state, to, reason.code);
-  if (!check.ok) throw new HttpProblem(409, check.code, check.message, { from: episode.state, to });
+  if (!check.ok) throw transitionRefused(check.code, check.message, { from: episode.state, to });
   const ends = to === 'closed' || to === 'declined' || to === 'not_eligible' || to === 'lost';
   await tx
     .update(episodes)
@@ -224,7 +224,7 @@ export async function decideEligibility(
         and(eq(tasks.episodeId, episodeId), eq(tasks.kind, 'review_eligibility'), eq(tasks.status, 'open')),
       );
     if (open.length === 0) {
-      throw new HttpProblem(409, 'no_review_pending', 'This episode has no eligibility review waiting.');
+      throw conflict('no_review_pending', 'This episode has no eligibility review waiting.');
     }
     if (episode.indexFractureId !== null) {
       await tx

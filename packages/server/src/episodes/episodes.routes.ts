@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps, TypedApp } from '../http/app';
 import { PATIENT_RECORD_ROLES, CLINICAL_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
-import { badRequest, HttpProblem } from '../http/problems';
+import { DomainError, invalid } from '../domain/errors';
 import { isoDate, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
 import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS } from './declineReasons';
@@ -19,7 +19,7 @@ const actionResult = z.object({
 export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const today = (): string => localIsoDate(clock());
   const notInFuture = (field: string, date: string): string => {
-    if (date > today()) throw badRequest(field, 'This date lies in the future.', 'future_date');
+    if (date > today()) throw invalid(field, 'This date lies in the future.', 'future_date');
     return date;
   };
 
@@ -80,7 +80,7 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
             result: await markInvited(db, actor, episodeId, sentOn, today()),
           });
         } catch (error) {
-          if (!(error instanceof HttpProblem)) throw error;
+          if (!(error instanceof DomainError)) throw error;
           results.push({ episodeId, ok: false, error: error.code, result: null });
         }
       }
@@ -102,7 +102,7 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     async (request) => {
       const { reason, note } = request.body;
       if (reason === 'other' && note === '')
-        throw badRequest('body.note', 'Describe the reason when choosing "other".', 'note_required');
+        throw invalid('body.note', 'Describe the reason when choosing "other".', 'note_required');
       return recordDecline(db, requireActor(request), request.params.episodeId, reason, note, today());
     },
   );
@@ -128,7 +128,7 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     async (request) => {
       const body = request.body;
       if (!body.eligible && body.reason === 'other' && body.note === '') {
-        throw badRequest('body.note', 'Describe the reason when choosing "other".', 'note_required');
+        throw invalid('body.note', 'Describe the reason when choosing "other".', 'note_required');
       }
       return decideEligibility(db, requireActor(request), request.params.episodeId, body, today());
     },

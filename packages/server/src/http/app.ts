@@ -41,11 +41,22 @@ import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.r
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
+import { DomainError, type DomainErrorKind } from '../domain/errors';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
+
+/** The one place a domain error becomes an HTTP status. */
+export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
+  not_found: 404,
+  invalid: 400,
+  unprocessable: 422,
+  conflict: 409,
+  transition_refused: 409,
+  busy: 409,
+};
 
 export interface AppDeps {
   db: Database;
@@ -179,6 +190,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply
         .status(error.statusCode)
         .send({ error: error.code, message: error.message, ...error.details });
+    }
+    if (error instanceof DomainError) {
+      return reply.status(HTTP_STATUS_OF[error.kind]).send({
+        error: error.code,
+        message: error.message,
+        ...error.details,
+        ...(error.issues.length > 0 ? { issues: error.issues } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = describeValidationIssues(error.validation, error.validationContext ?? 'body');

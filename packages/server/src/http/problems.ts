@@ -1,6 +1,8 @@
 /**
- * Typed errors that handlers and repositories throw; the one error handler in app.ts maps them to
- * HTTP. The `code` is stable for clients and i18n; the message is for developers and logs.
+ * Errors of the HTTP protocol itself, thrown at the edge only (no session, wrong role, a missing CSRF
+ * token, an upload that is too large or stalls, personal data in a URL). What the domain decides — not
+ * found, invalid, a conflict, a refused transition — is a `DomainError` (domain/errors.ts); the one
+ * error handler in app.ts maps both. The `code` is stable for clients and i18n.
  */
 export class HttpProblem extends Error {
   constructor(
@@ -18,10 +20,3 @@ export const unauthorized = (): HttpProblem =>
   new HttpProblem(401, 'unauthenticated', 'You must be logged in for this request.');
 export const forbidden = (message = 'Your role does not allow this request.'): HttpProblem =>
   new HttpProblem(403, 'forbidden', message);
-export const notFound = (what: string): HttpProblem =>
-  new HttpProblem(404, 'not_found', `${what} not found.`);
-export const conflict = (code: string, message: string, details: Record<string, unknown> = {}): HttpProblem =>
-  new HttpProblem(409, code, message, details);
-/** A 400 about one field; `code` is stable for clients and translations (the message is English). */
-export const badRequest = (field: string, message: string, code = 'invalid'): HttpProblem =>
-  new HttpProblem(400, 'validation', message, { issues: [{ field, message, code }] });

@@ -3,7 +3,7 @@ import type { Database } from '../db/connection';
 import { episodes, fractureEvents, organizations, patients } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
-import { HttpProblem, notFound } from '../http/problems';
+import { conflict, notFound, unprocessable, type FieldIssue } from '../domain/errors';
 import { renderInvitationLetters, LetterInputError, type InvitationLetterInput } from './invitationLetter';
 import { validateLetters } from './invitationLetterInput';
 import type { LetterLocale } from './letterText';
@@ -11,11 +11,8 @@ import type { LetterLocale } from './letterText';
 /** Episodes an invitation (or a reminder, which reuses the letter) can be printed for. */
 const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);
 
-export interface LetterProblem {
+export interface LetterProblem extends FieldIssue {
   episodeId: string;
-  field: string;
-  message: string;
-  code: string;
 }
 
 /**
@@ -117,13 +114,11 @@ export async function printInvitationLetters(
         if (!(error instanceof LetterInputError)) throw error;
         const field = error.field.replace(/^letters\[0\]\./, '');
         if (field.startsWith('organization.')) {
-          throw new HttpProblem(
-            409,
+          throw conflict(
             'organization_profile_incomplete',
             `The organisation profile is incomplete: ${field} ${error.reason}.`,
-            {
-              issues: [{ field, message: error.reason, code: 'organization_profile' }],
-            },
+            {},
+            [{ field, message: error.reason, code: 'organization_profile' }],
           );
         }
         problems.push({
@@ -135,11 +130,10 @@ export async function printInvitationLetters(
       }
     });
     if (problems.length > 0) {
-      throw new HttpProblem(
-        422,
+      throw unprocessable(
         'letters_not_printable',
         'Some letters cannot be printed; nothing was printed.',
-        { issues: problems },
+        problems,
       );
     }
     return renderInvitationLetters(built, { documentLocale: locale });

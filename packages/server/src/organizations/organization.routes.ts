@@ -5,7 +5,7 @@ import { organizations } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { STAFF_ROLES } from '../auth/roles';
 import { subjectOf, writeAudit } from '../audit/auditLog';
-import { notFound } from '../http/problems';
+import { notFound } from '../domain/errors';
 import { requiredText, shortText } from '../http/validation';
 
 /** The organisation profile that letters print: name, department, address, phone numbers, hours, portal. */

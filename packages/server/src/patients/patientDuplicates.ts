@@ -1,7 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/connection';
 import { patients } from '../db/schema';
-import { conflict, type HttpProblem } from '../http/problems';
+import { conflict, type DomainError } from '../domain/errors';
 import { safeErrorSummary } from '../http/safeErrorLog';
 
 /** What identifies a patient within an organisation: the BSN, or a number in a source system. */
@@ -26,10 +26,10 @@ const MESSAGES: Readonly<Record<DuplicateField, string>> = {
 };
 
 /** The one answer to a duplicate: 409 naming the field that collides. */
-export function duplicatePatient(field: DuplicateField): HttpProblem {
-  return conflict('duplicate_patient', MESSAGES[field], {
-    issues: [{ field: `body.${field}`, message: MESSAGES[field], code: 'duplicate' }],
-  });
+export function duplicatePatient(field: DuplicateField): DomainError {
+  return conflict('duplicate_patient', MESSAGES[field], {}, [
+    { field: `body.${field}`, message: MESSAGES[field], code: 'duplicate' },
+  ]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { episodes, fractureEvents, patients, tasks } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { storedEpisodeReason } from '../episodes/episodeReasons';
-import { notFound } from '../http/problems';
+import { notFound } from '../domain/errors';
 import {
   duplicateFieldOfError,
   duplicatePatient,

@@ -5,7 +5,7 @@ import { episodes, fractureEvents, patients, reportFindings } from '../db/schema
 import type { Actor } from '../auth/actor';
 import { subjectOf } from '../audit/auditLog';
 import { auditedTransaction } from '../audit/auditedTransaction';
-import { HttpProblem, badRequest, notFound } from '../http/problems';
+import { conflict, invalid, notFound, unprocessable } from '../domain/errors';
 import type { FractureRegistration, ParsedRow } from '../imports/types';
 import { importRegistrations, type ImportSummary } from '../caseFinding/importRegistrations';
 import { fractureIdentityKey } from '../caseFinding/importPlan';
@@ -86,8 +86,7 @@ async function markDismissed(
         ),
       )
       .returning({ id: reportFindings.id });
-    if (updated.length === 0)
-      throw new HttpProblem(409, 'already_reviewed', 'This finding was already reviewed.');
+    if (updated.length === 0) throw conflict('already_reviewed', 'This finding was already reviewed.');
     trail.record({
       action: 'update',
       objectType: 'report_finding',
@@ -146,7 +145,7 @@ async function recordConfirmation(
       .for('update');
     const fracture = found[0];
     if (fracture === undefined)
-      throw new HttpProblem(409, 'finding_not_importable', 'The fracture of this finding was not recorded.');
+      throw conflict('finding_not_importable', 'The fracture of this finding was not recorded.');
     const updated = await tx
       .update(reportFindings)
       .set({ status: 'confirmed', patientId, fractureId: fracture.id, updatedAt: sql`now()` })
@@ -158,8 +157,7 @@ async function recordConfirmation(
         ),
       )
       .returning({ id: reportFindings.id });
-    if (updated.length === 0)
-      throw new HttpProblem(409, 'already_reviewed', 'This finding was already reviewed.');
+    if (updated.length === 0) throw conflict('already_reviewed', 'This finding was already reviewed.');
 
     const vertebralLevels = mergeVertebralLevels(fracture.vertebralLevels, finding.levels);
     const genantGrade = highestGenantGrade(fracture.genantGrade, finding.genantGrade);
@@ -246,11 +244,10 @@ async function registrationFor(
       .where(and(eq(reportFindings.id, findingId), eq(reportFindings.organizationId, actor.organizationId)));
     const finding = rows[0];
     if (finding === undefined) throw notFound('Finding');
-    if (finding.status !== 'open')
-      throw new HttpProblem(409, 'already_reviewed', 'This finding was already reviewed.');
+    if (finding.status !== 'open') throw conflict('already_reviewed', 'This finding was already reviewed.');
     const patientId = patientOverride ?? finding.patientId;
     if (patientId === null) {
-      throw badRequest(
+      throw invalid(
         'body.patientId',
         'The report’s patient is not known to Osteopad: choose the patient first.',
       );
@@ -260,7 +257,7 @@ async function registrationFor(
       .from(patients)
       .where(and(eq(patients.id, patientId), eq(patients.organizationId, actor.organizationId)));
     const patient = found[0];
-    if (patient === undefined) throw badRequest('body.patientId', 'No such patient in your organisation.');
+    if (patient === undefined) throw invalid('body.patientId', 'No such patient in your organisation.');
     trail.record({
       action: 'read',
       objectType: 'patient',
@@ -329,9 +326,11 @@ export async function reviewFinding(
     config: context.config,
   });
   if (summary.status !== 'succeeded') {
-    throw new HttpProblem(422, 'finding_not_importable', 'The finding could not be recorded as a fracture.', {
-      issues: summary.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
-    });
+    throw unprocessable(
+      'finding_not_importable',
+      'The finding could not be recorded as a fracture.',
+      summary.errors.map((e) => ({ field: e.field, message: e.message, code: e.code })),
+    );
   }
   const confirmation = await recordConfirmation(db, actor, finding, patientId, record, decision.note);
   return { status: 'confirmed', import: summary, confirmation };

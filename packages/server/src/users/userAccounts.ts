@@ -3,7 +3,7 @@ import type { Database } from '../db/connection';
 import { users } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
 import type { UserRole } from '../auth/roles';
-import { conflict } from '../http/problems';
+import { conflict } from '../domain/errors';
 
 export interface NewUser {
   organizationId: string;
@@ -24,9 +24,9 @@ export async function usernameTaken(db: Database, username: string): Promise<boo
 
 export async function createUser(db: Database, input: NewUser): Promise<typeof users.$inferSelect> {
   if (await usernameTaken(db, input.username)) {
-    throw conflict('duplicate_username', 'This username is taken.', {
-      issues: [{ field: 'body.username', message: 'This username is taken.', code: 'duplicate' }],
-    });
+    throw conflict('duplicate_username', 'This username is taken.', {}, [
+      { field: 'body.username', message: 'This username is taken.', code: 'duplicate' },
+    ]);
   }
   const inserted = await db
     .insert(users)

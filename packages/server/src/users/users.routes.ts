@@ -9,7 +9,7 @@ import { createUser } from './userAccounts';
 import { deleteSessionsOfUser } from '../auth/sessionStore';
 import { subjectOf, writeAudit } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
-import { badRequest, notFound } from '../http/problems';
+import { invalid, notFound } from '../domain/errors';
 import { requiredText } from '../http/validation';
 
 const userSchema = z.object({
@@ -88,7 +88,7 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
       const actor = requireActor(request);
       const body = request.body;
       if ((body.role === 'patient') !== (body.patientId !== null)) {
-        throw badRequest(
+        throw invalid(
           'body.patientId',
           'A patient account needs a patientId; other roles must not have one.',
         );
@@ -98,7 +98,7 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
         const found = await inOrganization(db, actor.organizationId, (tx) =>
           tx.select({ id: patients.id }).from(patients).where(eq(patients.id, patientId)),
         );
-        if (found.length === 0) throw badRequest('body.patientId', 'No such patient in your organisation.');
+        if (found.length === 0) throw invalid('body.patientId', 'No such patient in your organisation.');
       }
       const user = await createUser(db, { ...body, organizationId: actor.organizationId });
       await writeAudit(db, subjectOf(actor), [
@@ -132,7 +132,7 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
         request.params.userId === actor.userId &&
         (fields.active === false || (fields.role !== undefined && fields.role !== 'admin'))
       ) {
-        throw badRequest('body', 'You cannot deactivate yourself or remove your own admin role.');
+        throw invalid('body', 'You cannot deactivate yourself or remove your own admin role.');
       }
       const now = clock();
       const rows = await db

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps, TypedApp } from '../http/app';
 import { PATIENT_RECORD_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
-import { badRequest } from '../http/problems';
+import { invalid } from '../domain/errors';
 import { isoDate, pagination } from '../http/validation';
 import { queryWorklist, WORKLIST_SORTS, WORKLIST_VIEWS } from './worklistQuery';
 
@@ -64,16 +64,13 @@ export function registerWorklistRoutes(app: TypedApp, { db }: AppDeps): void {
     async (request) => {
       const q = request.query;
       if (q.view === 'excluded' && q.group !== undefined) {
-        throw badRequest(
-          'querystring.group',
-          'Excluded fractures have no patient group; remove this filter.',
-        );
+        throw invalid('querystring.group', 'Excluded fractures have no patient group; remove this filter.');
       }
       if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
-        throw badRequest('querystring.ageMax', 'The maximum age is below the minimum age.', 'range');
+        throw invalid('querystring.ageMax', 'The maximum age is below the minimum age.', 'range');
       }
       if (q.fractureFrom !== undefined && q.fractureTo !== undefined && q.fractureFrom > q.fractureTo) {
-        throw badRequest('querystring.fractureTo', 'The end date lies before the start date.', 'range');
+        throw invalid('querystring.fractureTo', 'The end date lies before the start date.', 'range');
       }
       return queryWorklist(db, requireActor(request), q);
     },
