@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'web',
-          include: ['packages/web/src/**/*.test.ts'],
+          include: ['packages/web/src/**/*.test.ts', 'packages/web/build/**/*.test.ts'],
           environment: 'node',
         },
       },

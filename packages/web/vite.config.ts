@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 
 // The server serves `dist/` under a strict CSP (script-src 'self'): the build must not emit inline
-// scripts, which is Vite's default for production builds. `npm run dev` proxies the API so the
-// session cookie stays same-origin.
+// scripts, which is Vite's default for production builds. Every text file of the build gets a brotli
+// and a gzip copy next to it (`build/precompress.ts`), which the server sends in its place. `npm run
+// dev` proxies the API so the session cookie stays same-origin.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -9,6 +9,7 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -45,6 +46,8 @@ import { DomainError, type DomainErrorKind } from '../domain/errors';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
+import { COMPRESSION_OPTIONS, compressesOnTheFly } from './compression';
+import { staticFileOptions } from './staticFiles';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
 
@@ -134,6 +137,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       app.routeCatalog.push({ method, url, access });
     }
   });
+
+  // Before `@fastify/compress` sees the route (onRoute hooks run in the order they were added).
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const compressed = methods.every((method) =>
+      compressesOnTheFly(method === 'HEAD' ? 'GET' : method, route.url),
+    );
+    if (!compressed) route.compress = false;
+  });
+  await app.register(compress, COMPRESSION_OPTIONS);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -256,7 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, staticFileOptions(webDist));
     app.setNotFoundHandler((request, reply) => {
       if (isClientRoute(request.method, request.url)) {
         return reply.type('text/html').sendFile('index.html');

@@ -1,0 +1,44 @@
+/**
+ * Which answers are compressed on the fly, and how. `app.ts` registers `@fastify/compress` with
+ * these options and applies `compressesOnTheFly` to every route as it is registered.
+ */
+import type { FastifyCompressOptions } from '@fastify/compress';
+import { isApiPath } from './responsePolicy';
+
+/**
+ * The answers that carry a secret the browser keeps: the CSRF token (login and session). They are
+ * never compressed. A compressed answer that holds a secret next to text an attacker can choose leaks
+ * the secret through its length (BREACH). The session cookie (SameSite=Strict) already keeps other
+ * sites from making a logged-in browser request them, so this is defence in depth, at no cost: they
+ * are a few hundred bytes. `compression.int.test.ts` checks this list against every answer schema
+ * that has a `csrfToken`; docs/OPERATIONS.md (HTTP) has the reasoning for the other answers.
+ */
+export const ANSWERS_CARRYING_SECRETS: ReadonlySet<string> = new Set([
+  'GET /api/auth/session',
+  'POST /api/auth/login',
+]);
+
+/** Smaller answers gain less than the compression costs (and fit in one TCP packet anyway). */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+export const COMPRESSION_OPTIONS: FastifyCompressOptions = {
+  global: true,
+  // In the order the server prefers them. zstd (Node 24) is left out: the built web app has br and
+  // gzip copies only, and one order for both keeps answers predictable.
+  encodings: ['br', 'gzip'],
+  threshold: COMPRESSION_THRESHOLD_BYTES,
+  // Request bodies are taken as sent: no compressed uploads (a small body could unpack to gigabytes,
+  // and the upload route streams its raw body into the import).
+  globalDecompression: false,
+  // Types that do not shrink (PDF, images) are left alone by the plugin's MIME database.
+};
+
+/**
+ * Whether a route's answers are compressed as they are sent. Only the API's: the web app's files are
+ * compressed once, when it is built (`packages/web/build/precompress.ts`), and served as those copies
+ * (`staticFiles.ts`), so a browser never waits for the same file to be compressed again.
+ */
+export function compressesOnTheFly(method: string, url: string): boolean {
+  if (!isApiPath(url)) return false;
+  return !ANSWERS_CARRYING_SECRETS.has(`${method} ${url}`);
+}
