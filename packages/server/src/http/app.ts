@@ -43,6 +43,7 @@ import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
+import { openServerLog } from './serverLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
@@ -85,11 +86,14 @@ const DOCS_PREFIX = '/api/docs';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // The console shows config.logLevel and up; the request log file every request (serverLog.ts).
+  const serverLog = openServerLog({ consoleLevel: config.logLevel, requestLog: config.requestLog });
   const app = Fastify({
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     logger: {
-      level: config.logLevel,
+      level: serverLog.level,
+      stream: serverLog.stream,
       // No patient data in logs: neither URLs with queries nor cookies or bodies.
       serializers: {
         req: (req: FastifyRequest) => ({
@@ -102,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false } },
   });
+  app.addHook('onClose', serverLog.close);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
