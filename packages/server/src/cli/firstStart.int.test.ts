@@ -2,7 +2,7 @@
 // it runs on, ends its start-up message with the URL and the demo logins, and requests do not
 // scroll that away (they go to DATA_DIR/logs/requests.log unless LOG_LEVEL asks for them). A
 // DATA_DIR that the database cannot use stops it with one sentence, before anything is created.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -38,8 +38,8 @@ function osteopad(args: string[], env: Record<string, string>, user?: { uid: num
   });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => {
     child.on('exit', (code) => {
       resolve(code);
@@ -282,6 +282,29 @@ describe('a DATA_DIR the database cannot use', () => {
       );
       expect(await readdir(privateTmp)).toEqual([]); // nothing was created
       expect((await stat(privateTmp)).mode & 0o777).toBe(0o700); // nor changed
+    },
+    SLOW,
+  );
+
+  it.skipIf(!isRoot)(
+    'as root under umask 077, the folders created for DATA_DIR are opened up for the postgres user',
+    async () => {
+      const base = await folder('osteopad-datadir-umask-');
+      await chmod(base, 0o755);
+      const dataDir = join(base, 'created', 'data');
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, OSTEOPAD_DEMO: '0' };
+      Reflect.deleteProperty(env, 'DATABASE_URL');
+      // `migrate` initialises the cluster (initdb as postgres, inside the folders created here)
+      const run = spawnSync('sh', ['-c', 'umask 077 && exec "$0" "$1" migrate', process.execPath, BIN], {
+        env,
+        encoding: 'utf8',
+        timeout: SLOW,
+      });
+      expect(run.stderr).not.toContain('cannot keep its database');
+      expect(run.status, run.stderr).toBe(0);
+      expect((await stat(join(base, 'created'))).mode & 0o777).toBe(0o711);
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o711);
+      expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     },
     SLOW,
   );
