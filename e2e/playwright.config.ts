@@ -47,7 +47,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node e2e/support/start-server.mjs',
+    // This very Node.js (the project's, from node_modules), not whichever `node` the shell finds.
+    command: `${JSON.stringify(process.execPath)} e2e/support/start-server.mjs`,
     cwd: REPO_ROOT,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,

@@ -2,10 +2,19 @@
 // `npm test`: every suite of the project — static checks, clinical vectors, unit and integration
 // tests (real PostgreSQL), and browser tests (real Chromium) — then one closing line
 // `N passed, N failed, N skipped` that CI reads. Exits non-zero when anything failed.
+// Runs on the project's Node.js, and so does every child (packages/server/bin/nodeRuntime.mjs).
+import {
+  childEnvironment,
+  describeRuntime,
+  requireProjectNode,
+} from '../packages/server/bin/nodeRuntime.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+requireProjectNode('npm test');
+console.log(`Running the tests on ${describeRuntime()}.`);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.test-output');
@@ -21,7 +30,7 @@ function run(label, command, args, env = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env },
+    env: childEnvironment(env),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   return { ok: result.status === 0, seconds };
@@ -29,7 +38,12 @@ function run(label, command, args, env = {}) {
 
 function runCapture(label, command, args) {
   console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: childEnvironment(),
+  });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   return { ok: result.status === 0, stdout: result.stdout ?? '' };
@@ -53,6 +67,7 @@ function check(label, command, args) {
 check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 check('lint', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+check('engines', process.execPath, ['scripts/check-engines.mjs']);
 
 // 2. Clinical test vectors (the shared reference next to this checkout, or OSTEOPAD_VECTORS_DIR).
 const vectorsDir = process.env.OSTEOPAD_VECTORS_DIR ?? resolve(root, '..', 'shared', 'clinical', 'vectors');

@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its sources are newer than the build, then starts the server
-// (embedded PostgreSQL under ./data unless DATABASE_URL is set).
+// (embedded PostgreSQL under ./data unless DATABASE_URL is set). Runs on the project's Node.js
+// (packages/server/bin/nodeRuntime.mjs), and so does everything it starts.
+import {
+  childEnvironment,
+  describeRuntime,
+  requireProjectNode,
+} from '../packages/server/bin/nodeRuntime.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+requireProjectNode('npm start');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'packages', 'web');
 const builtIndex = join(web, 'dist', 'index.html');
@@ -21,8 +28,12 @@ function newestMtime(path) {
 const sources = [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts')].filter(existsSync);
 const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
 if (stale) {
-  console.log('Building the web app…');
-  const build = spawnSync('npm', ['run', '-s', 'build:web'], { cwd: root, stdio: 'inherit' });
+  console.log(`Building the web app on ${describeRuntime()}…`);
+  const build = spawnSync('npm', ['run', '-s', 'build:web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: childEnvironment(),
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -1,6 +1,10 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_APP_CONFIG, type AppConfig } from './http/config';
+import { DEFAULT_APP_CONFIG, LOG_LEVELS, type AppConfig, type RequestLogConfig } from './http/config';
+
+/** The request log is rotated at this size, and this many rotated files are kept (≤ 60 MiB in all). */
+export const REQUEST_LOG_MAX_BYTES = 10 * 1024 * 1024;
+export const REQUEST_LOG_KEEP = 5;
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -20,7 +24,10 @@ const envSchema = z.object({
   UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Seconds an upload waits for another import of the organisation before it is refused (409). */
   UPLOAD_LOCK_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(30),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** What the console shows of the server's log; requests are `info`, so by default they are not shown. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
+  /** The request log file (default DATA_DIR/logs/requests.log), or `off`. */
+  REQUEST_LOG: z.string().trim().min(1).optional(),
   WEB_DIST_DIR: z.string().optional(),
   /** JSON file with the clinic's clinical configuration (overrides of the reference defaults). */
   OSTEOPAD_CLINICAL_CONFIG: z.string().optional(),
@@ -36,6 +43,15 @@ export interface ServerEnv {
   app: AppConfig;
 }
 
+function requestLog(setting: string | undefined, dataDir: string): RequestLogConfig | null {
+  if (setting?.toLowerCase() === 'off') return null;
+  return {
+    path: resolve(setting ?? join(dataDir, 'logs', 'requests.log')),
+    maxBytes: REQUEST_LOG_MAX_BYTES,
+    keep: REQUEST_LOG_KEEP,
+  };
+}
+
 export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerEnv {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -43,11 +59,12 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
-    dataDir: resolve(e.DATA_DIR),
+    dataDir,
     demo: e.OSTEOPAD_DEMO ?? e.DATABASE_URL === undefined,
     clinicalConfigFile: e.OSTEOPAD_CLINICAL_CONFIG === undefined ? null : resolve(e.OSTEOPAD_CLINICAL_CONFIG),
     app: {
@@ -59,6 +76,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
         lockWaitMs: e.UPLOAD_LOCK_WAIT_SECONDS * 1000,
       },
       logLevel: e.LOG_LEVEL,
+      requestLog: requestLog(e.REQUEST_LOG, dataDir),
       webDistDir: resolve(e.WEB_DIST_DIR ?? defaultWebDist),
     },
   };

@@ -30,7 +30,8 @@ Commands:
        [--max-connections 64] [--max-message-kb 1024] [--idle-minutes 10]
                              receive HL7 v2 ADT messages over MLLP and answer each with an ACK
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE, LOG_LEVEL.
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE,
+LOG_LEVEL (warn: what the console shows), REQUEST_LOG (DATA_DIR/logs/requests.log, or off).
 
 Commands may run beside each other on one DATA_DIR: the first starts the embedded PostgreSQL (and
 stops it when it ends), the others use it. SIGINT/SIGTERM stop a command and the database it started.`;

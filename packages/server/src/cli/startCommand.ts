@@ -3,10 +3,25 @@ import { buildApp } from '../http/app';
 import { stopEmbeddedClusters } from '../db/embedded';
 import { ensureDemo, openRuntime, type Runtime } from '../runtime';
 import { setStopHandler } from './stopSignals';
+import { describeRuntime } from '../../bin/nodeRuntime.mjs';
+import type { AppConfig } from '../http/config';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
+/** Where the request lines go, in a few words for the start-up message. */
+function requestLogLine(config: AppConfig): string {
+  const onConsole = config.logLevel === 'info' || config.logLevel === 'debug';
+  if (config.requestLog === null)
+    return onConsole
+      ? `on this console (LOG_LEVEL=${config.logLevel}); no file (REQUEST_LOG=off)`
+      : 'off (REQUEST_LOG=off)';
+  return onConsole
+    ? `${config.requestLog.path}, and on this console (LOG_LEVEL=${config.logLevel})`
+    : `${config.requestLog.path} (LOG_LEVEL=info shows requests here too)`;
+}
+
 export async function startCommand(): Promise<void> {
+  console.log(`Starting Osteopad on ${describeRuntime()}.`);
   let runtime: Runtime | null = null;
   let app: App | null = null;
   // From the first moment: a stop during start-up stops what has been started so far. A server
@@ -32,6 +47,7 @@ export async function startCommand(): Promise<void> {
   console.log('');
   console.log(`Osteopad is running at ${url}`);
   console.log(`  database: ${runtime.embedded ? `embedded PostgreSQL in ${env.dataDir}` : 'DATABASE_URL'}`);
+  console.log(`  request log: ${requestLogLine(env.app)}`);
   console.log(`  API documentation: ${url}/api/docs`);
   const identity = configIdentity(runtime.clinical);
   console.log(

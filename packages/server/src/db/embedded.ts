@@ -4,14 +4,15 @@
 // to it. See docs/OPERATIONS.md ("Embedded PostgreSQL: crashes, several processes, stopping").
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { AcquireCancelled, type ClusterConfig } from './embeddedCluster/acquireCluster';
 import { ClusterKeeper } from './embeddedCluster/clusterKeeper';
 import { freePort } from './embeddedCluster/freePort';
 import { initialiseCluster, isInitialised } from './embeddedCluster/initCluster';
 import { postgresBinaries } from './embeddedCluster/postgresBinaries';
-import { firstUnreachableFolder, POSTGRES_USER, postgresRunAs } from './embeddedCluster/postgresUser';
+import { DataDirUnusable, findDataDirProblem } from './embeddedCluster/dataDirCheck';
+import { postgresRunAs } from './embeddedCluster/postgresUser';
 
 export { freePort };
 
@@ -149,17 +150,18 @@ async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase>
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'postgres');
   const log = options.log ?? (() => undefined);
-  await mkdir(dataDir, { recursive: true });
   const runAs = await postgresRunAs();
+  // Before anything is created: a DATA_DIR that cannot hold the cluster gets one plain sentence.
+  const problem = await findDataDirProblem(dataDir, runAs);
+  if (problem !== null) throw new DataDirUnusable(dataDir, problem);
+  const firstCreated = await mkdir(dataDir, { recursive: true });
   if (runAs !== null) {
-    // As root, PostgreSQL runs as `postgres`, which must be able to reach its cluster folder.
-    await chmod(dataDir, 0o711);
-    const blocked = await firstUnreachableFolder(dataDir, runAs);
-    if (blocked !== null)
-      throw new Error(
-        `Osteopad runs as root, so its embedded PostgreSQL runs as the user "${POSTGRES_USER}", which may not enter ${blocked}. ` +
-          `Allow it (chmod o+x ${blocked}) or choose a DATA_DIR outside it.`,
-      );
+    // As root, PostgreSQL runs as `postgres`, which must pass through DATA_DIR and the folders
+    // just created for it (whatever the umask made of them).
+    for (let folder = dataDir; ; folder = dirname(folder)) {
+      await chmod(folder, 0o711);
+      if (firstCreated === undefined || folder === firstCreated || dirname(folder) === folder) break;
+    }
   }
   const password = await readOrCreatePassword(dataDir);
   const binaries = await postgresBinaries();

@@ -45,6 +45,7 @@ import { HttpProblem } from './problems';
 import { DomainError, type DomainErrorKind } from '../domain/errors';
 import { describeValidationIssues } from './validation';
 import { safeErrorSummary } from './safeErrorLog';
+import { openServerLog } from './serverLog';
 import { API_CACHE_CONTROL, isApiPath, isClientRoute } from './responsePolicy';
 import { COMPRESSION_OPTIONS, compressesOnTheFly } from './compression';
 import { staticFileOptions } from './staticFiles';
@@ -99,11 +100,14 @@ const DOCS_PREFIX = '/api/docs';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // The console shows config.logLevel and up; the request log file every request (serverLog.ts).
+  const serverLog = openServerLog({ consoleLevel: config.logLevel, requestLog: config.requestLog });
   const app = Fastify({
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     logger: {
-      level: config.logLevel,
+      level: serverLog.level,
+      stream: serverLog.stream,
       // No patient data in logs: neither URLs with queries nor cookies or bodies.
       serializers: {
         req: (req: FastifyRequest) => ({
@@ -116,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false } },
   });
+  app.addHook('onClose', serverLog.close);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);

@@ -1,3 +1,15 @@
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The request log: a JSON line for each request's start and end, and every warning and error. */
+export interface RequestLogConfig {
+  path: string;
+  /** Rotated (renamed to `<path>.1` …) when it reaches this size. */
+  maxBytes: number;
+  /** Rotated files kept beside the current one. */
+  keep: number;
+}
+
 export interface AppConfig {
   /** Secure cookies (HTTPS only). Browsers also accept them on http://localhost. */
   cookieSecure: boolean;
@@ -19,7 +31,13 @@ export interface AppConfig {
     /** How long an upload waits for another import of the organisation before it answers 409. */
     lockWaitMs: number;
   };
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /**
+   * What the console (stdout) shows of the server's log. Requests are logged at `info`, so the
+   * default `warn` keeps them off the console; `info` or `debug` shows them there too.
+   */
+  logLevel: LogLevel;
+  /** The request log file (every line from `info` up, whatever `logLevel` says), or null for none. */
+  requestLog: RequestLogConfig | null;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -29,5 +47,6 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   webDistDir: null,
   trustProxy: false,
   uploads: { idleTimeoutMs: 60_000, lockWaitMs: 30_000 },
-  logLevel: 'info',
+  logLevel: 'warn',
+  requestLog: null,
 };

@@ -7,7 +7,7 @@ import { chown, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/pro
 import { basename, dirname, join } from 'node:path';
 import type { PostgresBinaries } from './postgresBinaries';
 import { processExists } from './processTable';
-import type { RunAs } from './postgresUser';
+import { POSTGRES_USER, type RunAs } from './postgresUser';
 
 export function isInitialised(clusterDir: string): boolean {
   return existsSync(join(clusterDir, 'PG_VERSION'));
@@ -31,13 +31,21 @@ function runInitdb(
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (code === 0) resolvePromise();
-      else
-        reject(
-          new Error(
-            `initdb failed (${signal ?? `exit code ${code ?? 'unknown'}`}): ${output.trim().split('\n').slice(-5).join(' ')}`,
-          ),
-        );
+      if (code === 0) {
+        resolvePromise();
+        return;
+      }
+      // dataDirCheck.ts catches what file modes forbid; access control lists or a security
+      // policy (SELinux, AppArmor) can still refuse PostgreSQL its folder.
+      const hint = /permission denied/i.test(output)
+        ? ` PostgreSQL (running as ${runAs === null ? 'this user' : `the user "${POSTGRES_USER}"`}) may not use ${cwd} or a folder ` +
+          'above it: choose a DATA_DIR that user can reach and write.'
+        : '';
+      reject(
+        new Error(
+          `initdb failed (${signal ?? `exit code ${code ?? 'unknown'}`}): ${output.trim().split('\n').slice(-5).join(' ')}${hint}`,
+        ),
+      );
     });
   });
 }

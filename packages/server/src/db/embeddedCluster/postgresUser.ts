@@ -1,8 +1,6 @@
 // PostgreSQL refuses to run as root. Started as root, Osteopad runs it as the `postgres` system
-// user (created when missing), which must then be able to reach the cluster folder.
+// user (created when missing), which must then be able to reach the cluster folder (dataDirCheck.ts).
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 
 export interface RunAs {
   uid: number;
@@ -68,23 +66,4 @@ export async function postgresRunAs(): Promise<RunAs | null> {
   const created = await lookUp();
   if (created === null) throw new Error(`The user "${POSTGRES_USER}" was created but cannot be looked up.`);
   return created;
-}
-
-/**
- * The first folder on the way to `dir` (itself included) that `runAs` may not pass through, or null.
- * Spawned processes keep only their primary group (supplementary groups are dropped), so only
- * that group counts.
- */
-export async function firstUnreachableFolder(dir: string, runAs: RunAs): Promise<string | null> {
-  const chain: string[] = [];
-  for (let current = resolve(dir); ; current = dirname(current)) {
-    chain.unshift(current);
-    if (dirname(current) === current) break;
-  }
-  for (const folder of chain) {
-    const s = await stat(folder);
-    const bit = s.uid === runAs.uid ? 0o100 : s.gid === runAs.gid ? 0o010 : 0o001;
-    if ((s.mode & bit) === 0) return folder;
-  }
-  return null;
 }
