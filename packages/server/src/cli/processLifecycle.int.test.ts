@@ -284,10 +284,19 @@ describe('the osteopad process and its embedded PostgreSQL', () => {
     async () => {
       const before = await runningPostmaster();
       process.kill(before, 'SIGKILL');
-      await eventually('a new postmaster runs and /api/health is 200 again', async () => {
-        const now = await postmasterPid();
-        return now !== null && now !== before && (await health(port)) === 200;
-      });
+      // The supervisor says so once the new postmaster answers; health may see it answer a moment earlier.
+      await eventually(
+        'a new postmaster runs, the server says so, and /api/health is 200 again',
+        async () => {
+          const now = await postmasterPid();
+          return (
+            now !== null &&
+            now !== before &&
+            /The embedded PostgreSQL is running again/.test(server.output()) &&
+            (await health(port)) === 200
+          );
+        },
+      );
       expect(server.output()).toMatch(/The embedded PostgreSQL \(pid \d+\) was killed by SIGKILL/);
       expect(server.output()).toMatch(/The embedded PostgreSQL is running again \(pid \d+, port \d+\)/);
       expect(await count('fracture_events')).toBe(fractures);
