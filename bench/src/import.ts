@@ -26,7 +26,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await writeCsv(file, ROWS);
     const bytes = (await stat(file)).size;
 
-    const cpuBefore = { node: process.cpuUsage(), postgres: postgresCpuSeconds(bench.workDir) };
+    const cpuBefore = { node: process.cpuUsage(), postgres: postgresCpuSince(bench.workDir) };
     const importStart = process.hrtime.bigint();
     const summary = await importRegistrations(
       bench.app.db,
@@ -46,7 +46,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const importSeconds = Number(process.hrtime.bigint() - importStart) / 1e9;
     const nodeCpu = process.cpuUsage(cpuBefore.node);
     const importNodeCpuSeconds = (nodeCpu.user + nodeCpu.system) / 1e6;
-    const importPostgresCpuSeconds = postgresCpuSeconds(bench.workDir) - cpuBefore.postgres;
+    const importPostgresCpuSeconds = cpuBefore.postgres();
     if (summary.status !== 'succeeded')
       throw new Error(`import rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`);
 
@@ -158,7 +158,7 @@ async function dataModelLimit(
       files.push({ table, columns, file });
     }
     await client.query('CHECKPOINT');
-    const cpuBefore = postgresCpuSeconds(workDir);
+    const postgresCpu = postgresCpuSince(workDir);
     const started = process.hrtime.bigint();
     await client.query('BEGIN');
     for (const { table, columns, file } of files) {
@@ -169,18 +169,18 @@ async function dataModelLimit(
     }
     await client.query('COMMIT');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const postgresCpu = postgresCpuSeconds(workDir) - cpuBefore;
+    const postgresCpuSeconds = postgresCpu();
     const counted = await client.query<{ n: string }>(
       `SELECT (${MODEL.map((m) => `(SELECT count(*) FROM scratch_${m.table})`).join(' + ')}) AS n`,
     );
-    return { seconds, rows: Number(counted.rows[0]?.n ?? 0), postgresCpuSeconds: postgresCpu };
+    return { seconds, rows: Number(counted.rows[0]?.n ?? 0), postgresCpuSeconds };
   } finally {
     await client.end();
   }
 }
 
-/** CPU seconds (user + system) of every PostgreSQL process of the cluster under `workDir` so far (Linux /proc). */
-function postgresCpuSeconds(workDir: string): number {
+/** CPU ticks (user + system) per PostgreSQL process of the cluster under `workDir` (Linux /proc). */
+function postgresCpuTicks(workDir: string): Map<string, number> {
   const read = (path: string): string => {
     try {
       return readFileSync(path, 'utf8');
@@ -189,14 +189,25 @@ function postgresCpuSeconds(workDir: string): number {
     }
   };
   const statFields = (pid: string): string[] => read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
-  let ticks = 0;
+  const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const fields = statFields(pid);
     // The postmaster names the cluster's folder; its backends and helpers are its children.
     const ours =
       read(`/proc/${pid}/cmdline`).includes(workDir) ||
       read(`/proc/${fields[1] ?? ''}/cmdline`).includes(workDir);
-    if (ours) ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    if (ours) ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0));
   }
-  return ticks / 100; // USER_HZ
+  return ticks;
+}
+
+/** Starts counting PostgreSQL CPU; the function it returns gives the seconds since (per process, so a
+ * connection that closes meanwhile does not make the count go backwards). */
+function postgresCpuSince(workDir: string): () => number {
+  const before = postgresCpuTicks(workDir);
+  return () => {
+    let ticks = 0;
+    for (const [pid, now] of postgresCpuTicks(workDir)) ticks += now - (before.get(pid) ?? 0);
+    return ticks / 100; // USER_HZ
+  };
 }
