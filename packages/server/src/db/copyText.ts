@@ -27,13 +27,12 @@ export function copyTextCell(value: CopyCell): string {
 
 /** The rows as one block of COPY text (each line ends with a newline). */
 export function copyTextRows(rows: readonly (readonly CopyCell[])[]): string {
-  let out = '';
+  // One array of pieces joined once: no chain of intermediate strings for the collector to sweep.
+  const pieces: string[] = [];
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      if (i > 0) out += '\t';
-      out += copyTextCell(row[i] ?? null);
+      pieces.push(copyTextCell(row[i] ?? null), i === row.length - 1 ? '\n' : '\t');
     }
-    out += '\n';
   }
-  return out;
+  return pieces.join('');
 }
