@@ -4,6 +4,7 @@
 // their transitions, tasks, audit events) into scratch copies of the same tables with the same indexes and
 // constraints (foreign keys included). Budget (issue #10): ≥ 70 % of that limit and ≥ 10,000 registrations/s.
 // A bare COPY of the CSV file itself is reported too, for comparison with earlier runs.
+// BENCH_IMPORT_ROWS sets the file's size, BENCH_IMPORT_BATCH the import's batch size (default 10,000).
 import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +42,9 @@ export async function run(): Promise<Record<string, unknown>> {
         today: '2026-11-01',
         clock: () => new Date(),
         config: DEFAULT_CONFIG,
+        ...(process.env.BENCH_IMPORT_BATCH === undefined
+          ? {}
+          : { batchSize: Number(process.env.BENCH_IMPORT_BATCH) }),
       },
     );
     const importSeconds = Number(process.hrtime.bigint() - importStart) / 1e9;
