@@ -1,28 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { ClinicalInputError, type ClinicalConfig } from '@osteopad/clinical';
+import type { ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import { inOrganizationWithCopy, type CopyingTransaction } from '../db/copyingTransaction';
 import { newPortalCode } from '../patients/portalCode';
 import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { importRecord, type ImportRow, type ImportStatus } from './importRecord';
 import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
 import { isConnectionFailure, isDatabaseTimeout, sqlStateOf } from '../db/databaseErrors';
 import { IMPORT_TIMEOUTS } from '../db/timeouts';
 import type { Executor } from '../db/connection';
 import { DomainError } from '../domain/errors';
+import { ImportFileError, type ImportItem, type ImportRowError } from '../imports/types';
 import {
-  ImportFileError,
-  isPatientUpdate,
-  isSkipped,
-  type ImportItem,
-  type ImportRowError,
-  type ImportRowWarning,
-} from '../imports/types';
-import { unstorableTextErrors } from '../imports/registrationChecks';
-import { classifyRegistration } from './classifyRegistration';
-import { planBatch, type BatchPlan, type StagedPatientUpdate, type StagedRegistration } from './importPlan';
+  ImportAccumulator,
+  MAX_LISTED_ERRORS,
+  nothingKept,
+  type ImportBatch,
+  type ImportSummary,
+} from './importAccumulator';
+import { planBatch, type BatchPlan, type StagedRegistration } from './importPlan';
 import {
   DEFAULT_STAGING_ABOVE_ROWS,
   carriedFacts,
@@ -106,30 +106,7 @@ export interface ImportOptions {
   discardIfNothingChanged?: boolean;
 }
 
-export interface ImportSummary {
-  importId: string;
-  status: 'succeeded' | 'rejected';
-  rows: number;
-  imported: number;
-  eligible: number;
-  excluded: number;
-  manualReview: number;
-  duplicates: number;
-  /** Known patients whose name, address, phone or GP newer details changed. */
-  patientsUpdated: number;
-  /** Known patients whose death this import recorded (their open episodes closed, open tasks cancelled). */
-  deathsRecorded: number;
-  invalid: number;
-  errors: ImportRowError[];
-  /** Errors beyond the listed ones (the list is capped). */
-  errorsNotListed: number;
-  /**
-   * Rows that were taken but deserve a look (site not placed, conflicting columns, a date or time from a
-   * fallback, a malformed AGB code …): the first thousand, and how many more there were.
-   */
-  warnings: ImportRowWarning[];
-  warningsNotListed: number;
-}
+export type { ImportSummary } from './importAccumulator';
 
 /** Thrown inside the transaction so that nothing of an invalid file stays behind. */
 class InvalidInput extends Error {}
@@ -137,7 +114,6 @@ class InvalidInput extends Error {}
 /** Thrown inside the transaction to leave no trace of an import that changed nothing. */
 class NothingChanged extends Error {}
 
-const MAX_LISTED_ERRORS = 1000;
 const DEFAULT_BATCH = 10_000;
 
 function sourceRef(staged: StagedRegistration): string {
@@ -158,40 +134,14 @@ export async function importRegistrations(
 ): Promise<ImportSummary> {
   const importId = randomUUID();
   const startedAt = options.clock();
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const newId = timeOrderedIdFactory();
-  const summary: ImportSummary = {
-    importId,
-    status: 'succeeded',
-    rows: 0,
-    imported: 0,
-    eligible: 0,
-    excluded: 0,
-    manualReview: 0,
-    duplicates: 0,
-    patientsUpdated: 0,
-    deathsRecorded: 0,
-    invalid: 0,
-    errors: [],
-    errorsNotListed: 0,
-    warnings: [],
-    warningsNotListed: 0,
-  };
-  const addWarnings = (warnings: readonly ImportRowWarning[]): void => {
-    for (const warning of warnings) {
-      if (summary.warnings.length < MAX_LISTED_ERRORS) summary.warnings.push(warning);
-      else summary.warningsNotListed++;
-    }
-  };
-  const invalidRows = new Set<number>();
-  const addErrors = (errors: readonly ImportRowError[]): void => {
-    for (const error of errors) {
-      invalidRows.add(error.row);
-      if (summary.errors.length < MAX_LISTED_ERRORS) summary.errors.push(error);
-      else summary.errorsNotListed++;
-    }
-    summary.invalid = invalidRows.size;
-  };
+  const accumulator = new ImportAccumulator(importId, {
+    batchSize: options.batchSize ?? DEFAULT_BATCH,
+    skipInvalid: options.skipInvalid,
+    today: options.today,
+    config: options.config,
+  });
+  const summary = accumulator.summary;
   const ctx: WriteContext = {
     stagingAboveRows: options.stagingAboveRows ?? DEFAULT_STAGING_ABOVE_ROWS,
     organizationId: options.organizationId,
@@ -201,14 +151,7 @@ export async function importRegistrations(
     sourceFormat: options.format,
     sourceRef,
   };
-  const acceptsRows = (): boolean => options.skipInvalid || summary.invalid === 0;
-
   const importedAt = startedAt.toISOString();
-  let wroteRows = false;
-  interface Batch {
-    registrations: StagedRegistration[];
-    updates: StagedPatientUpdate[];
-  }
   /**
    * A batch is looked up, planned, and its writes held back until the next batch's look-up is queued:
    * that look-up then runs on the connection before those writes, while Node plans, and the held plan
@@ -226,8 +169,8 @@ export async function importRegistrations(
     writing = Promise.all([writing, written]).then(() => undefined);
     return written;
   };
-  const flush = async (t: CopyingTransaction, batch: Batch): Promise<void> => {
-    if ((batch.registrations.length === 0 && batch.updates.length === 0) || !acceptsRows()) return;
+  const flush = async (t: CopyingTransaction, batch: ImportBatch): Promise<void> => {
+    if (!accumulator.acceptsRows()) return;
     const lookedUp = lookUpKnownFacts(t, options.organizationId, [
       ...batch.registrations.map((s) => s.registration.patient),
       ...batch.updates.map((u) => u.update.patient),
@@ -244,25 +187,7 @@ export async function importRegistrations(
       batch.updates,
     );
     held = plan;
-    if (
-      plan.patients.length > 0 ||
-      plan.fractures.length > 0 ||
-      plan.patientUpdates.length > 0 ||
-      plan.deaths.length > 0
-    )
-      wroteRows = true;
-    summary.patientsUpdated += plan.patientUpdates.filter((u) => u.changed.length > 0).length;
-    summary.deathsRecorded += plan.deaths.length;
-    for (const f of plan.fractures) {
-      const outcome = f.staged.classification.outcome;
-      if (outcome === 'eligible') summary.eligible++;
-      else if (outcome === 'excluded') summary.excluded++;
-      else summary.manualReview++;
-    }
-    summary.imported += plan.fractures.length;
-    summary.duplicates += plan.duplicates;
-    addErrors(plan.conflicts);
-    addWarnings(plan.warnings);
+    accumulator.countPlan(plan);
   };
 
   try {
@@ -276,87 +201,33 @@ export async function importRegistrations(
       const lockWaitMs = options.lockWaitMs ?? IMPORT_LOCK_WAIT_MS[options.channel];
       await acquireImportLock(tx, options.organizationId, lockWaitMs);
       await tx.insert(imports).values(importRow(options, importId, startedAt, summary, 'failed'));
-      let batch: Batch = { registrations: [], updates: [] };
       // While one batch is looked up and planned, the next is parsed and classified.
       let planning: Promise<void> = Promise.resolve();
-      const handOver = async (): Promise<void> => {
-        const full = batch;
-        batch = { registrations: [], updates: [] };
+      const handOver = async (full: ImportBatch): Promise<void> => {
         await planning;
         // Settled before the transaction ends, however the reading ends.
         planning = t.inBackground(flush(t, full));
         // A failure must surface even if no later batch awaits it.
         planning.catch(() => undefined);
       };
-      let seq = 0;
       for await (const parsed of untilAborted(rows, t.signal)) {
-        summary.rows++;
+        const full = accumulator.take(parsed);
         if (summary.rows % 10_000 === 0) options.onProgress?.(summary.rows);
-        if (isSkipped(parsed)) {
-          addWarnings(parsed.warnings);
-          continue;
-        }
-        if (isPatientUpdate(parsed)) {
-          const unstorable = unstorableTextErrors(parsed.source.row, { patient: parsed.patient });
-          if (unstorable.length > 0) {
-            addErrors(unstorable);
-            continue;
-          }
-          if (!acceptsRows()) continue;
-          batch.updates.push({ seq: seq++, update: parsed });
-          if (batch.updates.length >= batchSize) await handOver();
-          continue;
-        }
-        if (!parsed.ok) {
-          addErrors(parsed.errors);
-          continue;
-        }
-        const { patient, fracture } = parsed.record;
-        const unstorable = unstorableTextErrors(parsed.record.source.row, { patient, fracture });
-        if (unstorable.length > 0) {
-          addErrors(unstorable);
-          continue;
-        }
-        let classification;
-        try {
-          classification = classifyRegistration(parsed.record, options.today, options.config);
-        } catch (error) {
-          if (!(error instanceof ClinicalInputError)) throw error;
-          addErrors([
-            {
-              row: parsed.record.source.row,
-              field: error.field,
-              code: `clinical.${error.reason}`,
-              message: error.message,
-            },
-          ]);
-          continue;
-        }
-        addWarnings(parsed.warnings);
-        if (!acceptsRows()) continue; // keep reading to report every error, but write nothing more
-        batch.registrations.push({ seq: seq++, registration: parsed.record, classification });
-        if (batch.registrations.length >= batchSize) await handOver();
+        if (full !== undefined) await handOver(full);
       }
-      await handOver();
+      const last = accumulator.rest();
+      if (last !== undefined) await handOver(last);
       await planning;
       await sendHeld(t);
       await writing;
       options.onProgress?.(summary.rows);
-      if (!acceptsRows()) throw new InvalidInput();
-      if (
-        options.discardIfNothingChanged === true &&
-        !wroteRows &&
-        summary.duplicates === 0 &&
-        summary.invalid === 0
-      )
+      if (!accumulator.acceptsRows()) throw new InvalidInput();
+      if (options.discardIfNothingChanged === true && accumulator.changedNothing())
         throw new NothingChanged();
-      await tx.execute(sql`
-        UPDATE imports SET status = 'succeeded', rows = ${summary.rows}, imported = ${summary.imported},
-          eligible = ${summary.eligible}, excluded = ${summary.excluded}, manual_review = ${summary.manualReview},
-          duplicates = ${summary.duplicates}, patients_updated = ${summary.patientsUpdated}, deaths_recorded = ${summary.deathsRecorded}, invalid = ${summary.invalid}, errors = ${JSON.stringify(summary.errors)}::jsonb,
-          warnings = ${JSON.stringify(summary.warnings)}::jsonb, warnings_count = ${summary.warnings.length + summary.warningsNotListed},
-          file_sha256 = ${options.fileSha256?.() ?? ''}, finished_at = ${options.clock()}
-        WHERE id = ${importId}`);
+      await tx
+        .update(imports)
+        .set(importRow(options, importId, startedAt, summary, 'succeeded'))
+        .where(eq(imports.id, importId));
       await writeAudit(tx, options.subject, [
         {
           action: 'import',
@@ -375,9 +246,7 @@ export async function importRegistrations(
   } catch (error) {
     if (error instanceof NothingChanged) return summary;
     if (error instanceof ImportFileError) {
-      addErrors([
-        { row: 0, field: error.details.join(', ') || 'file', code: error.code, message: error.message },
-      ]);
+      accumulator.addFileError(error);
     } else if (!(error instanceof InvalidInput)) {
       // An MLLP message that failed changed nothing and is resent; the ACK and the log say why.
       if (options.discardIfNothingChanged !== true)
@@ -385,7 +254,7 @@ export async function importRegistrations(
       throw error;
     }
     // Nothing of the file was kept; the attempt itself is remembered.
-    const rejected: ImportSummary = { ...nothingKept(summary), status: 'rejected' };
+    const rejected = accumulator.rejected();
     await recordAttempt(db, options, importId, startedAt, rejected, 'rejected');
     return rejected;
   }
@@ -481,20 +350,6 @@ function describeFailure(error: unknown): ImportRowError {
   return entry('import.failed', 'The import failed on the server; nothing was imported.');
 }
 
-/** The summary of an attempt that kept nothing: its rows, errors and warnings, and no counts of what landed. */
-function nothingKept(summary: ImportSummary): ImportSummary {
-  return {
-    ...summary,
-    imported: 0,
-    eligible: 0,
-    excluded: 0,
-    manualReview: 0,
-    duplicates: 0,
-    patientsUpdated: 0,
-    deathsRecorded: 0,
-  };
-}
-
 /**
  * Remembers an attempt that kept nothing — refused for its content (`rejected`) or failed for another
  * reason (`failed`, with the failure's code) — in the import history and, as a failure, in the audit log.
@@ -572,23 +427,27 @@ function importRow(
   id: string,
   startedAt: Date,
   s: ImportSummary,
-  status: 'succeeded' | 'rejected' | 'failed',
-): typeof imports.$inferInsert {
-  return {
-    id,
-    organizationId: options.organizationId,
-    format: options.format,
-    fileName: options.fileName.slice(0, 300),
-    fileSha256: options.fileSha256?.() ?? '',
-    channel: options.channel,
-    status,
-    skipInvalid: options.skipInvalid,
-    ...counts(s),
-    errors: s.errors,
-    warnings: s.warnings,
-    warningsCount: s.warnings.length + s.warningsNotListed,
-    userId: options.subject.userId,
-    startedAt,
-    finishedAt: options.clock(),
-  };
+  status: ImportStatus,
+): ImportRow {
+  return importRecord(
+    {
+      id,
+      organizationId: options.organizationId,
+      format: options.format,
+      channel: options.channel,
+      fileName: options.fileName,
+      fileSha256: options.fileSha256?.() ?? '',
+      skipInvalid: options.skipInvalid,
+      userId: options.subject.userId,
+      startedAt,
+    },
+    {
+      status,
+      finishedAt: options.clock(),
+      ...counts(s),
+      errors: s.errors,
+      warnings: s.warnings,
+      warningsCount: s.warnings.length + s.warningsNotListed,
+    },
+  );
 }

@@ -16,6 +16,7 @@ import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from './parseRegistrations'
 import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
 import { scanReportFile } from '../imports/reports/scanReports';
 import { importReportFindings } from '../reportFindings/importReportFindings';
+import { historyItem } from './importRecord';
 
 /**
  * The uploaded file's name travels in this header (percent-encoded UTF-8), never in the URL: a name such
@@ -335,25 +336,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
         ]),
       );
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          format: r.format,
-          fileName: r.fileName,
-          channel: r.channel,
-          status: r.status,
-          rows: r.rows,
-          imported: r.imported,
-          eligible: r.eligible,
-          excluded: r.excluded,
-          manualReview: r.manualReview,
-          duplicates: r.duplicates,
-          patientsUpdated: r.patientsUpdated,
-          deathsRecorded: r.deathsRecorded,
-          invalid: r.invalid,
-          warnings: r.warningsCount,
-          startedAt: r.startedAt.toISOString(),
-          finishedAt: r.finishedAt.toISOString(),
-        })),
+        items: rows.map(historyItem),
         total: totals[0]?.n ?? 0,
       };
     },

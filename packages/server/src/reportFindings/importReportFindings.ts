@@ -6,6 +6,7 @@ import { writeAudit, type AuditSubject } from '../audit/auditLog';
 import { inOrganization } from '../audit/auditedTransaction';
 import { ImportFileError, type ImportRowError } from '../imports/types';
 import type { ReportScanRow } from '../imports/reports/scanReports';
+import { importRecord } from '../caseFinding/importRecord';
 
 export interface ReportImportSummary {
   importId: string;
@@ -63,23 +64,28 @@ export async function importReportFindings(
       else summary.errorsNotListed++;
     }
   };
-  const history = (status: 'succeeded' | 'rejected'): typeof imports.$inferInsert => ({
-    id: importId,
-    organizationId: options.organizationId,
-    format: 'reports',
-    fileName: options.fileName.slice(0, 300),
-    channel: options.channel ?? 'cli',
-    status,
-    skipInvalid: options.skipInvalid,
-    rows: summary.reports,
-    imported: status === 'succeeded' ? summary.findings - summary.duplicates : 0,
-    duplicates: summary.duplicates,
-    invalid: new Set(summary.errors.map((e) => e.row)).size,
-    errors: summary.errors.slice(0, 1000),
-    userId: options.subject.userId,
-    startedAt,
-    finishedAt: options.clock(),
-  });
+  const history = (status: 'succeeded' | 'rejected') =>
+    importRecord(
+      {
+        id: importId,
+        organizationId: options.organizationId,
+        format: 'reports',
+        channel: options.channel ?? 'cli',
+        fileName: options.fileName,
+        skipInvalid: options.skipInvalid,
+        userId: options.subject.userId,
+        startedAt,
+      },
+      {
+        status,
+        finishedAt: options.clock(),
+        rows: summary.reports,
+        imported: status === 'succeeded' ? summary.findings - summary.duplicates : 0,
+        duplicates: summary.duplicates,
+        invalid: new Set(summary.errors.map((e) => e.row)).size,
+        errors: summary.errors.slice(0, 1000),
+      },
+    );
   class Rejected extends Error {}
   try {
     await inOrganization(db, options.organizationId, async (tx) => {
