@@ -101,6 +101,28 @@ export default tseslint.config(
     },
   },
   {
+    // One unit of work (audit/auditedTransaction.ts): only the audit module sets the organisation for
+    // row-level security and writes audit rows; everyone else goes through it.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/audit/**', 'packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Literal[value=/osteopad\\.organization_id/], TemplateElement[value.raw=/osteopad\\.organization_id/]',
+          message: 'Only the unit of work (audit/auditedTransaction.ts) sets the organisation: use it.',
+        },
+        {
+          selector:
+            "ImportSpecifier[imported.name='writeAudit'], ImportSpecifier[imported.name='auditEvents']",
+          message:
+            'Only the unit of work writes audit rows: use auditedTransaction / auditedWork / recordAuditEvents.',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,7 +2,8 @@ import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { auditEvents } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import { subjectOf, writeAudit, type AuditAction } from './auditLog';
+import type { AuditAction } from './auditLog';
+import { auditedTransaction } from './auditedTransaction';
 
 export interface AuditFilter {
   from?: string | undefined;
@@ -39,25 +40,25 @@ export async function listAuditEvents(db: Database, actor: Actor, filter: AuditF
     filter.outcome === undefined ? undefined : eq(auditEvents.outcome, filter.outcome),
   ];
   const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    db.select({ n: count() }).from(auditEvents).where(where),
-  ]);
   // Reading the audit log is itself logged: who looked, and with which filter.
-  await writeAudit(db, subjectOf(actor), [
-    {
+  const [rows, totals] = await auditedTransaction(db, actor, (tx, trail) => {
+    trail.record({
       action: 'read',
       objectType: 'audit_events',
       patientId: filter.patientId ?? null,
       details: { filter: { ...filter } },
-    },
-  ]);
+    });
+    return Promise.all([
+      tx
+        .select()
+        .from(auditEvents)
+        .where(where)
+        .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
+      tx.select({ n: count() }).from(auditEvents).where(where),
+    ]);
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -232,5 +232,21 @@ describe('sessions and CSRF', () => {
     expect((await h.as(first, 'GET', '/api/auth/session')).statusCode).toBe(200);
     expect((await h.as(second, 'GET', '/api/auth/session')).statusCode).toBe(401);
     expect((await login(username, 'a brand new long password', '10.0.0.8')).statusCode).toBe(200);
+    // The change is in the audit log, written with it (one unit of work).
+    const audit = await h.db.owner.query<{ details: unknown }>(
+      `SELECT details FROM audit_events WHERE user_id = $1 AND action = 'update' AND object_type = 'user'`,
+      [h.orgA.users.specialist.id],
+    );
+    expect(audit.rows).toEqual([{ details: { fields: ['password'] } }]);
+  });
+
+  it('a wrong current password changes nothing', async () => {
+    const session = await h.login(h.orgA.users.quality.username);
+    const response = await h.as(session, 'POST', '/api/auth/password', {
+      currentPassword: 'not the password',
+      newPassword: 'another brand new long password',
+    });
+    expect(response.statusCode).toBe(400);
+    expect((await login(h.orgA.users.quality.username, TEST_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
   });
 });

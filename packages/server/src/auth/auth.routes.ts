@@ -1,21 +1,19 @@
 import { z } from 'zod';
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps, TypedApp } from '../http/app';
-import { users, organizations } from '../db/schema';
-import { writeAudit } from '../audit/auditLog';
+import { recordAuditEvents } from '../audit/auditedTransaction';
 import { HttpProblem, unauthorized } from '../http/problems';
-import { invalidFields } from '../domain/errors';
 import { USER_ROLES, purposeOfUse } from './roles';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, spendVerificationTime, verifyPassword } from './passwords';
 import {
-  hashPassword,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  spendVerificationTime,
-  verifyPassword,
-} from './passwords';
-import { recordFailedLogin, recordSuccessfulLogin, type FailedLoginOutcome } from './loginAttempts';
-import { createSession, deleteOtherSessionsOfUser, deleteSession } from './sessionStore';
+  findLoginAccount,
+  nameOfOrganization,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  type FailedLoginOutcome,
+} from './loginAttempts';
+import { changeOwnPassword } from '../users/userAccounts';
+import { createSession, deleteSession } from './sessionStore';
 import { SESSION_COOKIE } from './authenticate';
 
 const loginBody = z.strictObject({
@@ -72,26 +70,9 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
     async (request, reply) => {
       const { username, password } = request.body;
       const now = clock();
-      const rows = await db
-        .select({
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          organizationId: users.organizationId,
-          organizationName: organizations.name,
-          patientId: users.patientId,
-          passwordHash: users.passwordHash,
-          active: users.active,
-          lockedUntil: users.lockedUntil,
-        })
-        .from(users)
-        .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
-        .limit(1);
-      const user = rows[0];
+      const user = await findLoginAccount(db, username);
       const failAudit = async (userRow: typeof user, why: string): Promise<void> => {
-        await writeAudit(
+        await recordAuditEvents(
           db,
           {
             userId: userRow?.id ?? null,
@@ -129,7 +110,7 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
       if (previous !== null) await deleteSession(db, previous.sessionTokenHash);
       const { token, csrfToken } = await createSession(db, user, request.ip, now, config.session);
       setSessionCookie(reply, token);
-      await writeAudit(
+      await recordAuditEvents(
         db,
         {
           userId: user.id,
@@ -165,17 +146,14 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
     async (request) => {
       const actor = request.actor;
       if (actor === null) throw unauthorized();
-      const org = await db
-        .select({ name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, actor.organizationId));
+      const organizationName = await nameOfOrganization(db, actor.organizationId);
       return {
         user: {
           id: actor.userId,
           username: actor.username,
           displayName: actor.displayName,
           role: actor.role,
-          organization: { id: actor.organizationId, name: org[0]?.name ?? '' },
+          organization: { id: actor.organizationId, name: organizationName },
           patientId: actor.patientId,
         },
         csrfToken: actor.csrfToken,
@@ -191,7 +169,7 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
       if (actor === null) throw unauthorized();
       await deleteSession(db, actor.sessionTokenHash);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      await writeAudit(
+      await recordAuditEvents(
         db,
         {
           userId: actor.userId,
@@ -223,17 +201,7 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
     async (request, reply) => {
       const actor = request.actor;
       if (actor === null) throw unauthorized();
-      const row = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
-      const current = row[0];
-      if (current === undefined || !(await verifyPassword(current.hash, request.body.currentPassword))) {
-        throw invalidFields('The current password is wrong.', [
-          { field: 'body.currentPassword', message: 'Wrong password.', code: 'wrong_password' },
-        ]);
-      }
-      const passwordHash = await hashPassword(request.body.newPassword);
-      await db.update(users).set({ passwordHash, updatedAt: clock() }).where(eq(users.id, actor.userId));
-      // Other sessions of this user end; this one continues.
-      await deleteOtherSessionsOfUser(db, actor.userId, actor.sessionTokenHash);
+      await changeOwnPassword(db, actor, request.body.currentPassword, request.body.newPassword, clock());
       return reply.status(204).send(null);
     },
   );

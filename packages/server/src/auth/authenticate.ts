@@ -5,7 +5,8 @@ import { isPublic } from '../http/access';
 import { forbidden, HttpProblem, unauthorized } from '../http/problems';
 import { invalidFields, notFound } from '../domain/errors';
 import { ownsAll } from '../http/ownership';
-import { subjectOf, writeAudit } from '../audit/auditLog';
+import { subjectOf } from '../audit/auditLog';
+import { recordAuditEvents } from '../audit/auditedTransaction';
 import { findSession } from './sessionStore';
 
 export const SESSION_COOKIE = 'osteopad_session';
@@ -66,7 +67,7 @@ export async function authenticate(
   const actor = request.actor;
   if (actor === null) throw unauthorized();
   if (!access.roles.includes(actor.role)) {
-    await writeAudit(deps.db, subjectOf(actor), [
+    await recordAuditEvents(deps.db, subjectOf(actor), [
       {
         action: 'access_denied',
         objectType: 'route',
@@ -85,7 +86,7 @@ export async function authenticate(
   }
   const params = (request.params ?? {}) as Record<string, unknown>;
   if (!(await ownsAll(deps.db, actor.organizationId, params))) {
-    await writeAudit(deps.db, subjectOf(actor), [
+    await recordAuditEvents(deps.db, subjectOf(actor), [
       {
         action: 'access_denied',
         objectType: 'route',

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection';
-import { users } from '../db/schema';
+import { organizations, users } from '../db/schema';
 
 export interface LockoutPolicy {
   /** The failure that engages the lock (the count starts again from zero after it). */
@@ -57,4 +57,35 @@ export async function recordSuccessfulLogin(db: Database, userId: string, now: D
     .where(and(eq(users.id, userId), notLockedAt(now)))
     .returning({ id: users.id });
   return rows.length > 0;
+}
+
+/** The account a login names (any letter case), with what the login needs to decide; undefined if none. */
+export async function findLoginAccount(db: Database, username: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      organizationId: users.organizationId,
+      organizationName: organizations.name,
+      patientId: users.patientId,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      lockedUntil: users.lockedUntil,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+    .limit(1);
+  return rows[0];
+}
+
+/** The name of the organisation a session belongs to (shown in the app's header). */
+export async function nameOfOrganization(db: Database, organizationId: string): Promise<string> {
+  const rows = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return rows[0]?.name ?? '';
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import type { Database } from '../db/connection';
+import type { Database, Executor } from '../db/connection';
 import { organizations, sessions, users } from '../db/schema';
 import type { UserRole } from './roles';
 
@@ -97,12 +97,12 @@ export async function deleteSession(db: Database, tokenHash: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSessionsOfUser(db: Database, userId: string): Promise<void> {
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 export async function deleteOtherSessionsOfUser(
-  db: Database,
+  db: Executor,
   userId: string,
   keepTokenHash: string,
 ): Promise<void> {

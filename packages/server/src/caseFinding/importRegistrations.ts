@@ -8,8 +8,8 @@ import { timeOrderedIdFactory } from '../db/timeOrderedId';
 import { imports } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { importRecord, type ImportRow, type ImportStatus } from './importRecord';
-import { writeAudit, type AuditSubject } from '../audit/auditLog';
-import { inOrganization } from '../audit/auditedTransaction';
+import type { AuditSubject } from '../audit/auditLog';
+import { auditedWork, recordAuditEvents } from '../audit/auditedTransaction';
 import { isConnectionFailure, isDatabaseTimeout, sqlStateOf } from '../db/databaseErrors';
 import { IMPORT_TIMEOUTS } from '../db/timeouts';
 import type { Executor } from '../db/connection';
@@ -228,7 +228,7 @@ export async function importRegistrations(
         .update(imports)
         .set(importRow(options, importId, startedAt, summary, 'succeeded'))
         .where(eq(imports.id, importId));
-      await writeAudit(tx, options.subject, [
+      await recordAuditEvents(tx, options.subject, [
         {
           action: 'import',
           objectType: 'import',
@@ -363,23 +363,21 @@ async function recordAttempt(
   status: 'rejected' | 'failed',
   failureCode?: string,
 ): Promise<void> {
-  await inOrganization(db, options.organizationId, async (tx) => {
+  await auditedWork(db, options.subject, options.organizationId, async (tx, trail) => {
     await tx.insert(imports).values(importRow(options, importId, startedAt, attempt, status));
-    await writeAudit(tx, options.subject, [
-      {
-        action: 'import',
-        objectType: 'import',
-        objectId: importId,
-        outcome: 'failure',
-        details: {
-          format: options.format,
-          channel: options.channel,
-          fileName: options.fileName,
-          ...(failureCode === undefined ? {} : { error: failureCode }),
-          ...counts(attempt),
-        },
+    trail.record({
+      action: 'import',
+      objectType: 'import',
+      objectId: importId,
+      outcome: 'failure',
+      details: {
+        format: options.format,
+        channel: options.channel,
+        fileName: options.fileName,
+        ...(failureCode === undefined ? {} : { error: failureCode }),
+        ...counts(attempt),
       },
-    ]);
+    });
   });
 }
 

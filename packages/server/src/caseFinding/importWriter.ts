@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { CopyingTransaction } from '../db/copyingTransaction';
 import { copyTextRows, type CopyCell } from '../db/copyText';
 import type { AuditSubject } from '../audit/auditLog';
+import { AUDIT_EVENT_COLUMNS, auditEventCells } from '../audit/auditedTransaction';
 import { episodeReason } from '../episodes/episodeReasons';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import { assigneeFor } from '../tasks/taskKinds';
@@ -518,42 +519,25 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
     ),
   );
   // One audit event per patient the batch touched (NEN 7513: who, when, which patient, what).
-  const s = ctx.subject;
   w.insert(
     'audit_events',
-    [
-      'user_id',
-      'username',
-      'role',
-      'organization_id',
-      'client_address',
-      'reason',
-      'patient_id',
-      'action',
-      'object_type',
-      'object_id',
-      'details',
-    ],
-    plan.touched.map((t) => [
-      s.userId,
-      s.username,
-      s.role,
-      org,
-      s.clientAddress,
-      s.reason,
-      t.patientId,
-      t.created ? 'create' : 'update',
-      'patient',
-      t.patientId,
-      {
-        importId: ctx.importId,
-        fractures: t.fractureIds,
-        rows: t.rows,
-        episodes: t.episodeIds,
-        ...(t.demographics === undefined ? {} : { demographics: t.demographics }),
-        ...(t.death === undefined ? {} : { death: { ...t.death, ...afterDeath.get(t.patientId) } }),
-      },
-    ]),
+    AUDIT_EVENT_COLUMNS,
+    plan.touched.map((t) =>
+      auditEventCells(ctx.subject, org, {
+        action: t.created ? 'create' : 'update',
+        objectType: 'patient',
+        objectId: t.patientId,
+        patientId: t.patientId,
+        details: {
+          importId: ctx.importId,
+          fractures: t.fractureIds,
+          rows: t.rows,
+          episodes: t.episodeIds,
+          ...(t.demographics === undefined ? {} : { demographics: t.demographics }),
+          ...(t.death === undefined ? {} : { death: { ...t.death, ...afterDeath.get(t.patientId) } }),
+        },
+      }),
+    ),
   );
   await w.send();
 }

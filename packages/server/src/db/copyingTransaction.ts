@@ -10,6 +10,7 @@ import * as schema from './schema';
 import type { Database, SchemaDatabase } from './connection';
 import { DatabaseConnectionLost } from './databaseErrors';
 import { IMPORT_TIMEOUTS, type SessionTimeouts } from './timeouts';
+import { ORGANIZATION_SCOPE_SQL } from '../audit/auditedTransaction';
 
 export interface CopyingTransaction {
   /** Statements through the schema, on the transaction's connection. */
@@ -78,7 +79,7 @@ export async function inOrganizationWithCopy<T>(
   try {
     await client.query('BEGIN');
     await client.query(
-      `SELECT set_config('osteopad.organization_id', $1, true), set_config('statement_timeout', $2, true),
+      `SELECT ${ORGANIZATION_SCOPE_SQL}, set_config('statement_timeout', $2, true),
               set_config('lock_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)`,
       [
         scope.organizationId,

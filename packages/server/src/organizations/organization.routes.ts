@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { AppDeps, TypedApp } from '../http/app';
-import { organizations } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { STAFF_ROLES } from '../auth/roles';
-import { subjectOf, writeAudit } from '../audit/auditLog';
-import { notFound } from '../domain/errors';
+import { changeOrganizationProfile, readOrganizationProfile } from './organizationProfile';
 import { requiredText, shortText } from '../http/validation';
 
 /** The organisation profile that letters print: name, department, address, phone numbers, hours, portal. */
@@ -49,11 +46,7 @@ export function registerOrganizationRoutes(app: TypedApp, { db, clock }: AppDeps
       schema: { tags: ['organization'], response: { 200: organizationProfile } },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const rows = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-      const org = rows[0];
-      if (org === undefined) throw notFound('Organisation');
-      return org;
+      return readOrganizationProfile(db, requireActor(request));
     },
   );
 
@@ -64,23 +57,7 @@ export function registerOrganizationRoutes(app: TypedApp, { db, clock }: AppDeps
       schema: { tags: ['organization'], body: profileUpdate, response: { 200: organizationProfile } },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const rows = await db
-        .update(organizations)
-        .set({ ...request.body, updatedAt: clock() })
-        .where(eq(organizations.id, actor.organizationId))
-        .returning();
-      const org = rows[0];
-      if (org === undefined) throw notFound('Organisation');
-      await writeAudit(db, subjectOf(actor), [
-        {
-          action: 'update',
-          objectType: 'organization',
-          objectId: org.id,
-          details: { fields: Object.keys(request.body) },
-        },
-      ]);
-      return org;
+      return changeOrganizationProfile(db, requireActor(request), request.body, clock());
     },
   );
 }

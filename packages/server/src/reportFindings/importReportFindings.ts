@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { imports } from '../db/schema';
-import { writeAudit, type AuditSubject } from '../audit/auditLog';
-import { inOrganization } from '../audit/auditedTransaction';
+import type { AuditSubject } from '../audit/auditLog';
+import { auditedWork } from '../audit/auditedTransaction';
 import { ImportFileError, type ImportRowError } from '../imports/types';
 import type { ReportScanRow } from '../imports/reports/scanReports';
 import { importRecord } from '../caseFinding/importRecord';
@@ -88,7 +88,7 @@ export async function importReportFindings(
     );
   class Rejected extends Error {}
   try {
-    await inOrganization(db, options.organizationId, async (tx) => {
+    await auditedWork(db, options.subject, options.organizationId, async (tx, trail) => {
       await tx.insert(imports).values(history('succeeded'));
       for await (const scan of scans) {
         summary.reports++;
@@ -128,32 +128,24 @@ export async function importReportFindings(
             summary.duplicates++;
             continue;
           }
-          await writeAudit(tx, options.subject, [
-            {
-              action: 'create',
-              objectType: 'report_finding',
-              objectId: id,
-              patientId,
-              details: { importId, reportId: report.reportId, certainty: finding.certainty },
-            },
-          ]);
+          trail.record({
+            action: 'create',
+            objectType: 'report_finding',
+            objectId: id,
+            patientId,
+            details: { importId, reportId: report.reportId, certainty: finding.certainty },
+          });
         }
       }
       if (summary.reports === 0) throw new ImportFileError('file.empty', 'The file contains no reports.');
       if (summary.errors.length > 0 && !options.skipInvalid) throw new Rejected();
-      await tx.execute(sql`
-        UPDATE imports SET rows = ${summary.reports}, imported = ${summary.findings - summary.duplicates},
-          duplicates = ${summary.duplicates}, invalid = ${new Set(summary.errors.map((e) => e.row)).size},
-          errors = ${JSON.stringify(summary.errors.slice(0, 1000))}::jsonb, finished_at = ${options.clock()}
-        WHERE id = ${importId}`);
-      await writeAudit(tx, options.subject, [
-        {
-          action: 'import',
-          objectType: 'import',
-          objectId: importId,
-          details: { format: 'reports', fileName: options.fileName },
-        },
-      ]);
+      await tx.update(imports).set(history('succeeded')).where(eq(imports.id, importId));
+      trail.record({
+        action: 'import',
+        objectType: 'import',
+        objectId: importId,
+        details: { format: 'reports', fileName: options.fileName },
+      });
     });
     return summary;
   } catch (error) {
@@ -165,17 +157,15 @@ export async function importReportFindings(
       throw error;
     }
     summary.status = 'rejected';
-    await inOrganization(db, options.organizationId, async (tx) => {
+    await auditedWork(db, options.subject, options.organizationId, async (tx, trail) => {
       await tx.insert(imports).values(history('rejected'));
-      await writeAudit(tx, options.subject, [
-        {
-          action: 'import',
-          objectType: 'import',
-          objectId: importId,
-          outcome: 'failure',
-          details: { format: 'reports' },
-        },
-      ]);
+      trail.record({
+        action: 'import',
+        objectType: 'import',
+        objectId: importId,
+        outcome: 'failure',
+        details: { format: 'reports' },
+      });
     });
     return { ...summary, findings: 0, matched: 0, duplicates: 0 };
   }

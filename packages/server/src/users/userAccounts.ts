@@ -1,9 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/connection';
+import { patients, users } from '../db/schema';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { Actor } from '../auth/actor';
+import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../auth/sessionStore';
+import { auditedTransaction } from '../audit/auditedTransaction';
 import type { Database } from '../db/connection';
-import { users } from '../db/schema';
-import { hashPassword } from '../auth/passwords';
 import type { UserRole } from '../auth/roles';
-import { conflict } from '../domain/errors';
+import { conflict, invalid, invalidFields, notFound } from '../domain/errors';
 
 export interface NewUser {
   organizationId: string;
@@ -14,7 +18,7 @@ export interface NewUser {
   patientId?: string | null;
 }
 
-export async function usernameTaken(db: Database, username: string): Promise<boolean> {
+export async function usernameTaken(db: Executor, username: string): Promise<boolean> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
@@ -22,7 +26,7 @@ export async function usernameTaken(db: Database, username: string): Promise<boo
   return rows.length > 0;
 }
 
-export async function createUser(db: Database, input: NewUser): Promise<typeof users.$inferSelect> {
+export async function createUser(db: Executor, input: NewUser): Promise<typeof users.$inferSelect> {
   if (await usernameTaken(db, input.username)) {
     throw conflict('duplicate_username', 'This username is taken.', {}, [
       { field: 'body.username', message: 'This username is taken.', code: 'duplicate' },
@@ -42,4 +46,114 @@ export async function createUser(db: Database, input: NewUser): Promise<typeof u
   const user = inserted[0];
   if (user === undefined) throw new Error('insert returned no row');
   return user;
+}
+
+/** An administrator adds an account to their organisation; a patient account names its patient. */
+export function addUser(
+  db: Database,
+  actor: Actor,
+  input: Omit<NewUser, 'organizationId'>,
+): Promise<typeof users.$inferSelect> {
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const patientId = input.patientId ?? null;
+    if (patientId !== null) {
+      const found = await tx.select({ id: patients.id }).from(patients).where(eq(patients.id, patientId));
+      if (found.length === 0) throw invalid('body.patientId', 'No such patient in your organisation.');
+    }
+    const user = await createUser(tx, { ...input, organizationId: actor.organizationId });
+    trail.record({
+      action: 'create',
+      objectType: 'user',
+      objectId: user.id,
+      patientId: user.patientId,
+      details: { role: user.role },
+    });
+    return user;
+  });
+}
+
+export interface UserChange {
+  displayName?: string | undefined;
+  role?: UserRole | undefined;
+  active?: boolean | undefined;
+  unlock?: boolean | undefined;
+  password?: string | undefined;
+}
+
+/** An administrator changes an account; a deactivated account, a new role or password ends its sessions. */
+export function changeUser(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  change: UserChange,
+  now: Date,
+): Promise<typeof users.$inferSelect> {
+  const { unlock, password, ...fields } = change;
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const rows = await tx
+      .update(users)
+      .set({
+        ...(fields.displayName === undefined ? {} : { displayName: fields.displayName }),
+        ...(fields.role === undefined ? {} : { role: fields.role }),
+        ...(fields.active === undefined ? {} : { active: fields.active }),
+        ...(unlock === true ? { lockedUntil: null, failedLoginCount: 0 } : {}),
+        ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
+        updatedAt: now,
+      })
+      .where(and(eq(users.id, userId), eq(users.organizationId, actor.organizationId)))
+      .returning();
+    const user = rows[0];
+    if (user === undefined) throw notFound('User');
+    if (fields.active === false || fields.role !== undefined || password !== undefined) {
+      await deleteSessionsOfUser(tx, user.id);
+    }
+    trail.record({
+      action: 'update',
+      objectType: 'user',
+      objectId: user.id,
+      details: { fields: Object.keys(change) },
+    });
+    return user;
+  });
+}
+
+/** The accounts of the actor's organisation, by username (a read of user data: audited). */
+export function listUsers(db: Database, actor: Actor): Promise<(typeof users.$inferSelect)[]> {
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const rows = await tx
+      .select()
+      .from(users)
+      .where(eq(users.organizationId, actor.organizationId))
+      .orderBy(asc(sql`lower(${users.username})`));
+    trail.record({ action: 'read', objectType: 'user', details: { list: rows.length } });
+    return rows;
+  });
+}
+
+/** A user changes their own password (the current one first); their other sessions end, this one goes on. */
+export function changeOwnPassword(
+  db: Database,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  now: Date,
+): Promise<void> {
+  return auditedTransaction(db, actor, async (tx, trail) => {
+    const row = await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+    const current = row[0];
+    if (current === undefined || !(await verifyPassword(current.hash, currentPassword))) {
+      throw invalidFields('The current password is wrong.', [
+        { field: 'body.currentPassword', message: 'Wrong password.', code: 'wrong_password' },
+      ]);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, actor.userId));
+    await deleteOtherSessionsOfUser(tx, actor.userId, actor.sessionTokenHash);
+    trail.record({
+      action: 'update',
+      objectType: 'user',
+      objectId: actor.userId,
+      details: { fields: ['password'] },
+    });
+  });
 }

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDeps, TypedApp } from '../http/app';
-import { patients, users } from '../db/schema';
+import type { users } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { USER_ROLES } from '../auth/roles';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { createUser } from './userAccounts';
-import { deleteSessionsOfUser } from '../auth/sessionStore';
-import { subjectOf, writeAudit } from '../audit/auditLog';
-import { inOrganization } from '../audit/auditedTransaction';
-import { invalid, notFound } from '../domain/errors';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { addUser, changeUser, listUsers } from './userAccounts';
+import { invalid } from '../domain/errors';
 import { requiredText } from '../http/validation';
 
 const userSchema = z.object({
@@ -68,11 +64,7 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
     },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await db
-        .select()
-        .from(users)
-        .where(eq(users.organizationId, actor.organizationId))
-        .orderBy(asc(sql`lower(${users.username})`));
+      const rows = await listUsers(db, actor);
       const now = clock();
       return { items: rows.map((r) => toUser(r, now)) };
     },
@@ -93,23 +85,7 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
           'A patient account needs a patientId; other roles must not have one.',
         );
       }
-      if (body.patientId !== null) {
-        const patientId = body.patientId;
-        const found = await inOrganization(db, actor.organizationId, (tx) =>
-          tx.select({ id: patients.id }).from(patients).where(eq(patients.id, patientId)),
-        );
-        if (found.length === 0) throw invalid('body.patientId', 'No such patient in your organisation.');
-      }
-      const user = await createUser(db, { ...body, organizationId: actor.organizationId });
-      await writeAudit(db, subjectOf(actor), [
-        {
-          action: 'create',
-          objectType: 'user',
-          objectId: user.id,
-          patientId: user.patientId,
-          details: { role: user.role },
-        },
-      ]);
+      const user = await addUser(db, actor, body);
       return reply.status(201).send(toUser(user, clock()));
     },
   );
@@ -127,37 +103,15 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
     },
     async (request) => {
       const actor = requireActor(request);
-      const { unlock, password, ...fields } = request.body;
+      const { active, role } = request.body;
       if (
         request.params.userId === actor.userId &&
-        (fields.active === false || (fields.role !== undefined && fields.role !== 'admin'))
+        (active === false || (role !== undefined && role !== 'admin'))
       ) {
         throw invalid('body', 'You cannot deactivate yourself or remove your own admin role.');
       }
       const now = clock();
-      const rows = await db
-        .update(users)
-        .set({
-          ...fields,
-          ...(unlock === true ? { lockedUntil: null, failedLoginCount: 0 } : {}),
-          ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
-          updatedAt: now,
-        })
-        .where(and(eq(users.id, request.params.userId), eq(users.organizationId, actor.organizationId)))
-        .returning();
-      const user = rows[0];
-      if (user === undefined) throw notFound('User');
-      if (fields.active === false || fields.role !== undefined || password !== undefined) {
-        await deleteSessionsOfUser(db, user.id);
-      }
-      await writeAudit(db, subjectOf(actor), [
-        {
-          action: 'update',
-          objectType: 'user',
-          objectId: user.id,
-          details: { fields: Object.keys(request.body) },
-        },
-      ]);
+      const user = await changeUser(db, actor, request.params.userId, request.body, now);
       return toUser(user, now);
     },
   );
