@@ -101,6 +101,50 @@ export default tseslint.config(
     },
   },
   {
+    // Case finding flows one way: parsers → pipeline → channels (docs/ARCHITECTURE.md). Parsers know no
+    // database; the pipeline knows no channel; nothing in case finding knows the finding review.
+    files: ['packages/server/src/caseFinding/parsers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/pipeline/**', '**/channels/**'],
+              message: 'Parsers come first: they import no pipeline or channel.',
+            },
+            {
+              group: ['**/reportFindings/**'],
+              message: 'Case finding does not depend on the finding review.',
+            },
+            { group: ['**/http/problems'], message: 'Domain code raises DomainError (domain/errors.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/caseFinding/pipeline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/channels/**'],
+              message: 'The pipeline serves the channels; it imports none of them.',
+            },
+            {
+              group: ['**/reportFindings/**'],
+              message: 'Case finding does not depend on the finding review.',
+            },
+            { group: ['**/http/problems'], message: 'Domain code raises DomainError (domain/errors.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One unit of work (audit/auditedTransaction.ts): only the audit module sets the organisation for
     // row-level security and writes audit rows; everyone else goes through it.
     files: ['packages/server/src/**/*.ts'],

@@ -7,7 +7,7 @@ import { startEmbeddedPostgres } from '@osteopad/server/db/embedded';
 import { runMigrations } from '@osteopad/server/db/migrate';
 import { openAppDatabase, type DatabaseHandle } from '@osteopad/server/db/connection';
 import { organizations } from '@osteopad/server/db/schema';
-import { writeFractureCsv } from '@osteopad/server/imports/csv/generateFixture';
+import { writeFractureCsv } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
 
 export interface BenchDatabase {
   ownerUrl: string;

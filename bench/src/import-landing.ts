@@ -10,13 +10,13 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { parseRegistrations } from '@osteopad/server/caseFinding/parseRegistrations';
-import { classifyRegistration } from '@osteopad/server/caseFinding/classifyRegistration';
-import { fractureIdentityKey } from '@osteopad/server/caseFinding/importPlan';
+import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
+import { classifyRegistration } from '@osteopad/server/caseFinding/pipeline/classifyRegistration';
+import { fractureIdentityKey } from '@osteopad/server/caseFinding/pipeline/importPlan';
 import { inOrganizationWithCopy } from '@osteopad/server/db/copyingTransaction';
 import { copyTextRows, type CopyCell } from '@osteopad/server/db/copyText';
 import { timeOrderedIdFactory } from '@osteopad/server/db/timeOrderedId';
-import { FIXTURE_HEADER } from '@osteopad/server/imports/csv/generateFixture';
+import { FIXTURE_HEADER } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
 import { openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

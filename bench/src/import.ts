@@ -12,10 +12,10 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { importRegistrations } from '@osteopad/server/caseFinding/importRegistrations';
-import { parseRegistrations } from '@osteopad/server/caseFinding/parseRegistrations';
-import { cliSubject } from '@osteopad/server/caseFinding/cliSubject';
-import { FIXTURE_HEADER } from '@osteopad/server/imports/csv/generateFixture';
+import { importRegistrations } from '@osteopad/server/caseFinding/pipeline/importRegistrations';
+import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
+import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
+import { FIXTURE_HEADER } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
 import { openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

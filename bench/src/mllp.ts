@@ -6,9 +6,9 @@
 import { connect } from 'node:net';
 import pg from 'pg';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { startMllpListener } from '@osteopad/server/caseFinding/mllpListener';
-import { cliSubject } from '@osteopad/server/caseFinding/cliSubject';
-import { MllpFrameReader, frameMessage } from '@osteopad/server/imports/hl7v2/mllpFrames';
+import { startMllpListener } from '@osteopad/server/caseFinding/channels/mllp/mllpListener';
+import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
+import { MllpFrameReader, frameMessage } from '@osteopad/server/caseFinding/channels/mllp/mllpFrames';
 import { openBenchDatabase } from './_importHarness';
 
 const MESSAGES = Number(process.env.BENCH_MLLP_MESSAGES ?? 1000);

@@ -1,8 +1,12 @@
 // An MLLP listener on a free loopback port for the tests, importing for one organisation.
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Database } from '../src/db/connection';
-import { cliSubject } from '../src/caseFinding/cliSubject';
-import { startMllpListener, type MllpLimits, type MllpListener } from '../src/caseFinding/mllpListener';
+import { cliSubject } from '../src/caseFinding/channels/cli/cliSubject';
+import {
+  startMllpListener,
+  type MllpLimits,
+  type MllpListener,
+} from '../src/caseFinding/channels/mllp/mllpListener';
 
 export function startTestMllpListener(
   db: Database,

@@ -9,10 +9,10 @@ import { runOsteopad, type ProcessResult } from '../../test/osteopadProcess';
 import { SESSION_COOKIE } from '../auth/authenticate';
 import { buildApp } from '../http/app';
 import { DEFAULT_APP_CONFIG } from '../http/config';
-import { ImportBusyError, importRegistrations, IMPORT_LOCK_WAIT_MS } from './importRegistrations';
-import { parseRegistrations } from './parseRegistrations';
-import { answerAdtMessage } from './mllpListener';
-import { cliSubject } from './cliSubject';
+import { ImportBusyError, importRegistrations, IMPORT_LOCK_WAIT_MS } from './pipeline/importRegistrations';
+import { parseRegistrations } from './pipeline/parseRegistrations';
+import { answerAdtMessage } from './channels/mllp/mllpListener';
+import { cliSubject } from './channels/cli/cliSubject';
 
 const TODAY = '2026-11-10';
 const CSV =

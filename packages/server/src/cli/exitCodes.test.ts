@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflict, invalid, notFound, transitionRefused, unprocessable } from '../domain/errors';
-import { ImportBusyError } from '../caseFinding/importRegistrations';
-import { ackForFailure } from '../caseFinding/mllpListener';
+import { ImportBusyError } from '../caseFinding/pipeline/importRegistrations';
+import { ackForFailure } from '../caseFinding/channels/mllp/mllpListener';
 import { HTTP_STATUS_OF } from '../http/app';
 import { domainErrorLines, exitCodeFor } from './exitCodes';
 

@@ -11,11 +11,11 @@ import {
   importRegistrations,
   type ImportFormatName,
   type ImportSummary,
-} from '../caseFinding/importRegistrations';
-import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from '../caseFinding/parseRegistrations';
-import { chooseOrganization } from '../caseFinding/organizationChoice';
-import { cliSubject } from '../caseFinding/cliSubject';
-import type { TextEncodingOption } from '../imports/encoding';
+} from '../caseFinding/pipeline/importRegistrations';
+import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from '../caseFinding/pipeline/parseRegistrations';
+import { chooseOrganization } from '../caseFinding/channels/cli/organizationChoice';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import type { TextEncodingOption } from '../caseFinding/parsers/encoding';
 import { DomainError } from '../domain/errors';
 import { exitCodeFor } from './exitCodes';
 

@@ -4,13 +4,13 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
-import { scanReportFile, type ReportScanRow } from '../imports/reports/scanReports';
-import { explainReport } from '../imports/reports/explainScan';
-import type { TextEncodingOption } from '../imports/encoding';
-import { chooseOrganization } from '../caseFinding/organizationChoice';
-import { cliSubject } from '../caseFinding/cliSubject';
-import { DEFAULT_SOURCE_SYSTEM } from '../caseFinding/parseRegistrations';
-import { importReportFindings } from '../reportFindings/importReportFindings';
+import { scanReportFile, type ReportScanRow } from '../caseFinding/parsers/reports/scanReports';
+import { explainReport } from '../caseFinding/parsers/reports/explainScan';
+import type { TextEncodingOption } from '../caseFinding/parsers/encoding';
+import { chooseOrganization } from '../caseFinding/channels/cli/organizationChoice';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import { DEFAULT_SOURCE_SYSTEM } from '../caseFinding/pipeline/parseRegistrations';
+import { importReportFindings } from '../caseFinding/pipeline/importReportFindings';
 
 const USAGE = `Usage: osteopad import-reports FILE [--json] [--skip-invalid] [--org ID|NAME]
          [--encoding auto|utf-8|windows-1252] [--source-system NAME] [--explain]

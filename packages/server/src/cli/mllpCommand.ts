@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openRuntime } from '../runtime';
-import { chooseOrganization } from '../caseFinding/organizationChoice';
-import { cliSubject } from '../caseFinding/cliSubject';
-import { startMllpListener, type MllpLimits } from '../caseFinding/mllpListener';
+import { chooseOrganization } from '../caseFinding/channels/cli/organizationChoice';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import { startMllpListener, type MllpLimits } from '../caseFinding/channels/mllp/mllpListener';
 import { setStopHandler } from './stopSignals';
 
 export async function mllpCommand(args: string[]): Promise<number> {

@@ -7,9 +7,9 @@ import { loadClinicalConfig } from '../runtime';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
 import { createOrganization, type TestOrganization } from '../../test/appHarness';
 import { textStream } from '../../test/fixtureFiles';
-import { importRegistrations } from '../caseFinding/importRegistrations';
-import { parseRegistrations } from '../caseFinding/parseRegistrations';
-import { cliSubject } from '../caseFinding/cliSubject';
+import { importRegistrations } from '../caseFinding/pipeline/importRegistrations';
+import { parseRegistrations } from '../caseFinding/pipeline/parseRegistrations';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
 
 let dir: string;
 let db: TestDatabase;

@@ -9,12 +9,12 @@ import type { UserRole } from '../auth/roles';
 import { isValidBsn } from '../patients/bsn';
 import { createUser } from '../users/userAccounts';
 import type { Actor } from '../auth/actor';
-import { cliSubject } from '../caseFinding/cliSubject';
-import { importRegistrations } from '../caseFinding/importRegistrations';
-import { parseRegistrations } from '../caseFinding/parseRegistrations';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import { importRegistrations } from '../caseFinding/pipeline/importRegistrations';
+import { parseRegistrations } from '../caseFinding/pipeline/parseRegistrations';
 import { markInvited, markReminded, recordDecline } from '../episodes/episodeRecords';
-import { scanReportFile, type ReportScanRow } from '../imports/reports/scanReports';
-import { importReportFindings } from '../reportFindings/importReportFindings';
+import { scanReportFile, type ReportScanRow } from '../caseFinding/parsers/reports/scanReports';
+import { importReportFindings } from '../caseFinding/pipeline/importReportFindings';
 import { demoFractureCsv } from './demoRegistrations';
 
 /** A fictional hospital: every name, address and number below is made up. */

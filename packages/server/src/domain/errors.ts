@@ -1,6 +1,6 @@
 // What went wrong, said once below the edges: the domain raises these with stable codes, and each edge
 // maps them once — to HTTP statuses in the app (http/app.ts), to exit codes in the CLI (cli/exitCodes.ts),
-// to ACK codes over MLLP (caseFinding/mllpListener.ts). Domain code never names an HTTP status.
+// to ACK codes over MLLP (caseFinding/channels/mllp/mllpListener.ts). Domain code never names an HTTP status.
 
 /** One problem with one input field: `field` as the caller sent it (`body.patientId`), `code` stable. */
 export interface FieldIssue {

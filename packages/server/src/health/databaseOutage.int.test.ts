@@ -18,7 +18,7 @@ import { openAppDatabase, type DatabaseHandle } from '../db/connection';
 import { buildApp } from '../http/app';
 import { DEFAULT_APP_CONFIG } from '../http/config';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import type { MllpListener } from '../caseFinding/mllpListener';
+import type { MllpListener } from '../caseFinding/channels/mllp/mllpListener';
 import { createOrganization, type TestOrganization } from '../../test/appHarness';
 import { rawConnect, requestHead, waitFor } from '../../test/rawHttp';
 import { startTestMllpListener } from '../../test/mllpTestListener';

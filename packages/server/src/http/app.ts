@@ -35,7 +35,7 @@ import { registerOrganizationRoutes } from '../organizations/organization.routes
 import { registerUserRoutes } from '../users/users.routes';
 import { registerWorklistRoutes } from '../worklist/worklist.routes';
 import { registerEpisodeRoutes } from '../episodes/episodes.routes';
-import { registerImportRoutes } from '../caseFinding/imports.routes';
+import { registerImportRoutes } from '../caseFinding/channels/upload/imports.routes';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';

@@ -5,9 +5,9 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import { cliSubject } from '../caseFinding/cliSubject';
-import { scanReportFile } from '../imports/reports/scanReports';
-import { importReportFindings, type ReportImportSummary } from './importReportFindings';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import { scanReportFile } from '../caseFinding/parsers/reports/scanReports';
+import { importReportFindings, type ReportImportSummary } from '../caseFinding/pipeline/importReportFindings';
 
 let h: Harness;
 let nurse: Session;

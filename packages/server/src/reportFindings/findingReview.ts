@@ -6,9 +6,9 @@ import type { Actor } from '../auth/actor';
 import { subjectOf } from '../audit/auditLog';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { conflict, invalid, notFound, unprocessable } from '../domain/errors';
-import type { FractureRegistration, ParsedRow } from '../imports/types';
-import { importRegistrations, type ImportSummary } from '../caseFinding/importRegistrations';
-import { fractureIdentityKey } from '../caseFinding/importPlan';
+import type { FractureRegistration, ParsedRow } from '../caseFinding/parsers/types';
+import { importRegistrations, type ImportSummary } from '../caseFinding/pipeline/importRegistrations';
+import { fractureIdentityKey } from '../caseFinding/pipeline/importPlan';
 import { highestGenantGrade, mergeVertebralLevels } from './fractureLevels';
 
 export async function listFindings(

@@ -3,9 +3,9 @@ import { createHarness, type Harness, type Session } from '../../test/appHarness
 import { readFile } from 'node:fs/promises';
 import { fixturePath, fixtureStream } from '../../test/fixtureFiles';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import { scanReportFile } from '../imports/reports/scanReports';
-import { cliSubject } from '../caseFinding/cliSubject';
-import { importReportFindings } from './importReportFindings';
+import { scanReportFile } from '../caseFinding/parsers/reports/scanReports';
+import { cliSubject } from '../caseFinding/channels/cli/cliSubject';
+import { importReportFindings } from '../caseFinding/pipeline/importReportFindings';
 
 let h: Harness;
 let nurse: Session;

@@ -1,0 +1,344 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { count, desc, eq } from 'drizzle-orm';
+import type { AppDeps, TypedApp } from '../../../http/app';
+import { imports } from '../../../db/schema';
+import { requireActor } from '../../../auth/requireActor';
+import { subjectOf } from '../../../audit/auditLog';
+import { inOrganization } from '../../../audit/auditedTransaction';
+import { HttpProblem } from '../../../http/problems';
+import { conflict, notFound } from '../../../domain/errors';
+import { pagination, shortText } from '../../../http/validation';
+import { localIsoDate } from '../../../time/localDate';
+import { ImportInterrupted, importRegistrations } from '../../pipeline/importRegistrations';
+import { guardUploadBody } from './uploadBody';
+import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from '../../pipeline/parseRegistrations';
+import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
+import { scanReportFile } from '../../parsers/reports/scanReports';
+import { importReportFindings } from '../../pipeline/importReportFindings';
+import { historyItem } from '../../pipeline/importRecord';
+
+/**
+ * The uploaded file's name travels in this header (percent-encoded UTF-8), never in the URL: a name such
+ * as "fracturen-jansen.csv" may name a patient, and proxies log URLs.
+ */
+export const FILE_NAME_HEADER = 'x-file-name';
+
+/** The file name from its header, decoded and bounded; the fallback when absent or unreadable. */
+export function uploadFileName(header: string | string[] | undefined, fallback: string): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined || raw.trim() === '') return fallback;
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    return fallback;
+  }
+  const printable = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return printable === '' ? fallback : printable.slice(0, 300);
+}
+
+/** Uploads are streamed into the import, never held in memory; this caps their size. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const UPLOAD_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'text/plain',
+  'application/hl7-v2',
+  'application/fhir+json',
+];
+
+const uploadQuery = z.strictObject({
+  format: z.enum(['csv', 'hl7v2', 'fhir']),
+  skipInvalid: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+  sourceSystem: shortText(100).optional(),
+  /** Chosen by the client to follow the upload at GET /api/imports/progress?uploadId=…. */
+  uploadId: z.uuid().optional(),
+});
+
+const uploadProgressSchema = z.object({
+  rowsRead: z.number().int(),
+  bytesRead: z.number().int(),
+  totalBytes: z.number().int().nullable(),
+  done: z.boolean(),
+});
+
+/** One problem in the input: which row (0: the file as a whole), which field, a stable code and the reason. */
+const rowErrorSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+const importSummarySchema = z.object({
+  importId: z.uuid(),
+  status: z.enum(['succeeded', 'rejected']),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  eligible: z.number().int(),
+  excluded: z.number().int(),
+  manualReview: z.number().int(),
+  duplicates: z.number().int(),
+  patientsUpdated: z.number().int(),
+  deathsRecorded: z.number().int(),
+  invalid: z.number().int(),
+  errors: z.array(rowErrorSchema),
+  errorsNotListed: z.number().int(),
+  /** Rows taken that deserve a look; same shape as an error. */
+  warnings: z.array(rowErrorSchema),
+  warningsNotListed: z.number().int(),
+});
+
+const reportSummarySchema = z.object({
+  importId: z.uuid(),
+  status: z.enum(['succeeded', 'rejected']),
+  reports: z.number().int(),
+  findings: z.number().int(),
+  matched: z.number().int(),
+  duplicates: z.number().int(),
+  negatedMentions: z.number().int(),
+  errors: z.array(rowErrorSchema),
+});
+
+const importHistoryItem = z.object({
+  id: z.uuid(),
+  format: z.string(),
+  fileName: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  eligible: z.number().int(),
+  excluded: z.number().int(),
+  manualReview: z.number().int(),
+  duplicates: z.number().int(),
+  patientsUpdated: z.number().int(),
+  deathsRecorded: z.number().int(),
+  invalid: z.number().int(),
+  warnings: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+
+/** What the uploader is told when the upload itself (not its content) went wrong. */
+function uploadProblem(error: unknown): unknown {
+  if (!(error instanceof ImportInterrupted)) return error;
+  switch (error.code) {
+    case 'upload.tooLarge':
+      return new HttpProblem(413, 'upload_too_large', error.message);
+    case 'upload.stalled':
+      return new HttpProblem(408, 'upload_stalled', error.message);
+    default:
+      // Nobody is left to read this answer; it keeps the log free of a stack trace.
+      return new HttpProblem(400, 'upload_aborted', error.message);
+  }
+}
+
+export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
+  const { db, clock, clinical, config } = deps;
+  const progress = new UploadProgressRegistry(() => clock().getTime());
+  void app.register((scope: TypedApp, _options, done) => {
+    // The body is handed to the parser as a stream: a large file never sits in memory.
+    scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
+      done(null, payload);
+    });
+    scope.post(
+      '/api/imports',
+      {
+        config: { access: { roles: ['admin'] } },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags: ['imports'],
+          description:
+            'Upload a fracture-registration file as the raw request body; format and options in the query.',
+          querystring: uploadQuery,
+          response: { 200: importSummarySchema, 422: importSummarySchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const q = request.query;
+        const body = request.body as Readable | undefined;
+        if (body === undefined || typeof body.pipe !== 'function') {
+          throw new HttpProblem(
+            415,
+            'unsupported_media_type',
+            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
+          );
+        }
+        const uploadId = q.uploadId;
+        if (uploadId !== undefined) {
+          const length = Number(request.headers['content-length']);
+          try {
+            progress.start(actor, uploadId, Number.isSafeInteger(length) ? length : null);
+          } catch (error) {
+            if (error instanceof UploadAlreadyRunning)
+              throw conflict('upload_running', 'An upload with this uploadId is still running.');
+            throw error;
+          }
+        }
+        const report = (change: { rowsRead?: number; bytesRead?: number }): void => {
+          if (uploadId !== undefined) progress.update(actor, uploadId, change);
+        };
+        // Read only as fast as the import writes; an uploader who leaves or stalls stops the import.
+        const upload = guardUploadBody(body, reply.raw, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          idleTimeoutMs: config.uploads.idleTimeoutMs,
+        });
+        const today = localIsoDate(clock());
+        try {
+          const summary = await importRegistrations(
+            db,
+            parseRegistrations(q.format, upload.chunks, {
+              today,
+              encoding: q.encoding,
+              sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+              onBytes: (bytesRead) => {
+                report({ bytesRead });
+              },
+            }),
+            {
+              organizationId: actor.organizationId,
+              subject: subjectOf(actor),
+              format: q.format,
+              channel: 'upload',
+              fileName: uploadFileName(request.headers[FILE_NAME_HEADER], 'upload'),
+              fileSha256: upload.sha256,
+              skipInvalid: q.skipInvalid,
+              today,
+              clock,
+              config: clinical,
+              onProgress: (rowsRead) => {
+                report({ rowsRead });
+              },
+              signal: upload.signal,
+              lockWaitMs: config.uploads.lockWaitMs,
+            },
+          );
+          return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        } catch (error) {
+          throw uploadProblem(error);
+        } finally {
+          upload.stop();
+          if (uploadId !== undefined) progress.finish(actor, uploadId);
+        }
+      },
+    );
+
+    scope.post(
+      '/api/report-imports',
+      {
+        config: { access: { roles: ['admin'] } },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags: ['imports'],
+          description:
+            'Upload radiology reports (lines "reportId;patient;reportDate;text" or a JSON array) as the raw body; vertebral fracture findings go to the review worklist.',
+          querystring: z.strictObject({
+            skipInvalid: z
+              .enum(['true', 'false'])
+              .default('false')
+              .transform((v) => v === 'true'),
+            encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+            sourceSystem: shortText(100).optional(),
+          }),
+          response: { 200: reportSummarySchema, 422: reportSummarySchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const q = request.query;
+        const body = request.body as Readable | undefined;
+        if (body === undefined || typeof body.pipe !== 'function') {
+          throw new HttpProblem(
+            415,
+            'unsupported_media_type',
+            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
+          );
+        }
+        const upload = guardUploadBody(body, reply.raw, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          idleTimeoutMs: config.uploads.idleTimeoutMs,
+        });
+        try {
+          const summary = await importReportFindings(
+            db,
+            scanReportFile(upload.chunks, { today: localIsoDate(clock()), encoding: q.encoding }),
+            {
+              organizationId: actor.organizationId,
+              subject: subjectOf(actor),
+              fileName: uploadFileName(request.headers[FILE_NAME_HEADER], 'reports'),
+              sourceSystem: q.sourceSystem ?? DEFAULT_SOURCE_SYSTEM,
+              skipInvalid: q.skipInvalid,
+              clock,
+              channel: 'upload',
+            },
+          );
+          return await reply.status(summary.status === 'succeeded' ? 200 : 422).send(summary);
+        } catch (error) {
+          throw uploadProblem(error);
+        } finally {
+          upload.stop();
+        }
+      },
+    );
+    done();
+  });
+
+  app.get(
+    '/api/imports/progress',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['imports'],
+        description:
+          'How far an upload sent with this uploadId has come (rows and bytes read); only for the user who sent it.',
+        // A query, not a path parameter: an upload is no database row; the registry only answers the
+        // user who started it.
+        querystring: z.strictObject({ uploadId: z.uuid() }),
+        response: { 200: uploadProgressSchema },
+      },
+    },
+    (request) => {
+      const found = progress.get(requireActor(request), request.query.uploadId);
+      if (found === undefined) throw notFound('Upload');
+      return found;
+    },
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['imports'],
+        querystring: z.strictObject({ ...pagination }),
+        response: { 200: z.object({ items: z.array(importHistoryItem), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const [rows, totals] = await inOrganization(db, actor.organizationId, (tx) =>
+        Promise.all([
+          tx
+            .select()
+            .from(imports)
+            .where(eq(imports.organizationId, actor.organizationId))
+            .orderBy(desc(imports.startedAt))
+            .limit(request.query.limit)
+            .offset(request.query.offset),
+          tx.select({ n: count() }).from(imports).where(eq(imports.organizationId, actor.organizationId)),
+        ]),
+      );
+      return {
+        items: rows.map(historyItem),
+        total: totals[0]?.n ?? 0,
+      };
+    },
+  );
+}
