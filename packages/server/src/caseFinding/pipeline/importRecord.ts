@@ -1,6 +1,9 @@
 // The one mapping of an import run to its row in `imports` (the import history) and back to what the
 // history API answers: fracture imports, report imports and refused or failed attempts all use it.
-import type { imports } from '../../db/schema';
+import { count, desc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/connection';
+import { imports } from '../../db/schema';
+import { inOrganization } from '../../audit/auditedTransaction';
 
 export type ImportRow = typeof imports.$inferInsert;
 export type StoredImport = typeof imports.$inferSelect;
@@ -86,4 +89,25 @@ export function historyItem(r: StoredImport) {
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt.toISOString(),
   };
+}
+
+/** A page of the organisation's import history, newest first (no patient data: no read is audited). */
+export async function importHistory(
+  db: Database,
+  organizationId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: ReturnType<typeof historyItem>[]; total: number }> {
+  const [rows, totals] = await inOrganization(db, organizationId, (tx) =>
+    Promise.all([
+      tx
+        .select()
+        .from(imports)
+        .where(eq(imports.organizationId, organizationId))
+        .orderBy(desc(imports.startedAt))
+        .limit(page.limit)
+        .offset(page.offset),
+      tx.select({ n: count() }).from(imports).where(eq(imports.organizationId, organizationId)),
+    ]),
+  );
+  return { items: rows.map(historyItem), total: totals[0]?.n ?? 0 };
 }

@@ -1,11 +1,8 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { count, desc, eq } from 'drizzle-orm';
 import type { AppDeps, TypedApp } from '../../../http/app';
-import { imports } from '../../../db/schema';
 import { requireActor } from '../../../auth/requireActor';
 import { subjectOf } from '../../../audit/auditLog';
-import { inOrganization } from '../../../audit/auditedTransaction';
 import { HttpProblem } from '../../../http/problems';
 import { conflict, notFound } from '../../../domain/errors';
 import { pagination, shortText } from '../../../http/validation';
@@ -16,7 +13,7 @@ import { DEFAULT_SOURCE_SYSTEM, parseRegistrations } from '../../pipeline/parseR
 import { UploadAlreadyRunning, UploadProgressRegistry } from './uploadProgress';
 import { scanReportFile } from '../../parsers/reports/scanReports';
 import { importReportFindings } from '../../pipeline/importReportFindings';
-import { historyItem } from '../../pipeline/importRecord';
+import { importHistory } from '../../pipeline/importRecord';
 
 /**
  * The uploaded file's name travels in this header (percent-encoded UTF-8), never in the URL: a name such
@@ -323,22 +320,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const [rows, totals] = await inOrganization(db, actor.organizationId, (tx) =>
-        Promise.all([
-          tx
-            .select()
-            .from(imports)
-            .where(eq(imports.organizationId, actor.organizationId))
-            .orderBy(desc(imports.startedAt))
-            .limit(request.query.limit)
-            .offset(request.query.offset),
-          tx.select({ n: count() }).from(imports).where(eq(imports.organizationId, actor.organizationId)),
-        ]),
-      );
-      return {
-        items: rows.map(historyItem),
-        total: totals[0]?.n ?? 0,
-      };
+      return importHistory(db, actor.organizationId, request.query);
     },
   );
 }
