@@ -25,7 +25,10 @@ export interface AuditedRead {
   /**
    * The rows of the answer: an ordinary SELECT (it may order and limit). It runs after the statement
    * has set the organisation and checked the named records, inside a subquery that cannot be merged
-   * into the scope (so row-level security applies to it as it would in a transaction).
+   * into the scope (so row-level security applies to it as it would in a transaction). Filter every
+   * table on `organization_id = <the organisation>` as a parameter, as every query does: the planner
+   * cannot know the organisation row-level security compares with (it is set by this very statement)
+   * and plans well only with the parameter (see `ownershipCondition`).
    */
   readonly rows: SQL;
   readonly reads: ReadEvents;
@@ -50,7 +53,8 @@ export function scopedStatement(
   rows: SQL,
   events: SQL | null,
 ): SQL {
-  const owned = named === null ? sql`true` : ownershipCondition(named, sql`s.organization_id`);
+  const owned =
+    named === null ? sql`true` : ownershipCondition(named, organizationId, sql`s.organization_id`);
   return sql`
     WITH osteopad_setting AS MATERIALIZED (
       SELECT set_config('osteopad.organization_id', ${organizationId}, true)::uuid AS organization_id

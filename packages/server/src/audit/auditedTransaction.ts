@@ -65,7 +65,7 @@ async function scopeAndCheck(
     WITH scope AS MATERIALIZED (
       SELECT set_config('osteopad.organization_id', ${organizationId}, true)::uuid AS organization_id
     )
-    SELECT ${ownershipCondition(named, sql`scope.organization_id`)} AS owned FROM scope`);
+    SELECT ${ownershipCondition(named, organizationId, sql`scope.organization_id`)} AS owned FROM scope`);
   return result.rows[0]?.owned === true;
 }
 
