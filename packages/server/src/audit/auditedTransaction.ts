@@ -5,9 +5,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../db/connection';
 import type { Actor } from '../auth/actor';
-import { DomainError } from '../domain/errors';
+import { DomainError, notFound } from '../domain/errors';
 import type { CopyCell } from '../db/copyText';
 import { subjectOf, writeAudit, type AuditEntry, type AuditSubject } from './auditLog';
+import { accessDeniedEntry, ownershipCondition, type NamedRecords } from './namedRecords';
 
 /** Collects the audit events of one unit of work; they are written with it, in the same transaction. */
 export class AuditTrail {
@@ -47,21 +48,70 @@ export async function inOrganization<T>(
 }
 
 /**
- * Work done for `subject` in `organizationId`, with its audit events in the same transaction. When the
- * work fails, what it attempted is still logged, marked as failed, outside the rolled-back transaction.
+ * The first statement of a unit of work: scopes the transaction to the organisation and, in the same
+ * statement, checks that the records the request names are the organisation's. The check compares the
+ * organisation the statement has just set (the scope's row), so it cannot run before it is set.
  */
-export async function auditedWork<T>(
+async function scopeAndCheck(
+  tx: Executor,
+  organizationId: string,
+  named: NamedRecords | null,
+): Promise<boolean> {
+  if (named === null) {
+    await scopeToOrganization(tx, organizationId);
+    return true;
+  }
+  const result = await tx.execute<{ owned: boolean }>(sql`
+    WITH scope AS MATERIALIZED (
+      SELECT set_config('osteopad.organization_id', ${organizationId}, true)::uuid AS organization_id
+    )
+    SELECT ${ownershipCondition(named, organizationId, sql`scope.organization_id`)} AS owned FROM scope`);
+  return result.rows[0]?.owned === true;
+}
+
+/**
+ * Whether the named records are the organisation's, in one statement of its own (its own implicit
+ * transaction): the authenticate hook's check, for routes that do not leave it to their unit of work.
+ */
+export async function namedRecordsAreOwn(
+  db: Database,
+  organizationId: string,
+  named: NamedRecords,
+): Promise<boolean> {
+  return scopeAndCheck(db, organizationId, named);
+}
+
+/** The records the actor's request names that no one has checked yet (null: none, or checked). */
+export function pendingNamedRecords(actor: Actor): NamedRecords | null {
+  const named = actor.namedRecords;
+  return named === undefined || named.checked ? null : named;
+}
+
+type Outcome<T> = { denied: true } | { denied: false; result: T };
+
+async function unitOfWork<T>(
   db: Database,
   subject: AuditSubject,
   organizationId: string,
+  named: NamedRecords | null,
   work: (tx: Transaction, trail: AuditTrail) => Promise<T>,
 ): Promise<T> {
   const trail = new AuditTrail();
+  let outcome: Outcome<T>;
   try {
-    return await inOrganization(db, organizationId, async (tx) => {
+    outcome = await db.transaction(async (tx): Promise<Outcome<T>> => {
+      const owned = await scopeAndCheck(tx, organizationId, named);
+      if (named !== null) {
+        if (!owned) {
+          // Nothing was read or written: the refusal is the transaction's only row.
+          await writeAudit(tx, subject, [accessDeniedEntry(named)]);
+          return { denied: true };
+        }
+        named.checked = true;
+      }
       const result = await work(tx, trail);
       await writeAudit(tx, subject, trail.entries);
-      return result;
+      return { denied: false, result };
     });
   } catch (error) {
     if (trail.entries.length > 0) {
@@ -74,15 +124,35 @@ export async function auditedWork<T>(
     }
     throw error;
   }
+  if (outcome.denied) throw notFound('Record');
+  return outcome.result;
 }
 
-/** The one way repositories touch data for a logged-in user: scoped to their organisation, audited. */
+/**
+ * Work done for `subject` in `organizationId`, with its audit events in the same transaction. When the
+ * work fails, what it attempted is still logged, marked as failed, outside the rolled-back transaction.
+ */
+export async function auditedWork<T>(
+  db: Database,
+  subject: AuditSubject,
+  organizationId: string,
+  work: (tx: Transaction, trail: AuditTrail) => Promise<T>,
+): Promise<T> {
+  return unitOfWork(db, subject, organizationId, null, work);
+}
+
+/**
+ * The one way repositories touch data for a logged-in user: scoped to their organisation, audited.
+ * The records the user's request names in its path (`:patientId` …) are checked in the transaction's
+ * first statement, unless the request has had them checked already: one of another organisation is
+ * logged as access_denied and raises DomainError not_found, before the work runs.
+ */
 export function auditedTransaction<T>(
   db: Database,
   actor: Actor,
   work: (tx: Transaction, trail: AuditTrail) => Promise<T>,
 ): Promise<T> {
-  return auditedWork(db, subjectOf(actor), actor.organizationId, work);
+  return unitOfWork(db, subjectOf(actor), actor.organizationId, pendingNamedRecords(actor), work);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { UserRole } from './roles';
+import type { NamedRecords } from '../audit/namedRecords';
 
 /** Who is asking: resolved from the session on every authenticated request. */
 export interface Actor {
@@ -14,4 +15,9 @@ export interface Actor {
   readonly csrfToken: string;
   /** Free-text reason the client gave for this access (header X-Access-Reason), if any. */
   readonly accessReason: string;
+  /**
+   * The organisation-owned records the request names in its path, for the check that they are the
+   * actor's organisation's (by the authenticate hook, or by the request's first unit of work).
+   */
+  readonly namedRecords?: NamedRecords | undefined;
 }

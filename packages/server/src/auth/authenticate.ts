@@ -7,6 +7,8 @@ import { invalidFields, notFound } from '../domain/errors';
 import { ownsAll } from '../http/ownership';
 import { subjectOf } from '../audit/auditLog';
 import { recordAuditEvents } from '../audit/auditedTransaction';
+import { accessDeniedEntry, namedRecordsOf } from '../audit/namedRecords';
+import type { Actor } from './actor';
 import { findSession } from './sessionStore';
 
 export const SESSION_COOKIE = 'osteopad_session';
@@ -33,10 +35,29 @@ function accessReason(request: FastifyRequest): string {
   return reason;
 }
 
+function routeOf(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? ''}`;
+}
+
+/**
+ * Checks that the records the actor's request names are their organisation's, unless that was done
+ * already; 404 (DomainError not_found) and an access_denied event when one is not.
+ */
+export async function checkNamedRecords(actor: Actor, deps: AppDeps): Promise<void> {
+  const named = actor.namedRecords;
+  if (named === undefined || named.checked) return;
+  if (!(await ownsAll(deps.db, actor.organizationId, named))) {
+    await recordAuditEvents(deps.db, subjectOf(actor), [accessDeniedEntry(named)]);
+    throw notFound('Record');
+  }
+  named.checked = true;
+}
+
 /**
  * Runs before every request: resolves the session, then enforces the route's declared access —
  * authentication, role, CSRF token on state-changing requests, and organisation ownership of every
- * record named in the path.
+ * record named in the path: here, or — for routes that declare `namedRecords: 'unitOfWork'` — in the
+ * first statement of the request's unit of work (the actor carries the records to check).
  */
 export async function authenticate(
   request: FastifyRequest,
@@ -61,6 +82,8 @@ export async function authenticate(
       sessionTokenHash: session.tokenHash,
       csrfToken: session.csrfToken,
       accessReason: accessReason(request),
+      namedRecords:
+        namedRecordsOf(routeOf(request), (request.params ?? {}) as Record<string, unknown>) ?? undefined,
     };
   }
   if (isPublic(access)) return;
@@ -71,7 +94,7 @@ export async function authenticate(
       {
         action: 'access_denied',
         objectType: 'route',
-        objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
+        objectId: routeOf(request),
         outcome: 'denied',
         details: { why: 'role' },
       },
@@ -84,17 +107,6 @@ export async function authenticate(
       throw new HttpProblem(403, 'csrf', 'Missing or wrong CSRF token (header X-CSRF-Token).');
     }
   }
-  const params = (request.params ?? {}) as Record<string, unknown>;
-  if (!(await ownsAll(deps.db, actor.organizationId, params))) {
-    await recordAuditEvents(deps.db, subjectOf(actor), [
-      {
-        action: 'access_denied',
-        objectType: 'route',
-        objectId: `${request.method} ${request.routeOptions.url ?? ''}`,
-        outcome: 'denied',
-        details: { params, why: 'not_in_organization' },
-      },
-    ]);
-    throw notFound('Record');
-  }
+  if (access.namedRecords === 'unitOfWork') return;
+  await checkNamedRecords(actor, deps);
 }

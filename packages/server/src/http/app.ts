@@ -26,7 +26,7 @@ import {
 import type { ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
-import { authenticate, SESSION_COOKIE } from '../auth/authenticate';
+import { authenticate, checkNamedRecords, SESSION_COOKIE } from '../auth/authenticate';
 import { registerAuthRoutes } from '../auth/auth.routes';
 import { registerHealthRoutes } from '../health/health.routes';
 import { registerPatientRoutes } from '../patients/patients.routes';
@@ -190,6 +190,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (personal !== null) throw personalDataInUrl(personal);
     }
     await authenticate(request, reply, deps);
+  });
+
+  // A route that leaves the check of the records its path names to its unit of work (access
+  // `namedRecords: 'unitOfWork'`) but answered without opening one: the check runs now, before the
+  // answer leaves, so no route answers for another organisation's record whatever its handler did.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const actor = request.actor;
+    if (actor !== null && reply.statusCode < 400 && actor.namedRecords?.checked === false) {
+      request.log.warn({ route: actor.namedRecords.route }, 'named records checked after the handler');
+      await checkNamedRecords(actor, deps);
+    }
+    return payload;
   });
 
   // An answer sent before the request body was read to its end (a failed or refused upload) closes

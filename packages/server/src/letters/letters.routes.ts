@@ -12,7 +12,7 @@ export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): voi
   app.get(
     '/api/episodes/:episodeId/invitation-letter',
     {
-      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      config: { access: { roles: PATIENT_RECORD_ROLES, namedRecords: 'unitOfWork' } },
       schema: {
         tags: ['letters'],
         description: 'The invitation letter of one patient as PDF.',

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '../db/connection';
-import { episodes, fractureEvents, patients, tasks } from '../db/schema';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/connection';
+import { patients } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
-import { storedEpisodeReason } from '../episodes/episodeReasons';
+import { auditedRead } from '../audit/auditInStatement';
+import { storedEpisodeReason, type EpisodeReasonCode } from '../episodes/episodeReasons';
 import { notFound } from '../domain/errors';
 import {
   duplicateFieldOfError,
@@ -86,66 +87,205 @@ export async function searchPatients(
   });
 }
 
-async function loadPatient(tx: Transaction, organizationId: string, patientId: string) {
-  const rows = await tx
-    .select()
-    .from(patients)
-    .where(and(eq(patients.id, patientId), eq(patients.organizationId, organizationId)));
-  return rows[0];
+/** A patient as drizzle reads the whole row (what `createPatient` answers). */
+export type PatientRow = typeof patients.$inferSelect;
+
+/** JSON of the columns of `alias` named in `columns` (answer name → column), for json_build_object. */
+function jsonFields(alias: string, columns: Readonly<Record<string, string>>): SQL {
+  if (!Object.keys(columns).every((name) => /^[A-Za-z][A-Za-z0-9]*$/.test(name)))
+    throw new Error('field names are letters and digits');
+  return sql.join(
+    Object.entries(columns).map(
+      // The names are this module's constants (letters and digits), written as literals, not parameters.
+      ([name, column]) => sql`${sql.raw(`'${name}'`)}, ${sql.identifier(alias)}.${sql.identifier(column)}`,
+    ),
+    sql`, `,
+  );
 }
 
-export type PatientRow = NonNullable<Awaited<ReturnType<typeof loadPatient>>>;
+// What the patient page shows of each table: the response schema's fields (patients.schemas.ts), and
+// the column each is read from.
+interface PatientJson {
+  id: string;
+  bsn: string | null;
+  familyName: string;
+  givenNames: string;
+  initials: string;
+  birthDate: string;
+  sex: PatientRow['sex'];
+  city: string;
+  sourceSystem: string | null;
+  sourceId: string | null;
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  country: string;
+  phone: string;
+  email: string;
+  gpName: string;
+  gpAgbCode: string;
+  gpPracticeName: string;
+  gpAddress: string;
+  deceased: boolean;
+  deceasedDate: string | null;
+}
+const PATIENT_FIELDS: Record<keyof PatientJson, string> = {
+  id: 'id',
+  bsn: 'bsn',
+  familyName: 'family_name',
+  givenNames: 'given_names',
+  initials: 'initials',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  city: 'city',
+  sourceSystem: 'source_system',
+  sourceId: 'source_id',
+  street: 'street',
+  houseNumber: 'house_number',
+  postalCode: 'postal_code',
+  country: 'country',
+  phone: 'phone',
+  email: 'email',
+  gpName: 'gp_name',
+  gpAgbCode: 'gp_agb_code',
+  gpPracticeName: 'gp_practice_name',
+  gpAddress: 'gp_address',
+  deceased: 'deceased',
+  deceasedDate: 'deceased_date',
+};
 
+interface FractureJson {
+  id: string;
+  fractureDate: string;
+  siteCode: string | null;
+  siteText: string;
+  icd10Code: string;
+  encounterType: string;
+  traumaMechanism: string;
+  pathological: boolean | null;
+  eligibility: string;
+  eligibilityReason: string;
+  sourceFormat: string;
+}
+const FRACTURE_FIELDS: Record<keyof FractureJson, string> = {
+  id: 'id',
+  fractureDate: 'fracture_date',
+  siteCode: 'site_code',
+  siteText: 'site_text',
+  icd10Code: 'icd10_code',
+  encounterType: 'encounter_type',
+  traumaMechanism: 'trauma_mechanism',
+  pathological: 'pathological',
+  eligibility: 'eligibility',
+  eligibilityReason: 'eligibility_reason',
+  sourceFormat: 'source_format',
+};
+
+interface EpisodeJson {
+  id: string;
+  state: string;
+  stateReasonCode: EpisodeReasonCode | null;
+  stateReasonDetails: unknown;
+  stateReasonNote: string;
+  patientGroup: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  indexFractureId: string | null;
+}
+const EPISODE_FIELDS: Record<keyof EpisodeJson, string> = {
+  id: 'id',
+  state: 'state',
+  stateReasonCode: 'state_reason_code',
+  stateReasonDetails: 'state_reason_details',
+  stateReasonNote: 'state_reason_note',
+  patientGroup: 'patient_group',
+  openedOn: 'opened_on',
+  closedOn: 'closed_on',
+  indexFractureId: 'index_fracture_id',
+};
+
+interface TaskJson {
+  id: string;
+  episodeId: string;
+  kind: string;
+  dueDate: string;
+  status: string;
+  assigneeRole: string;
+}
+const TASK_FIELDS: Record<keyof TaskJson, string> = {
+  id: 'id',
+  episodeId: 'episode_id',
+  kind: 'kind',
+  dueDate: 'due_date',
+  status: 'status',
+  assigneeRole: 'assignee_role',
+};
+
+interface PatientRecordRow extends Record<string, unknown> {
+  patientId: string;
+  record: { patient: PatientJson; fractures: FractureJson[]; episodes: EpisodeJson[]; openTasks: TaskJson[] };
+  /** Outside the JSON: PostgreSQL's text of the instant, read as drizzle reads a timestamp column. */
+  demographicsAsOf: string;
+}
+
+/**
+ * The patient page's record in one SELECT: the patient, their fractures (newest first), episodes
+ * (newest first) and the open tasks of those episodes (soonest first) as JSON, ties in id order.
+ */
+export function patientRecordQuery(organizationId: string, patientId: string): SQL {
+  return sql`
+    SELECT p.id AS "patientId", p.demographics_as_of AS "demographicsAsOf", json_build_object(
+      'patient', json_build_object(${jsonFields('p', PATIENT_FIELDS)}),
+      'fractures', coalesce((
+        SELECT json_agg(json_build_object(${jsonFields('f', FRACTURE_FIELDS)}) ORDER BY f.fracture_date DESC, f.id)
+        FROM fracture_events f WHERE f.patient_id = p.id AND f.organization_id = p.organization_id
+      ), '[]'::json),
+      'episodes', coalesce((
+        SELECT json_agg(json_build_object(${jsonFields('e', EPISODE_FIELDS)}) ORDER BY e.opened_on DESC, e.id)
+        FROM episodes e WHERE e.patient_id = p.id AND e.organization_id = p.organization_id
+      ), '[]'::json),
+      'openTasks', coalesce((
+        SELECT json_agg(json_build_object(${jsonFields('t', TASK_FIELDS)}) ORDER BY t.due_date, t.id)
+        FROM tasks t
+        WHERE t.organization_id = p.organization_id AND t.status = 'open'
+          AND t.episode_id IN (
+            SELECT e.id FROM episodes e WHERE e.patient_id = p.id AND e.organization_id = p.organization_id
+          )
+      ), '[]'::json)
+    ) AS record
+    FROM patients p
+    WHERE p.id = ${patientId}::uuid AND p.organization_id = ${organizationId}::uuid`;
+}
+
+/**
+ * The patient page: the record and its read event in one statement (audit/auditInStatement.ts), which
+ * also checks that the patient is the caller's organisation's when the request names it.
+ */
 export async function getPatientRecord(db: Database, actor: Actor, patientId: string) {
-  return auditedTransaction(db, actor, async (tx, trail) => {
-    trail.record({
-      action: 'read',
-      objectType: 'patient',
-      objectId: patientId,
-      patientId,
-      details: { view: 'record' },
-    });
-    const patient = await loadPatient(tx, actor.organizationId, patientId);
-    if (patient === undefined) throw notFound('Patient');
-    const scope = and(
-      eq(fractureEvents.patientId, patientId),
-      eq(fractureEvents.organizationId, actor.organizationId),
-    );
-    const [fractures, patientEpisodes] = await Promise.all([
-      tx.select().from(fractureEvents).where(scope).orderBy(desc(fractureEvents.fractureDate)),
-      tx
-        .select()
-        .from(episodes)
-        .where(and(eq(episodes.patientId, patientId), eq(episodes.organizationId, actor.organizationId)))
-        .orderBy(desc(episodes.openedOn)),
-    ]);
-    const episodeIds = patientEpisodes.map((e) => e.id);
-    const openTasks =
-      episodeIds.length === 0
-        ? []
-        : await tx
-            .select()
-            .from(tasks)
-            .where(
-              and(
-                inArray(tasks.episodeId, episodeIds),
-                eq(tasks.organizationId, actor.organizationId),
-                eq(tasks.status, 'open'),
-              ),
-            )
-            .orderBy(asc(tasks.dueDate));
-    return {
-      patient: { ...patient, demographicsAsOf: patient.demographicsAsOf.toISOString() },
-      fractures,
-      episodes: patientEpisodes.map(
-        ({ stateReasonCode, stateReasonDetails, stateReasonNote, ...episode }) => ({
-          ...episode,
-          stateReason: storedEpisodeReason(stateReasonCode, stateReasonDetails, stateReasonNote),
-        }),
-      ),
-      openTasks,
-    };
+  const read = {
+    action: 'read' as const,
+    objectType: 'patient',
+    objectId: patientId,
+    patientId,
+    details: { view: 'record' },
+  };
+  const rows = await auditedRead<PatientRecordRow>(db, actor, {
+    rows: patientRecordQuery(actor.organizationId, patientId),
+    reads: { patientIdColumn: 'patientId', objectType: read.objectType, details: read.details },
+    attempted: [read],
   });
+  const row = rows[0];
+  if (row === undefined) throw notFound('Patient');
+  const { patient, fractures, episodes, openTasks } = row.record;
+  return {
+    patient: { ...patient, demographicsAsOf: new Date(row.demographicsAsOf).toISOString() },
+    fractures,
+    episodes: episodes.map(({ stateReasonCode, stateReasonDetails, stateReasonNote, ...episode }) => ({
+      ...episode,
+      stateReason: storedEpisodeReason(stateReasonCode, stateReasonDetails, stateReasonNote),
+    })),
+    openTasks,
+  };
 }
 
 export interface NewPatient {

@@ -23,10 +23,11 @@ export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
     async (request) => searchPatients(db, requireActor(request), request.body),
   );
 
+  // The record is read in one statement that also checks the patient is the caller's organisation's.
   app.get(
     '/api/patients/:patientId',
     {
-      config: { access: { roles: PATIENT_RECORD_ROLES } },
+      config: { access: { roles: PATIENT_RECORD_ROLES, namedRecords: 'unitOfWork' } },
       schema: {
         tags: ['patients'],
         params: z.strictObject({ patientId: z.uuid() }),
