@@ -84,6 +84,20 @@ const PATIENTS: FracturePatient[] = [
   }),
 ];
 
+// More than a page (20 rows) on one day of their own, all with one family name: paging and its ties.
+const PAGING_DAY = isoDay(-62);
+const PAGING_PATIENTS: FracturePatient[] = validBsns(23, 999_840_000).map((bsn, i) =>
+  patient({
+    patientId: `WP-${String(i + 1)}`,
+    bsn,
+    familyName: 'Vermeer',
+    givenNames: `Anna${String(i + 1).padStart(2, '0')}`,
+    fractureDate: PAGING_DAY,
+    fractureSite: 'distale radius',
+    encounter: 'poli',
+  }),
+);
+
 function rows(page: Page, list: string): Locator {
   return page.getByRole('table', { name: `Werklijst ${list}` }).locator('tbody tr');
 }
@@ -97,6 +111,7 @@ test.use({ storageState: sessionState('secretary') });
 test.beforeAll(async () => {
   const { api, upload } = await adminApi();
   await upload('/api/imports?format=csv', fractureCsv(PATIENTS), 'text/csv', 'werklijst-e2e.csv');
+  await upload('/api/imports?format=csv', fractureCsv(PAGING_PATIENTS), 'text/csv', 'werklijst-pagina.csv');
   await api.dispose();
 });
 
@@ -268,4 +283,38 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(page.getByRole('table', { name: 'Trajecten' })).toContainText(
     `Herinnering verstuurd op ${dutchDate(isoDay(0))}`,
   );
+});
+
+test('a long worklist pages forward and back by cursor; another order starts again at page 1', async ({
+  page,
+}) => {
+  await page.goto(`/worklist?fractureFrom=${PAGING_DAY}&fractureTo=${PAGING_DAY}`);
+  const toInvite = rows(page, 'Uit te nodigen');
+  await expect(page.getByRole('status').filter({ hasText: /^23 patiënten$/ })).toBeVisible();
+  await expect(toInvite).toHaveCount(20);
+  await expect(page.getByText('1–20 van 23')).toBeVisible();
+  const pager = page.getByRole('navigation', { name: "Pagina's" });
+  await expect(pager.getByRole('button', { name: 'Vorige pagina' })).toBeDisabled();
+  const firstPage = await names(toInvite);
+
+  await pager.getByRole('button', { name: 'Volgende pagina' }).click();
+  await expect(pager.getByText('Pagina 2')).toBeVisible();
+  await expect(toInvite).toHaveCount(3);
+  await expect(page.getByText('21–23 van 23')).toBeVisible();
+  await expect(pager.getByRole('button', { name: 'Volgende pagina' })).toBeDisabled();
+  const secondPage = await names(toInvite);
+  // Every patient once, though they share the name and the fracture date.
+  expect(new Set([...firstPage, ...secondPage]).size).toBe(23);
+  // The cursor never carries a name into the address bar.
+  expect(page.url()).not.toContain('Vermeer');
+
+  await pager.getByRole('button', { name: 'Vorige pagina' }).click();
+  await expect(pager.getByText('Pagina 1')).toBeVisible();
+  await expect.poll(() => names(toInvite)).toEqual(firstPage);
+
+  await pager.getByRole('button', { name: 'Volgende pagina' }).click();
+  await expect(pager.getByText('Pagina 2')).toBeVisible();
+  await page.getByRole('columnheader', { name: 'Naam' }).getByRole('button').click();
+  await expect(pager.getByText('Pagina 1')).toBeVisible();
+  await expect(toInvite).toHaveCount(20);
 });

@@ -1,5 +1,5 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection';
-import { auditEvents } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { purposeOfUse } from '../auth/roles';
 
@@ -50,7 +50,11 @@ export function subjectOf(actor: Actor): AuditSubject {
   };
 }
 
-/** Appends audit events; the table is append-only for the application role (migration 0003). */
+/**
+ * Appends audit events; the table is append-only for the application role (migration 0003). One
+ * statement with the entries as one JSON parameter: a worklist page logs 50 reads per request, and
+ * building a 50-row VALUES list of 13 parameters each cost more than the page's own query.
+ */
 export async function writeAudit(
   executor: Executor,
   subject: AuditSubject,
@@ -58,21 +62,22 @@ export async function writeAudit(
   occurredAt?: Date,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await executor.insert(auditEvents).values(
+  const rows = JSON.stringify(
     entries.map((e) => ({
-      ...(occurredAt === undefined ? {} : { occurredAt }),
-      userId: subject.userId,
-      username: subject.username,
-      role: subject.role,
-      organizationId: subject.organizationId,
-      clientAddress: subject.clientAddress,
-      reason: subject.reason,
-      patientId: e.patientId ?? null,
+      patient_id: e.patientId ?? null,
       action: e.action,
-      objectType: e.objectType,
-      objectId: e.objectId ?? '',
+      object_type: e.objectType,
+      object_id: e.objectId ?? '',
       outcome: e.outcome ?? 'success',
       details: e.details ?? {},
     })),
   );
+  await executor.execute(sql`
+    INSERT INTO audit_events (occurred_at, user_id, username, role, organization_id, client_address, reason,
+                              patient_id, action, object_type, object_id, outcome, details)
+    SELECT coalesce(${occurredAt?.toISOString() ?? null}::timestamptz, now()), ${subject.userId}::uuid,
+           ${subject.username}, ${subject.role}, ${subject.organizationId}::uuid, ${subject.clientAddress}::inet,
+           ${subject.reason}, e.patient_id, e.action, e.object_type, e.object_id, e.outcome, e.details
+      FROM json_to_recordset(${rows}::json)
+        AS e(patient_id uuid, action text, object_type text, object_id text, outcome text, details jsonb)`);
 }

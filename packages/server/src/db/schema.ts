@@ -398,3 +398,57 @@ export const reportFindings = pgTable(
     index('report_findings_org_status_idx').on(t.organizationId, t.status, t.reportDate),
   ],
 );
+
+/**
+ * The worklists' projection: one row per worklist entry — per open task (any kind: the tabs pick theirs
+ * by `entry_kind`), and per excluded fracture (`entry_kind` 'excluded') — carrying its own sort and
+ * filter keys and what the row shows, so that a page is one index range scan with no joins. Written
+ * only by the triggers of migration 0013 (on tasks, episodes, patients and fracture_events); the
+ * application may only read it. One index per sort order, each ending in the tie-breaker `item_id`.
+ */
+export const worklistItems = pgTable(
+  'worklist_items',
+  {
+    /** The task's id, or the fracture's for an excluded fracture: the tie-breaker of every order. */
+    itemId: uuid('item_id').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    /** The task's kind, or 'excluded'. */
+    entryKind: text('entry_kind').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    episodeId: uuid('episode_id'),
+    fractureId: uuid('fracture_id').notNull(),
+    taskId: uuid('task_id'),
+    episodeState: text('episode_state'),
+    familyName: text('family_name').notNull(),
+    givenNames: text('given_names').notNull(),
+    initials: text('initials').notNull(),
+    bsn: text('bsn'),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    sex: text('sex').notNull(),
+    ageAtFracture: integer('age_at_fracture').notNull(),
+    fractureDate: date('fracture_date', { mode: 'string' }).notNull(),
+    siteCode: text('site_code'),
+    siteText: text('site_text').notNull(),
+    icd10Code: text('icd10_code').notNull(),
+    patientGroup: patientGroup('patient_group'),
+    eligibility: text('eligibility').notNull(),
+    eligibilityReason: text('eligibility_reason').notNull(),
+    assumptions: jsonb('assumptions')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    source: text('source').notNull(),
+    taskDueDate: date('task_due_date', { mode: 'string' }),
+    /** Sort keys, never null: lower(family name); the site code ('' when unplaced); the due date (an excluded fracture's date). */
+    nameKey: text('name_key').notNull(),
+    siteKey: text('site_key').notNull(),
+    dueKey: date('due_key', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    index('worklist_items_fracture_date_idx').on(t.organizationId, t.entryKind, t.fractureDate, t.itemId),
+    index('worklist_items_due_idx').on(t.organizationId, t.entryKind, t.dueKey, t.itemId),
+    index('worklist_items_name_idx').on(t.organizationId, t.entryKind, t.nameKey, t.itemId),
+    index('worklist_items_age_idx').on(t.organizationId, t.entryKind, t.ageAtFracture, t.itemId),
+    index('worklist_items_site_idx').on(t.organizationId, t.entryKind, t.siteKey, t.itemId),
+    index('worklist_items_patient_idx').on(t.patientId),
+  ],
+);

@@ -34,7 +34,10 @@ async function upload(session: Session, body: string | Buffer, query: string, fi
   });
 }
 
-async function worklist(session: Session, query: string): Promise<{ items: Item[]; total: number }> {
+async function worklist(
+  session: Session,
+  query: string,
+): Promise<{ items: Item[]; total: number; totalIsCapped: boolean; nextCursor: string | null }> {
   const r = await h.as(session, 'GET', `/api/worklist?${query}`);
   expect(r.statusCode, r.body).toBe(200);
   return r.json();
@@ -178,7 +181,12 @@ describe('worklists', () => {
     const byName = await worklist(secretary, 'view=to_invite&sort=name&order=desc');
     const names = byName.items.map((i) => i.familyName.toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
-    const page = await worklist(secretary, 'view=to_invite&sort=name&limit=1&offset=1');
+    const first = await worklist(secretary, 'view=to_invite&sort=name&order=desc&limit=1');
+    expect(first).toMatchObject({ total: 3, totalIsCapped: false });
+    const page = await worklist(
+      secretary,
+      `view=to_invite&sort=name&order=desc&limit=1&cursor=${first.nextCursor ?? ''}`,
+    );
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]?.familyName).toBe(byName.items[1]?.familyName);

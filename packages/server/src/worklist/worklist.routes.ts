@@ -3,7 +3,7 @@ import type { AppDeps, TypedApp } from '../http/app';
 import { PATIENT_RECORD_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
 import { invalid } from '../domain/errors';
-import { isoDate, pagination } from '../http/validation';
+import { isoDate } from '../http/validation';
 import { queryWorklist, WORKLIST_SORTS, WORKLIST_VIEWS } from './worklistQuery';
 
 export const PATIENT_GROUPS = ['hip', 'vertebral', 'otherInpatient', 'outpatient'] as const;
@@ -21,7 +21,9 @@ const worklistQuerySchema = z.strictObject({
   source: z.enum(WORKLIST_SOURCES).optional(),
   sort: z.enum(WORKLIST_SORTS).default('fractureDate'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  ...pagination,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The `nextCursor` of the page before; absent for the first page. Checked strictly (400 on a bad one). */
+  cursor: z.string().min(1).max(400).optional(),
 });
 
 const worklistItem = z.object({
@@ -58,7 +60,15 @@ export function registerWorklistRoutes(app: TypedApp, { db }: AppDeps): void {
       schema: {
         tags: ['worklist'],
         querystring: worklistQuerySchema,
-        response: { 200: z.object({ items: z.array(worklistItem), total: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(worklistItem),
+            /** Counted up to 10,000; `totalIsCapped` when there are more. */
+            total: z.number().int(),
+            totalIsCapped: z.boolean(),
+            nextCursor: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) => {

@@ -1,11 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/connection';
+import type { Database, Transaction } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
+import { decodeCursor, encodeCursor, unknownCursorPatient, type CursorPosition } from './worklistCursor';
 
 /**
- * The case-finding worklists. Each view is a query over open tasks (or, for `excluded`, over
- * fractures the rules set aside), so a patient appears exactly where work is waiting.
+ * The case-finding worklists. Each view lists open tasks of its kinds (or, for `excluded`, fractures
+ * the rules set aside), so a patient appears exactly where work is waiting. They read the projection
+ * `worklist_items` (migration 0013), which triggers keep equal to the tasks, episodes, patients and
+ * fractures it is made of.
  */
 export const WORKLIST_VIEWS = [
   'to_invite',
@@ -31,10 +34,11 @@ export interface WorklistFilter {
   sort: WorklistSort;
   order: 'asc' | 'desc';
   limit: number;
-  offset: number;
+  /** Where the page starts: the `nextCursor` of the page before (absent: the first page). */
+  cursor?: string | undefined;
 }
 
-export interface WorklistItem {
+export type WorklistItem = {
   episodeId: string | null;
   episodeState: string | null;
   patientId: string;
@@ -58,92 +62,171 @@ export interface WorklistItem {
   taskId: string | null;
   taskKind: string | null;
   taskDueDate: string | null;
-}
+};
 
-const TASKS_FOR_VIEW: Record<Exclude<WorklistView, 'excluded'>, readonly string[]> = {
+/**
+ * The entries each view lists, by `worklist_items.entry_kind`: the kinds of the open tasks it shows
+ * (future consult and follow-up worklists name their own kinds), or `excluded` fractures.
+ */
+export const ENTRY_KINDS_OF_VIEW: Record<WorklistView, readonly string[]> = {
   to_invite: ['invite'],
   manual_review: ['review_eligibility'],
   identified: ['invite', 'review_eligibility'],
   awaiting_response: ['invite_reminder', 'no_response_follow_up'],
+  excluded: ['excluded'],
 };
 
-/** Sort keys map to columns of the combined row (never to user text). */
+/** The count stops here: beyond it the list says "10,000+" instead of counting a million rows. */
+export const WORKLIST_COUNT_CAP = 10_000;
+
+/** Each sort is a column of the projection with an index (organization_id, entry_kind, column, item_id). */
 const SORT_COLUMNS: Record<WorklistSort, SQL> = {
-  fractureDate: sql`w."fractureDate"`,
-  dueDate: sql`w."taskDueDate"`,
-  name: sql`lower(w."familyName")`,
-  age: sql`w.age_at_fracture`,
-  site: sql`w."siteCode"`,
+  fractureDate: sql.raw('w.fracture_date'),
+  dueDate: sql.raw('w.due_key'),
+  name: sql.raw('w.name_key'),
+  age: sql.raw('w.age_at_fracture'),
+  site: sql.raw('w.site_key'),
+};
+
+/** The same keys as the page's columns, by the names the page selects them as. */
+const SORT_ALIASES: Record<WorklistSort, string> = {
+  fractureDate: '"fractureDate"',
+  dueDate: '"dueKey"',
+  name: '"nameKey"',
+  age: '"ageAtFracture"',
+  site: '"siteKey"',
 };
 
 function filters(f: WorklistFilter): SQL[] {
   const out: SQL[] = [];
-  if (f.site !== undefined) out.push(sql`f.site_code = ${f.site}`);
-  if (f.group !== undefined && f.view !== 'excluded')
-    out.push(sql`e.patient_group = ${f.group}::patient_group`);
-  if (f.fractureFrom !== undefined) out.push(sql`f.fracture_date >= ${f.fractureFrom}::date`);
-  if (f.fractureTo !== undefined) out.push(sql`f.fracture_date <= ${f.fractureTo}::date`);
-  if (f.source !== undefined) out.push(sql`f.source_format = ${f.source}`);
-  if (f.ageMin !== undefined)
-    out.push(sql`date_part('year', age(f.fracture_date, p.birth_date)) >= ${f.ageMin}`);
-  if (f.ageMax !== undefined)
-    out.push(sql`date_part('year', age(f.fracture_date, p.birth_date)) <= ${f.ageMax}`);
+  if (f.site !== undefined) out.push(sql`w.site_code = ${f.site}`);
+  if (f.group !== undefined) out.push(sql`w.patient_group = ${f.group}::patient_group`);
+  if (f.fractureFrom !== undefined) out.push(sql`w.fracture_date >= ${f.fractureFrom}::date`);
+  if (f.fractureTo !== undefined) out.push(sql`w.fracture_date <= ${f.fractureTo}::date`);
+  if (f.source !== undefined) out.push(sql`w.source = ${f.source}`);
+  if (f.ageMin !== undefined) out.push(sql`w.age_at_fracture >= ${f.ageMin}`);
+  if (f.ageMax !== undefined) out.push(sql`w.age_at_fracture <= ${f.ageMax}`);
   return out;
 }
 
-const SELECT_COLUMNS = sql`
-  p.id AS "patientId", p.family_name AS "familyName", p.given_names AS "givenNames", p.initials, p.bsn,
-  p.birth_date AS "birthDate", p.sex, date_part('year', age(f.fracture_date, p.birth_date))::int AS age_at_fracture,
-  f.id AS "fractureId", f.fracture_date AS "fractureDate", f.site_code AS "siteCode", f.site_text AS "siteText",
-  f.icd10_code AS "icd10Code", f.eligibility, f.eligibility_reason AS "eligibilityReason",
-  coalesce(f.eligibility_engine->'assumptions', '[]'::jsonb) AS assumptions, f.source_format AS source`;
+const SELECT_COLUMNS = sql.raw(`
+  w.item_id AS "itemId", w.name_key AS "nameKey", w.due_key AS "dueKey", w.site_key AS "siteKey",
+  w.episode_id AS "episodeId", w.episode_state AS "episodeState", w.patient_id AS "patientId",
+  w.family_name AS "familyName", w.given_names AS "givenNames", w.initials, w.bsn, w.birth_date AS "birthDate",
+  w.sex, w.age_at_fracture AS "ageAtFracture", w.fracture_id AS "fractureId", w.fracture_date AS "fractureDate",
+  w.site_code AS "siteCode", w.site_text AS "siteText", w.icd10_code AS "icd10Code",
+  w.patient_group::text AS "patientGroup", w.eligibility, w.eligibility_reason AS "eligibilityReason",
+  w.assumptions, w.source, w.task_id AS "taskId", w.entry_kind AS "entryKind", w.task_due_date AS "taskDueDate"`);
 
-function baseQuery(actor: Actor, f: WorklistFilter): SQL {
-  const where = filters(f);
-  const extra = where.length > 0 ? sql`AND ${sql.join(where, sql` AND `)}` : sql``;
-  if (f.view === 'excluded') {
-    return sql`
-      SELECT NULL::uuid AS "episodeId", NULL::text AS "episodeState", ${SELECT_COLUMNS}, NULL::text AS "patientGroup",
-        NULL::uuid AS "taskId", NULL::text AS "taskKind", NULL::date AS "taskDueDate"
-      FROM fracture_events f JOIN patients p ON p.id = f.patient_id
-      WHERE f.organization_id = ${actor.organizationId} AND f.eligibility = 'excluded' ${extra}`;
+type ProjectedRow = Omit<WorklistItem, 'taskKind'> & {
+  itemId: string;
+  nameKey: string;
+  dueKey: string;
+  siteKey: string;
+  entryKind: string;
+};
+
+/** The sort key the page continues after, as a typed SQL value (compared with the column of the sort). */
+async function keyOf(tx: Transaction, position: CursorPosition): Promise<SQL> {
+  switch (position.sort) {
+    case 'fractureDate':
+    case 'dueDate':
+      return sql`${position.key}::date`;
+    case 'age':
+      return sql`${position.key}::int`;
+    case 'site':
+      return sql`${position.key}::text`;
+    case 'name': {
+      // The name itself never travels in the URL: the cursor names the patient, whose name is the key.
+      const found = await tx.execute<{ key: string }>(
+        sql`SELECT lower(family_name) AS key FROM patients WHERE id = ${position.patientId}`,
+      );
+      const key = found.rows[0]?.key;
+      if (key === undefined) throw unknownCursorPatient();
+      return sql`${key}::text`;
+    }
   }
-  const kinds = TASKS_FOR_VIEW[f.view];
-  return sql`
-    SELECT e.id AS "episodeId", e.state::text AS "episodeState", ${SELECT_COLUMNS},
-      e.patient_group::text AS "patientGroup", t.id AS "taskId", t.kind AS "taskKind", t.due_date AS "taskDueDate"
-    FROM tasks t
-    JOIN episodes e ON e.id = t.episode_id
-    JOIN patients p ON p.id = t.patient_id
-    JOIN fracture_events f ON f.id = e.index_fracture_id
-    WHERE t.organization_id = ${actor.organizationId} AND t.status = 'open'
-      AND t.kind IN (${sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )}) ${extra}`;
 }
 
-export async function queryWorklist(
-  db: Database,
-  actor: Actor,
-  f: WorklistFilter,
-): Promise<{ items: WorklistItem[]; total: number }> {
+function positionOf(sort: WorklistSort, row: ProjectedRow): CursorPosition {
+  switch (sort) {
+    case 'fractureDate':
+      return { sort, itemId: row.itemId, key: row.fractureDate };
+    case 'dueDate':
+      return { sort, itemId: row.itemId, key: row.dueKey };
+    case 'age':
+      return { sort, itemId: row.itemId, key: row.ageAtFracture };
+    case 'site':
+      return { sort, itemId: row.itemId, key: row.siteKey };
+    case 'name':
+      return { sort, itemId: row.itemId, patientId: row.patientId };
+  }
+}
+
+export interface WorklistPage {
+  items: WorklistItem[];
+  /** How many entries the list holds, counted up to `WORKLIST_COUNT_CAP`. */
+  total: number;
+  /** More entries than `total`: the list shows "10,000+". */
+  totalIsCapped: boolean;
+  /** The cursor of the next page; null on the last. */
+  nextCursor: string | null;
+}
+
+/**
+ * One page of a worklist, read from the projection `worklist_items`: per entry kind of the view one
+ * index range scan (organisation, kind, sort key, tie-breaker) starting after the cursor, merged when the
+ * view has several kinds; and a count that stops after `WORKLIST_COUNT_CAP` rows. Every patient shown is
+ * logged as read, in one insert.
+ */
+export async function queryWorklist(db: Database, actor: Actor, f: WorklistFilter): Promise<WorklistPage> {
+  const scope = { view: f.view, sort: f.sort, order: f.order };
+  // Checked before any work, so that a tampered cursor is a 400 and never reaches the database.
+  const position = f.cursor === undefined ? null : decodeCursor(f.cursor, scope);
   return auditedTransaction(db, actor, async (tx, trail) => {
-    const base = baseQuery(actor, f);
-    const sortColumn =
-      f.view === 'excluded' && f.sort === 'dueDate' ? SORT_COLUMNS.fractureDate : SORT_COLUMNS[f.sort];
+    const column = SORT_COLUMNS[f.sort];
     const direction = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC');
-    const [rows, totals] = await Promise.all([
-      tx.execute<Omit<WorklistItem, 'ageAtFracture'> & { age_at_fracture: number }>(sql`
-        SELECT w.* FROM (${base}) w
-        ORDER BY ${sortColumn} ${direction} NULLS LAST, w."patientId", w."fractureId"
-        LIMIT ${f.limit} OFFSET ${f.offset}`),
-      tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${base}) w`),
+    const where = sql.join([sql`w.organization_id = ${actor.organizationId}`, ...filters(f)], sql` AND `);
+    const after =
+      position === null
+        ? sql``
+        : sql`AND (${column}, w.item_id) ${sql.raw(f.order === 'asc' ? '>' : '<')} (${await keyOf(tx, position)}, ${position.itemId}::uuid)`;
+    const kinds = ENTRY_KINDS_OF_VIEW[f.view];
+    // One more than the page: whether a next page exists, without counting.
+    const take = f.limit + 1;
+    const perKind = kinds.map(
+      (kind) => sql`(SELECT ${SELECT_COLUMNS} FROM worklist_items w
+        WHERE w.entry_kind = ${kind} AND ${where} ${after}
+        ORDER BY ${column} ${direction}, w.item_id ${direction} LIMIT ${take})`,
+    );
+    // Several kinds: each kind's range scan, merged in the same order.
+    const alias = sql.raw(SORT_ALIASES[f.sort]);
+    const pageQuery =
+      perKind.length === 1
+        ? (perKind[0] ?? sql``)
+        : sql`SELECT * FROM (${sql.join(perKind, sql` UNION ALL `)}) u
+          ORDER BY u.${alias} ${direction}, u."itemId" ${direction} LIMIT ${take}`;
+    const countQuery = sql`SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM worklist_items w
+         WHERE w.entry_kind IN (${sql.join(
+           kinds.map((k) => sql`${k}`),
+           sql`, `,
+         )}) AND ${where}
+         LIMIT ${WORKLIST_COUNT_CAP + 1}) c`;
+    const [rows, counted] = await Promise.all([
+      tx.execute<ProjectedRow>(pageQuery),
+      tx.execute<{ n: number }>(countQuery),
     ]);
-    const items: WorklistItem[] = rows.rows.map(({ age_at_fracture, ...rest }) => ({
-      ...rest,
-      ageAtFracture: age_at_fracture,
-    }));
+    const pageRows = rows.rows.slice(0, f.limit);
+    const last = pageRows.at(-1);
+    const nextCursor =
+      rows.rows.length > f.limit && last !== undefined ? encodeCursor(scope, positionOf(f.sort, last)) : null;
+    const items: WorklistItem[] = pageRows.map(
+      ({ itemId: _i, nameKey: _n, dueKey: _d, siteKey: _s, entryKind, ...rest }) => ({
+        ...rest,
+        taskKind: entryKind === 'excluded' ? null : entryKind,
+      }),
+    );
     // A worklist shows names: each patient on it counts as a read of that record.
     trail.recordMany(
       items.map((i) => ({
@@ -154,6 +237,12 @@ export async function queryWorklist(
         details: { view: `worklist:${f.view}` },
       })),
     );
-    return { items, total: totals.rows[0]?.n ?? 0 };
+    const n = counted.rows[0]?.n ?? 0;
+    return {
+      items,
+      total: Math.min(n, WORKLIST_COUNT_CAP),
+      totalIsCapped: n > WORKLIST_COUNT_CAP,
+      nextCursor,
+    };
   });
 }

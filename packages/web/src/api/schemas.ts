@@ -164,7 +164,13 @@ export const worklistItemSchema = z.object({
 });
 export type WorklistItem = z.infer<typeof worklistItemSchema>;
 
-export const worklistSchema = pageSchema(worklistItemSchema);
+/** A worklist page: counted up to 10,000 (`totalIsCapped` beyond), and the cursor of the next page (null on the last). */
+export const worklistSchema = z.object({
+  items: z.array(worklistItemSchema),
+  total: z.int(),
+  totalIsCapped: z.boolean(),
+  nextCursor: z.nullable(z.string()),
+});
 export type Worklist = z.infer<typeof worklistSchema>;
 
 /** The answer to every episode action: the new state and the task that now waits, if any. */

@@ -36,15 +36,16 @@ export interface WorklistRequest {
   filter: WorklistFilter;
   sort: WorklistSort;
   order: SortOrder;
-  page: number;
+  /** The page's cursor (the `nextCursor` of the page before); null for the first page. */
+  cursor: string | null;
 }
 
 /** Every list the worklist shows; actions on episodes refresh them all. */
 export const WORKLIST_QUERY_KEY = ['worklist'] as const;
 
-export function worklistQuery({ view, filter, sort, order, page }: WorklistRequest) {
+export function worklistQuery({ view, filter, sort, order, cursor }: WorklistRequest) {
   return queryOptions({
-    queryKey: [...WORKLIST_QUERY_KEY, { view, filter, sort, order, page }],
+    queryKey: [...WORKLIST_QUERY_KEY, { view, filter, sort, order, cursor }],
     queryFn: () =>
       api.get('/api/worklist', worklistSchema, {
         view,
@@ -54,7 +55,7 @@ export function worklistQuery({ view, filter, sort, order, page }: WorklistReque
         sort,
         order,
         limit: WORKLIST_PAGE_SIZE,
-        offset: (page - 1) * WORKLIST_PAGE_SIZE,
+        cursor: cursor ?? undefined,
       }),
   });
 }

@@ -9,7 +9,6 @@ import type { InvitationResults, WorklistItem } from '../api/schemas';
 import { WORKLIST_PAGE_SIZE, worklistQuery, type WorklistFilter } from '../api/worklist';
 import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';
-import { Pager } from '../common/Pager';
 import { QueryError } from '../common/QueryError';
 import { todayIso } from '../format/dates';
 import { LetterErrorAlert } from '../letters/LetterErrorAlert';
@@ -26,6 +25,8 @@ import { WorklistFilters } from './WorklistFilters';
 import { errorsFromIssues, formFromFilter } from './worklistFilterForm';
 import { DEFAULT_ORDER, DEFAULT_SORT, filterOf, searchFor, type WorklistSearch } from './worklistSearch';
 import { WorklistTable } from './WorklistTable';
+import { WorklistPager } from './WorklistPager';
+import { currentCursor, FIRST_PAGE, nextPage, previousPage, type PageStack } from './worklistPages';
 
 interface WorklistPanelProps {
   view: WorklistView;
@@ -42,13 +43,22 @@ const NO_SELECTION: ReadonlyMap<string, WorklistItem> = new Map();
 
 /** One worklist: filters, the table with its actions, paging; letters and invitations where they apply. */
 export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const refresh = useRefreshWorklist();
   const filter = filterOf(search);
   const sort = search.sort ?? DEFAULT_SORT;
   const order = search.order ?? DEFAULT_ORDER;
-  const page = search.page ?? 1;
-  const request = { view, filter, sort, order, page };
+  // The pages come through are kept here; another list, filter or order starts again at page 1.
+  const listKey = JSON.stringify({ view, filter, sort, order });
+  const [paging, setPaging] = useState<{ forKey: string; stack: PageStack }>({
+    forKey: listKey,
+    stack: FIRST_PAGE,
+  });
+  const stack = paging.forKey === listKey ? paging.stack : FIRST_PAGE;
+  const turn = (next: PageStack) => {
+    setPaging({ forKey: listKey, stack: next });
+  };
+  const request = { view, filter, sort, order, cursor: currentCursor(stack) };
   const query = useQuery({ ...worklistQuery(request), placeholderData: keepPreviousData });
   const refused = query.error instanceof ApiError && query.error.status === 400;
   const serverErrors =
@@ -114,13 +124,8 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
     setDialog((current) => (current === null ? null : { ...current, open: false }));
   };
 
-  const go = (next: {
-    filter?: WorklistFilter;
-    sort?: WorklistSort;
-    order?: typeof order;
-    page?: number;
-  }) => {
-    onSearch(searchFor(view, next.filter ?? filter, next.sort ?? sort, next.order ?? order, next.page ?? 1));
+  const go = (next: { filter?: WorklistFilter; sort?: WorklistSort; order?: typeof order }) => {
+    onSearch(searchFor(view, next.filter ?? filter, next.sort ?? sort, next.order ?? order, 1));
   };
 
   const withLetters = view === 'to_invite' || view === 'identified' || view === 'awaiting_response';
@@ -207,7 +212,11 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
         <>
           <Group gap="sm">
             <Text role="status" fw={500}>
-              {t('worklist.count', { count: query.data.total })}
+              {query.data.totalIsCapped
+                ? t('worklist.countCapped', {
+                    total: new Intl.NumberFormat(i18n.language).format(query.data.total),
+                  })
+                : t('worklist.count', { count: query.data.total })}
             </Text>
             {query.isFetching && <Loader size="xs" />}
           </Group>
@@ -249,12 +258,18 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
                 onAction={onAction}
                 today={today}
               />
-              <Pager
-                page={page}
+              <WorklistPager
+                stack={stack}
                 pageSize={WORKLIST_PAGE_SIZE}
+                shown={items.length}
                 total={query.data.total}
-                onChange={(next) => {
-                  go({ page: next });
+                totalIsCapped={query.data.totalIsCapped}
+                hasNext={query.data.nextCursor !== null}
+                onPrevious={() => {
+                  turn(previousPage(stack));
+                }}
+                onNext={() => {
+                  turn(nextPage(stack, query.data.nextCursor));
                 }}
               />
             </>
