@@ -1,0 +1,71 @@
+import { z } from 'zod/mini';
+
+/*
+ * The building blocks of the schemas, in zod/mini (the tree-shakable form of zod 4: the web bundles
+ * only what it parses with, the server validates, serialises and documents the very same objects
+ * through fastify-type-provider-zod, which works on zod's core types).
+ *
+ * Requests are strict objects (an unknown field is a 400) with a bound on every string, so nothing
+ * unbounded reaches the database. Responses are plain objects: the server's serialiser keeps only
+ * the fields they name (an allow-list), the web drops what it does not know.
+ */
+
+/** A calendar date as YYYY-MM-DD that exists. */
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'),
+  z.refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'This date does not exist.'),
+);
+
+/** Free text, trimmed, at most `max` characters (may be empty). */
+export const shortText = (max = 200) => z.string().check(z.trim(), z.maxLength(max));
+/** Free text, trimmed, 1 to `max` characters. */
+export const requiredText = (max = 200) =>
+  z.string().check(z.trim(), z.minLength(1, 'Required.'), z.maxLength(max));
+
+/** A whole number in a query string (`?limit=20`) or a body. */
+export const queryInt = (min: number, max: number) =>
+  z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+/** `limit` and `offset` of a paged list. */
+export const pagination = {
+  limit: z._default(queryInt(1, 200), 50),
+  offset: z._default(queryInt(0, 1_000_000), 0),
+};
+
+/** A boolean in a query string: `true` or `false` (default false). */
+export const queryFlag = z.pipe(
+  z._default(z.enum(['true', 'false']), 'false'),
+  z.transform((v) => v === 'true'),
+);
+
+/** The parameters of a path that names one record by its id. */
+export const idParams = <K extends string>(name: K) =>
+  z.strictObject({ [name]: z.uuid() } as Record<K, z.ZodMiniUUID>);
+
+/** One page of a list: its items, and how many the whole list holds. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), total: z.int() });
+
+/**
+ * A code in an answer the web only shows (an episode state, a task kind, an audit action …): a
+ * string, documented in the OpenAPI document with the codes known today. It is not an enum on
+ * purpose: a browser tab opened before the server was upgraded must show a code added since as the
+ * code (i18n/labels.ts) rather than fail the whole screen on it. Where a screen branches on the
+ * value (role, sex, an import's outcome), the answer uses `z.enum` instead.
+ */
+export const knownCode = (codes: readonly string[]) =>
+  z.string().check(z.meta({ description: `One of: ${codes.join(', ')}; other codes may be added.` }));
+
+/** What every refusal answers with (4xx, 5xx). */
+export const problemSchema = z.object({
+  error: z.string(),
+  message: z.optional(z.string()),
+  issues: z.optional(
+    z.array(z.object({ field: z.string(), message: z.string(), code: z.optional(z.string()) })),
+  ),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,23 @@
+import { z } from 'zod/mini';
+import { LETTER_LOCALES } from './codes';
+
+/** The answer is a PDF (its content type in the OpenAPI document). */
+export const pdfDocument = {
+  description: 'A PDF document.',
+  content: { 'application/pdf': { schema: z.string().check(z.meta({ format: 'binary' })) } },
+};
+
+const locale = z._default(z.enum(LETTER_LOCALES), 'nl');
+
+/** `GET /api/episodes/:episodeId/invitation-letter`. */
+export const invitationLetterQuery = z.strictObject({ locale });
+
+/** At most this many letters in one PDF. */
+export const MAX_LETTERS_PER_REQUEST = 500;
+
+/** `POST /api/invitation-letters`: one PDF, a page per patient. */
+export const invitationLettersBody = z.strictObject({
+  episodeIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(MAX_LETTERS_PER_REQUEST)),
+  locale,
+});
+export type InvitationLettersBody = z.input<typeof invitationLettersBody>;
