@@ -256,10 +256,11 @@ export type FindingCertainty = (typeof FINDING_CERTAINTIES)[number];
 export const FINDING_DECISIONS = ['confirm', 'dismiss'] as const;
 export type FindingDecision = (typeof FINDING_DECISIONS)[number];
 
+/** The case-finding worklists: each a query over open tasks (`excluded`: over fractures set aside). */
 export const WORKLIST_VIEWS = [
   'to_invite',
-  'identified',
   'manual_review',
+  'identified',
   'awaiting_response',
   'excluded',
 ] as const;

@@ -1,10 +1,17 @@
 import { z } from 'zod/mini';
 import { LETTER_LOCALES } from './codes';
 
+/**
+ * Bytes of a file the server renders. Not JSON: the serialiser leaves bytes alone, and the OpenAPI
+ * document shows them as `{ type: string, format: binary }` (the server's docs transform writes that
+ * for this schema, which JSON Schema cannot express).
+ */
+export const fileBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
+
 /** The answer is a PDF (its content type in the OpenAPI document). */
 export const pdfDocument = {
   description: 'A PDF document.',
-  content: { 'application/pdf': { schema: z.string().check(z.meta({ format: 'binary' })) } },
+  content: { 'application/pdf': { schema: fileBytes } },
 };
 
 const locale = z._default(z.enum(LETTER_LOCALES), 'nl');

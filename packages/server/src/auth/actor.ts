@@ -1,11 +1,11 @@
-import type { UserRole } from './roles';
+import type { Role } from '@osteopad/contract';
 
 /** Who is asking: resolved from the session on every authenticated request. */
 export interface Actor {
   readonly userId: string;
   readonly username: string;
   readonly displayName: string;
-  readonly role: UserRole;
+  readonly role: Role;
   readonly organizationId: string;
   /** For role `patient`: the only record this actor may read. */
   readonly patientId: string | null;

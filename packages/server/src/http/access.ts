@@ -1,10 +1,10 @@
-import type { UserRole } from '../auth/roles';
+import type { Role } from '@osteopad/contract';
 
 /**
  * Every route declares who may call it. A route without a declaration fails at registration,
  * so nothing is accidentally public.
  */
-export type RouteAccess = { readonly public: true } | { readonly roles: readonly UserRole[] };
+export type RouteAccess = { readonly public: true } | { readonly roles: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -2,34 +2,30 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
+import type {
+  PatientGroup,
+  SortOrder,
+  WorklistSort,
+  WorklistSourceFilter,
+  WorklistView,
+} from '@osteopad/contract';
 
 /**
  * The case-finding worklists. Each view is a query over open tasks (or, for `excluded`, over
- * fractures the rules set aside), so a patient appears exactly where work is waiting.
+ * fractures the rules set aside), so a patient appears exactly where work is waiting. The views,
+ * sorts and filters are the API's (@osteopad/contract: WORKLIST_VIEWS, WORKLIST_SORTS …).
  */
-export const WORKLIST_VIEWS = [
-  'to_invite',
-  'manual_review',
-  'identified',
-  'awaiting_response',
-  'excluded',
-] as const;
-export type WorklistView = (typeof WORKLIST_VIEWS)[number];
-
-export const WORKLIST_SORTS = ['fractureDate', 'dueDate', 'name', 'age', 'site'] as const;
-export type WorklistSort = (typeof WORKLIST_SORTS)[number];
-
 export interface WorklistFilter {
   view: WorklistView;
   site?: string | undefined;
-  group?: 'hip' | 'vertebral' | 'otherInpatient' | 'outpatient' | undefined;
+  group?: PatientGroup | undefined;
   ageMin?: number | undefined;
   ageMax?: number | undefined;
   fractureFrom?: string | undefined;
   fractureTo?: string | undefined;
-  source?: 'csv' | 'hl7v2' | 'fhir' | 'reports' | 'manual' | undefined;
+  source?: WorklistSourceFilter | undefined;
   sort: WorklistSort;
-  order: 'asc' | 'desc';
+  order: SortOrder;
   limit: number;
   offset: number;
 }
