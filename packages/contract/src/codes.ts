@@ -256,11 +256,14 @@ export type FindingCertainty = (typeof FINDING_CERTAINTIES)[number];
 export const FINDING_DECISIONS = ['confirm', 'dismiss'] as const;
 export type FindingDecision = (typeof FINDING_DECISIONS)[number];
 
-/** The case-finding worklists: each a query over open tasks (`excluded`: over fractures set aside). */
+/**
+ * The case-finding worklists: each a query over open tasks (`excluded`: over fractures set aside), in
+ * the order the web app shows them as tabs.
+ */
 export const WORKLIST_VIEWS = [
   'to_invite',
-  'manual_review',
   'identified',
+  'manual_review',
   'awaiting_response',
   'excluded',
 ] as const;
