@@ -6,7 +6,7 @@ import {
   TASK_KINDS,
   type EpisodeReasonCode,
 } from './codes';
-import { isoDate, knownCode, shortText } from './fields';
+import { isoDate, knownCode, shortText, checked } from './fields';
 
 /**
  * The details each reason code carries, as stored (episodes.state_reason_*, episode_events) and as the
@@ -19,15 +19,17 @@ const DETAILS = {
   declined: z.strictObject({ reason: z.enum(DECLINE_REASONS) }),
   not_eligible_after_review: z.strictObject({
     reason: z.enum(NOT_ELIGIBLE_REASONS),
-    reviewedBy: z.string().check(z.minLength(1)),
+    reviewedBy: checked(z.string(), z.minLength(1)),
   }),
   /** A source reported the death (deceasedOn when it gave the date); importId names the import. */
   patient_deceased: z.strictObject({ deceasedOn: z.nullable(isoDate), importId: z.uuid() }),
   legacy: z.strictObject({}),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
-const variant = <C extends EpisodeReasonCode>(code: C) =>
-  z.object({ code: z.literal(code), details: DETAILS[code], note: z.string() });
+/* @__NO_SIDE_EFFECTS__ */
+function variant<C extends EpisodeReasonCode>(code: C) {
+  return z.object({ code: z.literal(code), details: DETAILS[code], note: z.string() });
+}
 
 /** A reason with its details checked by code: `{ code, details, note }`. */
 export const episodeReasonSchema = z.discriminatedUnion('code', [
@@ -48,7 +50,7 @@ export const letterSentBody = z.strictObject({ sentOn: z.optional(isoDate) });
 
 /** `POST /api/invitations`: several patients invited at once, after printing a batch of letters. */
 export const invitationsBody = z.strictObject({
-  episodeIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(500)),
+  episodeIds: checked(z.array(z.uuid()), z.minLength(1), z.maxLength(500)),
   sentOn: z.optional(isoDate),
 });
 

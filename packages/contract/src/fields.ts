@@ -1,6 +1,19 @@
 import { z } from 'zod/mini';
 
 /*
+ * Bundling: every schema here is built by a call at module level. zod/mini's own functions are
+ * marked free of side effects, so the web's bundler drops the schemas the web does not use (most
+ * request schemas); a method call such as `schema.check(…)` is not, so schemas refine through
+ * `checked(schema, …)` instead, and the helpers below carry the same mark.
+ */
+
+/** `schema.check(...checks)`, as a call the bundler may drop when nothing uses its result. */
+/* @__NO_SIDE_EFFECTS__ */
+export function checked<T extends z.ZodMiniType>(schema: T, ...checks: z.core.$ZodCheck<z.output<T>>[]): T {
+  return schema.check(...checks);
+}
+
+/*
  * The building blocks of the schemas, in zod/mini (the tree-shakable form of zod 4: the web bundles
  * only what it parses with, the server validates, serialises and documents the very same objects
  * through fastify-type-provider-zod, which works on zod's core types).
@@ -11,7 +24,8 @@ import { z } from 'zod/mini';
  */
 
 /** A calendar date as YYYY-MM-DD that exists. */
-export const isoDate = z.string().check(
+export const isoDate = checked(
+  z.string(),
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.'),
   z.refine((value) => {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -21,14 +35,21 @@ export const isoDate = z.string().check(
 );
 
 /** Free text, trimmed, at most `max` characters (may be empty). */
-export const shortText = (max = 200) => z.string().check(z.trim(), z.maxLength(max));
+/* @__NO_SIDE_EFFECTS__ */
+export function shortText(max = 200) {
+  return checked(z.string(), z.trim(), z.maxLength(max));
+}
 /** Free text, trimmed, 1 to `max` characters. */
-export const requiredText = (max = 200) =>
-  z.string().check(z.trim(), z.minLength(1, 'Required.'), z.maxLength(max));
+/* @__NO_SIDE_EFFECTS__ */
+export function requiredText(max = 200) {
+  return checked(z.string(), z.trim(), z.minLength(1, 'Required.'), z.maxLength(max));
+}
 
 /** A whole number in a query string (`?limit=20`) or a body. */
-export const queryInt = (min: number, max: number) =>
-  z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
+/* @__NO_SIDE_EFFECTS__ */
+export function queryInt(min: number, max: number) {
+  return checked(z.coerce.number(), z.int(), z.minimum(min), z.maximum(max));
+}
 
 /** `limit` and `offset` of a paged list. */
 export const pagination = {
@@ -43,8 +64,10 @@ export const queryFlag = z.pipe(
 );
 
 /** The parameters of a path that names one record by its id. */
-export const idParams = <K extends string>(name: K) =>
-  z.strictObject({ [name]: z.uuid() } as Record<K, z.ZodMiniUUID>);
+/* @__NO_SIDE_EFFECTS__ */
+export function idParams<K extends string>(name: K) {
+  return z.strictObject({ [name]: z.uuid() } as Record<K, z.ZodMiniUUID>);
+}
 
 /** One page of a list: its items, and how many the whole list holds. */
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
@@ -57,8 +80,13 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
  * code (i18n/labels.ts) rather than fail the whole screen on it. Where a screen branches on the
  * value (role, sex, an import's outcome), the answer uses `z.enum` instead.
  */
-export const knownCode = (codes: readonly string[]) =>
-  z.string().check(z.meta({ description: `One of: ${codes.join(', ')}; other codes may be added.` }));
+/* @__NO_SIDE_EFFECTS__ */
+export function knownCode(codes: readonly string[]) {
+  return checked(
+    z.string(),
+    z.meta({ description: `One of: ${codes.join(', ')}; other codes may be added.` }),
+  );
+}
 
 /** What every refusal answers with (4xx, 5xx). */
 export const problemSchema = z.object({

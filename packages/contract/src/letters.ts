@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { checked } from './fields';
 import { LETTER_LOCALES } from './codes';
 
 /**
@@ -24,7 +25,7 @@ export const MAX_LETTERS_PER_REQUEST = 500;
 
 /** `POST /api/invitation-letters`: one PDF, a page per patient. */
 export const invitationLettersBody = z.strictObject({
-  episodeIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(MAX_LETTERS_PER_REQUEST)),
+  episodeIds: checked(z.array(z.uuid()), z.minLength(1), z.maxLength(MAX_LETTERS_PER_REQUEST)),
   locale,
 });
 export type InvitationLettersBody = z.input<typeof invitationLettersBody>;

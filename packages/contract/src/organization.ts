@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { requiredText, shortText } from './fields';
+import { requiredText, shortText, checked } from './fields';
 
 /** The organisation profile that letters print: name, department, address, phone numbers, hours, portal. */
 export const organizationProfileSchema = z.object({
@@ -29,9 +29,9 @@ export const organizationProfileBody = z.strictObject({
   city: shortText(100),
   phoneGeneral: shortText(30),
   phoneDepartment: shortText(30),
-  email: z.union([z.email().check(z.maxLength(200)), z.literal('')]),
+  email: z.union([checked(z.email(), z.maxLength(200)), z.literal('')]),
   openingHours: shortText(300),
-  portalUrl: z.union([z.url({ protocol: /^https?$/ }).check(z.maxLength(300)), z.literal('')]),
+  portalUrl: z.union([checked(z.url({ protocol: /^https?$/ }), z.maxLength(300)), z.literal('')]),
   /** Days between an invitation and the reminder task (default 3 weeks, configurable). */
-  inviteReminderDays: z.optional(z.int().check(z.minimum(1), z.maximum(180))),
+  inviteReminderDays: z.optional(checked(z.int(), z.minimum(1), z.maximum(180))),
 });

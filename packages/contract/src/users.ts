@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './auth';
 import { ROLES } from './codes';
-import { requiredText } from './fields';
+import { requiredText, checked } from './fields';
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -17,18 +17,17 @@ export type User = z.infer<typeof userSchema>;
 
 export const userListSchema = z.object({ items: z.array(userSchema) });
 
-const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH));
+const password = checked(z.string(), z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH));
 
 /** `POST /api/users`; a patient account names its patient, other roles must not. */
 export const newUserBody = z.strictObject({
-  username: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(3),
-      z.maxLength(100),
-      z.regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.'),
-    ),
+  username: checked(
+    z.string(),
+    z.trim(),
+    z.minLength(3),
+    z.maxLength(100),
+    z.regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.'),
+  ),
   displayName: requiredText(200),
   role: z.enum(ROLES),
   password,

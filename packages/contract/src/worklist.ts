@@ -12,12 +12,12 @@ import {
   WORKLIST_SOURCE_FILTERS,
   WORKLIST_VIEWS,
 } from './codes';
-import { isoDate, knownCode, pageOf, pagination, queryInt } from './fields';
+import { isoDate, knownCode, pageOf, pagination, queryInt, checked } from './fields';
 
 /** `GET /api/worklist`: one view of the open work, filtered, sorted and paged. No patient data. */
 export const worklistQuery = z.strictObject({
   view: z.enum(WORKLIST_VIEWS),
-  site: z.optional(z.string().check(z.maxLength(50))),
+  site: z.optional(checked(z.string(), z.maxLength(50))),
   group: z.optional(z.enum(PATIENT_GROUPS)),
   ageMin: z.optional(queryInt(0, 130)),
   ageMax: z.optional(queryInt(0, 130)),
