@@ -1,22 +1,6 @@
 import { z } from 'zod/mini';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_OUTCOMES, ROLES } from './codes';
-import { isoDate, knownCode, pageOf, pagination, checked } from './fields';
-
-/** `POST /api/audit-events/search`: the filter names people, so it travels in the body. */
-export const auditSearchBody = z.strictObject({
-  from: z.optional(isoDate),
-  to: z.optional(isoDate),
-  userId: z.optional(z.uuid()),
-  username: z.optional(checked(z.string(), z.maxLength(100))),
-  patientId: z.optional(z.uuid()),
-  action: z.optional(z.enum(AUDIT_ACTIONS)),
-  objectType: z.optional(checked(z.string(), z.maxLength(50))),
-  outcome: z.optional(z.enum(AUDIT_OUTCOMES)),
-  ...pagination,
-});
-export type AuditSearchBody = z.input<typeof auditSearchBody>;
-/** The filter as the server has read it (defaults applied). */
-export type AuditFilter = z.output<typeof auditSearchBody>;
+import { knownCode, pageOf } from './fields';
 
 export const auditEventSchema = z.object({
   id: z.int(),

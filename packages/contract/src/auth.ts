@@ -1,23 +1,9 @@
 import { z } from 'zod/mini';
-import { checked } from './fields';
 import { ROLES } from './codes';
 
 /** Passwords: at least this long (NIST 800-63B), at most this long (argon2 input bound). */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
-
-/** `POST /api/auth/login`. */
-export const loginBody = z.strictObject({
-  username: checked(z.string(), z.trim(), z.minLength(1), z.maxLength(100)),
-  password: checked(z.string(), z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH)),
-});
-export type LoginBody = z.input<typeof loginBody>;
-
-/** `POST /api/auth/password`: the user's own password. */
-export const passwordChangeBody = z.strictObject({
-  currentPassword: checked(z.string(), z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH)),
-  newPassword: checked(z.string(), z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH)),
-});
 
 export const sessionUserSchema = z.object({
   id: z.uuid(),

@@ -1,12 +1,6 @@
 import { z } from 'zod/mini';
-import { FINDING_CERTAINTIES, FINDING_DECISIONS, FINDING_STATUSES } from './codes';
-import { knownCode, pageOf, pagination, shortText } from './fields';
-
-/** `GET /api/report-findings`: vertebral fractures the report scanner found, by review status. */
-export const reportFindingsQuery = z.strictObject({
-  status: z._default(z.enum(FINDING_STATUSES), 'open'),
-  ...pagination,
-});
+import { FINDING_CERTAINTIES, FINDING_STATUSES } from './codes';
+import { knownCode, pageOf } from './fields';
 
 export const reportFindingSchema = z.object({
   id: z.uuid(),
@@ -32,19 +26,6 @@ export type ReportFinding = z.infer<typeof reportFindingSchema>;
 
 export const reportFindingListSchema = pageOf(reportFindingSchema);
 export type ReportFindingList = z.infer<typeof reportFindingListSchema>;
-
-export const findingParams = z.strictObject({ findingId: z.uuid() });
-
-/**
- * `POST /api/report-findings/:findingId/review`. `patientId` names the patient when the report's own
- * reference matched nobody.
- */
-export const findingReviewBody = z.strictObject({
-  decision: z.enum(FINDING_DECISIONS),
-  patientId: z.optional(z.uuid()),
-  note: z._default(shortText(500), ''),
-});
-export type FindingReviewBody = z.input<typeof findingReviewBody>;
 
 export const findingReviewSchema = z.object({
   status: knownCode(FINDING_STATUSES),

@@ -1,34 +1,6 @@
 import { z } from 'zod/mini';
-import {
-  FRACTURE_IMPORT_FORMATS,
-  IMPORT_CHANNELS,
-  IMPORT_ENCODINGS,
-  IMPORT_FORMATS,
-  IMPORT_OUTCOMES,
-  IMPORT_STATUSES,
-} from './codes';
-import { knownCode, pageOf, pagination, queryFlag, shortText } from './fields';
-
-/** Options of both uploads, in the query string (the file is the raw body; its name in `X-File-Name`). */
-const uploadOptions = {
-  skipInvalid: queryFlag,
-  encoding: z._default(z.enum(IMPORT_ENCODINGS), 'auto'),
-  sourceSystem: z.optional(shortText(100)),
-};
-
-/** `POST /api/imports`: a fracture-registration file. */
-export const fractureUploadQuery = z.strictObject({
-  format: z.enum(FRACTURE_IMPORT_FORMATS),
-  ...uploadOptions,
-  /** Chosen by the client to follow the upload at GET /api/imports/progress?uploadId=…. */
-  uploadId: z.optional(z.uuid()),
-});
-
-/** `POST /api/report-imports`: radiology reports. */
-export const reportUploadQuery = z.strictObject(uploadOptions);
-
-/** `GET /api/imports/progress`. */
-export const uploadProgressQuery = z.strictObject({ uploadId: z.uuid() });
+import { IMPORT_CHANNELS, IMPORT_FORMATS, IMPORT_OUTCOMES, IMPORT_STATUSES } from './codes';
+import { knownCode, pageOf } from './fields';
 
 /** How far an upload has come while its request is still open. */
 export const uploadProgressSchema = z.object({
@@ -92,9 +64,6 @@ export const reportImportSummarySchema = z.object({
   errors: z.array(importErrorSchema),
 });
 export type ReportImportSummary = z.infer<typeof reportImportSummarySchema>;
-
-/** `GET /api/imports`. */
-export const importHistoryQuery = z.strictObject({ ...pagination });
 
 export const importHistoryItemSchema = z.object({
   id: z.uuid(),

@@ -6,30 +6,9 @@ import {
   FRACTURE_SOURCES,
   PATIENT_GROUPS,
   SEXES,
-  SORT_ORDERS,
   TASK_KINDS,
-  WORKLIST_SORTS,
-  WORKLIST_SOURCE_FILTERS,
-  WORKLIST_VIEWS,
 } from './codes';
-import { isoDate, knownCode, pageOf, pagination, queryInt, checked } from './fields';
-
-/** `GET /api/worklist`: one view of the open work, filtered, sorted and paged. No patient data. */
-export const worklistQuery = z.strictObject({
-  view: z.enum(WORKLIST_VIEWS),
-  site: z.optional(checked(z.string(), z.maxLength(50))),
-  group: z.optional(z.enum(PATIENT_GROUPS)),
-  ageMin: z.optional(queryInt(0, 130)),
-  ageMax: z.optional(queryInt(0, 130)),
-  fractureFrom: z.optional(isoDate),
-  fractureTo: z.optional(isoDate),
-  source: z.optional(z.enum(WORKLIST_SOURCE_FILTERS)),
-  sort: z._default(z.enum(WORKLIST_SORTS), 'fractureDate'),
-  order: z._default(z.enum(SORT_ORDERS), 'asc'),
-  ...pagination,
-});
-/** The query as the server has read it (defaults applied). */
-export type WorklistQuery = z.output<typeof worklistQuery>;
+import { knownCode, pageOf } from './fields';
 
 export const worklistItemSchema = z.object({
   /** null on the excluded view: an excluded fracture opens no episode. */
