@@ -1,10 +1,11 @@
 import { z } from 'zod/mini';
 
 /*
- * Bundling: every schema here is built by a call at module level. zod/mini's own functions are
- * marked free of side effects, so the web's bundler drops the schemas the web does not use (most
- * request schemas); a method call such as `schema.check(…)` is not, so schemas refine through
- * `checked(schema, …)` instead, and the helpers below carry the same mark.
+ * Bundling: the web's bundler (Vite 8, rolldown) drops a module of the contract the web takes nothing
+ * from at run time, but keeps most of what a module it does use declares. So requests, which the web
+ * only takes types of, are modules of their own (requests/); and schemas are built only by calls
+ * marked free of side effects (zod/mini's functions, the helpers below, `checked` instead of the
+ * method `schema.check(…)`), so that what can be dropped is.
  */
 
 /** `schema.check(...checks)`, as a call the bundler may drop when nothing uses its result. */
