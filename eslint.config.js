@@ -1,5 +1,6 @@
 // One strict configuration for the whole tree. Layering is enforced here:
-// clinical imports nothing of ours and no Node built-ins; server never imports web.
+// clinical imports nothing of ours and no Node built-ins; the contract (the API's code lists and
+// schemas) imports nothing but zod/mini; server and web both use the contract; server never imports web.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -64,6 +65,37 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'The clinical core is deterministic.' },
+      ],
+    },
+  },
+  {
+    // The API written once (docs/ARCHITECTURE.md): server and web both import it, so it imports
+    // neither, nor the clinical engine, nor Node; and it is written in zod/mini, so the web bundles only
+    // the schemas it parses with (full `zod` would pull all of zod into the first load).
+    files: ['packages/contract/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The contract is written in zod/mini (the web bundle).' }],
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'The contract runs in the browser too: no Node built-ins.',
+            },
+            {
+              group: [
+                '@osteopad/*',
+                '**/server/**',
+                '**/web/**',
+                '**/clinical/**',
+                'zod/v4/classic',
+                'zod/v4',
+              ],
+              message: 'The contract depends on zod/mini only.',
+            },
+          ],
+        },
       ],
     },
   },

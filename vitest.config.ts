@@ -12,6 +12,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'contract',
+          include: ['packages/contract/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'web',
           include: ['packages/web/src/**/*.test.ts', 'packages/web/build/**/*.test.ts'],
           environment: 'node',

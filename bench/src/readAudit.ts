@@ -35,16 +35,16 @@ const PAGE_SIZE = 50;
 const PAGES = 10;
 
 /**
- * The worklist page read, in one place: the lead adapts this call when the worklist moves onto its
- * projection with keyset paging. Returns the patients shown.
+ * The worklist page read, in one place: the first page of the projection-backed worklist (keyset
+ * paging: deeper pages cost the same), alternating the order so both ends are read. Returns the
+ * patients shown.
  */
 async function readWorklistPage(db: Database, actor: Actor, page: number): Promise<number> {
   const result = await queryWorklist(db, actor, {
     view: 'to_invite',
     sort: 'dueDate',
-    order: 'asc',
+    order: page % 2 === 0 ? 'asc' : 'desc',
     limit: PAGE_SIZE,
-    offset: page * PAGE_SIZE,
   });
   return result.items.length;
 }

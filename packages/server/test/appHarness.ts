@@ -7,7 +7,7 @@ import { inOrganization } from '../src/audit/auditedTransaction';
 import { createUser } from '../src/users/userAccounts';
 import { newPortalCode } from '../src/patients/portalCode';
 import { demoBsns } from '../src/demo/demoData';
-import { USER_ROLES, type UserRole } from '../src/auth/roles';
+import { ROLES, type Role } from '@osteopad/contract';
 import { SESSION_COOKIE } from '../src/auth/authenticate';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
@@ -28,14 +28,14 @@ export class ManualClock {
 export interface Session {
   cookie: string;
   csrfToken: string;
-  role: UserRole;
+  role: Role;
   userId: string;
 }
 
 export interface TestOrganization {
   id: string;
   name: string;
-  users: Record<UserRole, { id: string; username: string }>;
+  users: Record<Role, { id: string; username: string }>;
   patientIds: string[];
 }
 
@@ -85,8 +85,8 @@ export async function createOrganization(
             .returning({ id: patients.id }),
         );
   const patientIds = patientRows.map((p) => p.id);
-  const users = {} as Record<UserRole, { id: string; username: string }>;
-  for (const role of USER_ROLES) {
+  const users = {} as Record<Role, { id: string; username: string }>;
+  for (const role of ROLES) {
     if (role === 'patient' && patientIds.length === 0) continue;
     const username = `${role}.${slug}`;
     const user = await createUser(db.app.db, {
@@ -129,7 +129,7 @@ export async function createHarness(config: Partial<AppConfig> = {}): Promise<Ha
     });
     if (response.statusCode !== 200)
       throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
-    const body = response.json<{ csrfToken: string; user: { role: UserRole; id: string } }>();
+    const body = response.json<{ csrfToken: string; user: { role: Role; id: string } }>();
     return {
       cookie: cookieValue(response),
       csrfToken: body.csrfToken,

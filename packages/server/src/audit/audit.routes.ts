@@ -1,36 +1,7 @@
-import { z } from 'zod';
+import { ADMIN_ROLES, auditListSchema, auditSearchBody } from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../http/app';
 import { requireActor } from '../auth/requireActor';
-import { isoDate, pagination } from '../http/validation';
-import { AUDIT_ACTIONS } from './auditLog';
 import { listAuditEvents } from './auditQueries';
-
-export const auditSearchBody = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  userId: z.uuid().optional(),
-  username: z.string().max(100).optional(),
-  patientId: z.uuid().optional(),
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  objectType: z.string().max(50).optional(),
-  outcome: z.enum(['success', 'failure', 'denied']).optional(),
-  ...pagination,
-});
-
-const auditEventSchema = z.object({
-  id: z.number().int(),
-  occurredAt: z.string(),
-  userId: z.string().nullable(),
-  username: z.string(),
-  role: z.string(),
-  patientId: z.string().nullable(),
-  action: z.string(),
-  objectType: z.string(),
-  objectId: z.string(),
-  outcome: z.string(),
-  reason: z.string(),
-  clientAddress: z.string().nullable(),
-});
 
 export function registerAuditRoutes(app: TypedApp, { db }: AppDeps): void {
   // The filter names people (a username, a patient): it travels in the body, not in the URL that
@@ -38,11 +9,12 @@ export function registerAuditRoutes(app: TypedApp, { db }: AppDeps): void {
   app.post(
     '/api/audit-events/search',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ADMIN_ROLES } },
       schema: {
+        summary: 'Search the audit log (who did what to which record, when)',
         tags: ['audit'],
         body: auditSearchBody,
-        response: { 200: z.object({ items: z.array(auditEventSchema), total: z.number().int() }) },
+        response: { 200: auditListSchema },
       },
     },
     async (request) => listAuditEvents(db, requireActor(request), request.body),

@@ -2,22 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { purposeOfUse } from '../auth/roles';
-
-export const AUDIT_ACTIONS = [
-  'read',
-  'create',
-  'update',
-  'delete',
-  'export',
-  'print',
-  'import',
-  'login',
-  'login_failed',
-  'logout',
-  'access_denied',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+import type { AuditAction, AuditOutcome } from '@osteopad/contract';
 
 export interface AuditEntry {
   action: AuditAction;

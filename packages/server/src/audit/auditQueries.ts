@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditAction, AuditOutcome } from '@osteopad/contract';
 import type { Database } from '../db/connection';
 import { auditEvents } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import type { AuditAction } from './auditLog';
 import { auditedTransaction } from './auditedTransaction';
 
 export interface AuditFilter {
@@ -13,7 +13,7 @@ export interface AuditFilter {
   patientId?: string | undefined;
   action?: AuditAction | undefined;
   objectType?: string | undefined;
-  outcome?: 'success' | 'failure' | 'denied' | undefined;
+  outcome?: AuditOutcome | undefined;
   limit: number;
   offset: number;
 }

@@ -1,4 +1,4 @@
-import type { UserRole } from './roles';
+import type { Role } from '@osteopad/contract';
 import type { NamedRecords } from '../audit/namedRecords';
 
 /** Who is asking: resolved from the session on every authenticated request. */
@@ -6,7 +6,7 @@ export interface Actor {
   readonly userId: string;
   readonly username: string;
   readonly displayName: string;
-  readonly role: UserRole;
+  readonly role: Role;
   readonly organizationId: string;
   /** For role `patient`: the only record this actor may read. */
   readonly patientId: string | null;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { loginBody, noContent, passwordChangeBody, ROLES, sessionSchema } from '@osteopad/contract';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps, TypedApp } from '../http/app';
 import { recordAuditEvents } from '../audit/auditedTransaction';
 import { HttpProblem, unauthorized } from '../http/problems';
-import { USER_ROLES, purposeOfUse } from './roles';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, spendVerificationTime, verifyPassword } from './passwords';
+import { purposeOfUse } from './roles';
+import { spendVerificationTime, verifyPassword } from './passwords';
 import {
   findLoginAccount,
   nameOfOrganization,
@@ -15,21 +15,6 @@ import {
 import { changeOwnPassword } from '../users/userAccounts';
 import { createSession, deleteSession } from './sessionStore';
 import { SESSION_COOKIE } from './authenticate';
-
-const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-});
-
-const sessionUser = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(USER_ROLES),
-  organization: z.object({ id: z.uuid(), name: z.string() }),
-  patientId: z.uuid().nullable(),
-});
-const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() });
 
 /** One answer for every failed login, so it does not reveal whether the account exists or is locked. */
 const LOGIN_FAILED = new HttpProblem(
@@ -65,7 +50,12 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
         access: { public: true },
         rateLimit: { max: config.login.rateLimitMax, timeWindow: config.login.rateLimitWindowMs },
       },
-      schema: { tags: ['auth'], body: loginBody, response: { 200: sessionResponse } },
+      schema: {
+        summary: 'Log in: a new session cookie and its CSRF token',
+        tags: ['auth'],
+        body: loginBody,
+        response: { 200: sessionSchema },
+      },
     },
     async (request, reply) => {
       const { username, password } = request.body;
@@ -140,8 +130,12 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
   app.get(
     '/api/auth/session',
     {
-      config: { access: { roles: USER_ROLES } },
-      schema: { tags: ['auth'], response: { 200: sessionResponse } },
+      config: { access: { roles: ROLES } },
+      schema: {
+        summary: 'The current session: who is logged in, and the CSRF token',
+        tags: ['auth'],
+        response: { 200: sessionSchema },
+      },
     },
     async (request) => {
       const actor = request.actor;
@@ -163,7 +157,10 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { roles: USER_ROLES } }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+    {
+      config: { access: { roles: ROLES } },
+      schema: { summary: 'Log out: end this session', tags: ['auth'], response: { 204: noContent } },
+    },
     async (request, reply) => {
       const actor = request.actor;
       if (actor === null) throw unauthorized();
@@ -188,14 +185,12 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
   app.post(
     '/api/auth/password',
     {
-      config: { access: { roles: USER_ROLES } },
+      config: { access: { roles: ROLES } },
       schema: {
+        summary: 'Change your own password',
         tags: ['auth'],
-        body: z.strictObject({
-          currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-          newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
-        }),
-        response: { 204: z.null() },
+        body: passwordChangeBody,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

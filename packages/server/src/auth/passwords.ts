@@ -5,8 +5,7 @@ import { hash, verify, type Options } from '@node-rs/argon2';
 // login test asserts the `$argon2id$` prefix of stored hashes.
 const ARGON2ID: Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
+// The length bounds of a password are the API's (@osteopad/contract: MIN_/MAX_PASSWORD_LENGTH).
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);

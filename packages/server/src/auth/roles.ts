@@ -1,24 +1,11 @@
-export const USER_ROLES = ['admin', 'specialist', 'nurse', 'secretary', 'quality', 'patient'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import type { Role } from '@osteopad/contract';
 
-/** Staff who work with identifiable patient records in the pathway. */
-export const CLINICAL_ROLES = ['specialist', 'nurse'] as const satisfies readonly UserRole[];
-/** Staff who may see patient demographics (worklists, letters). */
-export const PATIENT_RECORD_ROLES = [
-  'specialist',
-  'nurse',
-  'secretary',
-] as const satisfies readonly UserRole[];
-export const STAFF_ROLES = [
-  'admin',
-  'specialist',
-  'nurse',
-  'secretary',
-  'quality',
-] as const satisfies readonly UserRole[];
+// The roles and the role groups routes allow are the API's (@osteopad/contract: ROLES,
+// CLINICAL_ROLES, PATIENT_RECORD_ROLES, STAFF_ROLES, ADMIN_ROLES); what each role is recorded as
+// doing is the server's.
 
 /** Purpose of use recorded with every audit event (NEN 7513: "on what authority"). */
-export function purposeOfUse(role: UserRole): string {
+export function purposeOfUse(role: Role): string {
   switch (role) {
     case 'specialist':
     case 'nurse':

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/connection';
 import { organizations, sessions, users } from '../db/schema';
-import type { UserRole } from './roles';
+import type { Role } from '@osteopad/contract';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -15,7 +15,7 @@ export interface SessionRecord {
   userId: string;
   username: string;
   displayName: string;
-  role: UserRole;
+  role: Role;
   organizationId: string;
   organizationName: string;
   patientId: string | null;

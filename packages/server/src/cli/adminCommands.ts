@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
 import { openRuntime } from '../runtime';
 import { users } from '../db/schema';
-import { USER_ROLES, type UserRole } from '../auth/roles';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { ROLES, type Role, MIN_PASSWORD_LENGTH } from '@osteopad/contract';
 import { createUser } from '../users/userAccounts';
 import { ensureDemo } from '../runtime';
 
@@ -26,8 +25,8 @@ export async function seedCommand(): Promise<number> {
   }
 }
 
-function isRole(value: string): value is UserRole {
-  return (USER_ROLES as readonly string[]).includes(value);
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
 }
 
 export async function usersCommand(args: string[]): Promise<number> {
@@ -63,7 +62,7 @@ export async function usersCommand(args: string[]): Promise<number> {
       const role = values.role ?? '';
       const password = process.env.OSTEOPAD_PASSWORD ?? '';
       if (values.username === undefined || !isRole(role)) {
-        console.error(`--username and --role (${USER_ROLES.join(', ')}) are required.`);
+        console.error(`--username and --role (${ROLES.join(', ')}) are required.`);
         return 2;
       }
       if (password.length < MIN_PASSWORD_LENGTH) {

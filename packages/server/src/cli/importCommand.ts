@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { FRACTURE_IMPORT_FORMATS, IMPORT_ENCODINGS } from '@osteopad/contract';
 import { openRuntime } from '../runtime';
 import { localIsoDate } from '../time/localDate';
 import {
@@ -19,8 +20,8 @@ import type { TextEncodingOption } from '../caseFinding/parsers/encoding';
 import { DomainError } from '../domain/errors';
 import { exitCodeFor } from './exitCodes';
 
-const FORMATS: readonly ImportFormatName[] = ['csv', 'hl7v2', 'fhir'];
-const ENCODINGS: readonly TextEncodingOption[] = ['auto', 'utf-8', 'windows-1252'];
+const FORMATS: readonly ImportFormatName[] = FRACTURE_IMPORT_FORMATS;
+const ENCODINGS: readonly TextEncodingOption[] = IMPORT_ENCODINGS;
 
 export const IMPORT_USAGE = `Usage: osteopad import FILE --format csv|hl7v2|fhir [--json] [--skip-invalid]
          [--org ID|NAME] [--encoding auto|utf-8|windows-1252] [--source-system NAME] [--quiet]

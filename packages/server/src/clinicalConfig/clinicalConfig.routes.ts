@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { clinicalConfigSchema, STAFF_ROLES } from '@osteopad/contract';
 import { configIdentity, listUnconfirmedValues } from '@osteopad/clinical';
 import type { AppDeps, TypedApp } from '../http/app';
-import { STAFF_ROLES } from '../auth/roles';
 
 /**
  * Which clinical configuration this installation runs with, and which of its values no source
@@ -22,24 +21,9 @@ export function registerClinicalConfigRoutes(app: TypedApp, { clinical }: AppDep
     {
       config: { access: { roles: STAFF_ROLES } },
       schema: {
+        summary: 'The clinical configuration in use, and its values no source confirms yet',
         tags: ['clinical'],
-        response: {
-          200: z.object({
-            engineVersion: z.string(),
-            configVersion: z.string(),
-            configFingerprint: z.string(),
-            unconfirmed: z.array(
-              z.object({
-                key: z.string(),
-                value: z.unknown(),
-                marker: z.string(),
-                source: z.string(),
-                description: z.string(),
-                conflicts: z.array(z.string()),
-              }),
-            ),
-          }),
-        },
+        response: { 200: clinicalConfigSchema },
       },
     },
     () => ({ ...identity, unconfirmed }),

@@ -8,7 +8,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATIONS_FOLDER, runMigrations } from './migrate';
-import { episodeReasonSchema } from '../episodes/episodeReasons';
+import { episodeReasonSchema } from '@osteopad/contract';
 
 interface JournalEntry {
   idx: number;

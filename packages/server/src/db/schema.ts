@@ -19,24 +19,38 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { EPISODE_STATES } from '../episodes/episodeStateMachine';
-import { EPISODE_REASON_CODES } from '../episodes/episodeReasons';
-import { USER_ROLES } from '../auth/roles';
+import {
+  ELIGIBILITY_OUTCOMES,
+  ENCOUNTER_TYPES,
+  EPISODE_REASON_CODES,
+  EPISODE_STATES,
+  FINDING_CERTAINTIES,
+  FINDING_STATUSES,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  PATIENT_GROUPS,
+  ROLES,
+  SEXES,
+  TASK_STATUSES,
+  TRAUMA_MECHANISMS,
+} from '@osteopad/contract';
 
-export const userRole = pgEnum('user_role', USER_ROLES);
-export const sex = pgEnum('sex', ['female', 'male', 'other', 'unknown']);
+// The database enums hold the API's code lists (@osteopad/contract): one spelling of each. A code
+// added there needs an `ALTER TYPE … ADD VALUE` migration here.
+export const userRole = pgEnum('user_role', ROLES);
+export const sex = pgEnum('sex', SEXES);
 export const episodeState = pgEnum('episode_state', EPISODE_STATES);
 export const episodeReasonCode = pgEnum('episode_reason_code', EPISODE_REASON_CODES);
-export const taskStatus = pgEnum('task_status', ['open', 'done', 'cancelled']);
-export const encounterType = pgEnum('encounter_type', ['emergency', 'outpatient', 'inpatient', 'unknown']);
-export const traumaMechanism = pgEnum('trauma_mechanism', ['low', 'high', 'unknown']);
-export const eligibilityOutcome = pgEnum('eligibility_outcome', ['eligible', 'excluded', 'manual_review']);
-export const importFormat = pgEnum('import_format', ['csv', 'hl7v2', 'fhir', 'reports']);
-export const importStatus = pgEnum('import_status', ['succeeded', 'rejected', 'failed']);
-export const findingStatus = pgEnum('finding_status', ['open', 'confirmed', 'dismissed']);
+export const taskStatus = pgEnum('task_status', TASK_STATUSES);
+export const encounterType = pgEnum('encounter_type', ENCOUNTER_TYPES);
+export const traumaMechanism = pgEnum('trauma_mechanism', TRAUMA_MECHANISMS);
+export const eligibilityOutcome = pgEnum('eligibility_outcome', ELIGIBILITY_OUTCOMES);
+export const importFormat = pgEnum('import_format', IMPORT_FORMATS);
+export const importStatus = pgEnum('import_status', IMPORT_STATUSES);
+export const findingStatus = pgEnum('finding_status', FINDING_STATUSES);
 /** How sure the report is of a finding: `uncertain` when it hedges ("mogelijk", "suspected", "niet uit te sluiten"). */
-export const findingCertainty = pgEnum('finding_certainty', ['definite', 'uncertain']);
-export const patientGroup = pgEnum('patient_group', ['hip', 'vertebral', 'otherInpatient', 'outpatient']);
+export const findingCertainty = pgEnum('finding_certainty', FINDING_CERTAINTIES);
+export const patientGroup = pgEnum('patient_group', PATIENT_GROUPS);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

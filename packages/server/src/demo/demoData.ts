@@ -5,7 +5,7 @@ import { addDays, DEFAULT_CONFIG, type ClinicalConfig } from '@osteopad/clinical
 import type { Database } from '../db/connection';
 import { episodes, organizations, patients } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
-import type { UserRole } from '../auth/roles';
+import type { Role } from '@osteopad/contract';
 import { isValidBsn } from '../patients/bsn';
 import { createUser } from '../users/userAccounts';
 import type { Actor } from '../auth/actor';
@@ -35,7 +35,7 @@ export const DEMO_ORGANIZATION = {
 /** The demo hospital's patient-number system. */
 export const DEMO_SOURCE_SYSTEM = 'demo-his';
 
-export const DEMO_ROLES: readonly { username: string; displayName: string; role: UserRole }[] = [
+export const DEMO_ROLES: readonly { username: string; displayName: string; role: Role }[] = [
   { username: 'admin', displayName: 'A. Beheer', role: 'admin' },
   { username: 'specialist', displayName: 'Dr. S. de Wit (internist)', role: 'specialist' },
   { username: 'nurse', displayName: 'V. Verpleegkundige', role: 'nurse' },
@@ -146,7 +146,7 @@ export function demoPatients(
 export interface DemoLogin {
   username: string;
   password: string;
-  role: UserRole;
+  role: Role;
 }
 
 /**
@@ -169,7 +169,7 @@ export async function seedDemo(
   const organizationId = orgRows[0]?.id;
   if (organizationId === undefined) throw new Error('could not create the demo organisation');
   const logins: DemoLogin[] = [];
-  const staff = new Map<UserRole, { id: string; username: string; displayName: string }>();
+  const staff = new Map<Role, { id: string; username: string; displayName: string }>();
   for (const account of DEMO_ROLES) {
     const password = randomBytes(9).toString('base64url');
     const user = await createUser(db, { ...account, organizationId, password });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EPISODE_REASON_CODES,
-  episodeReason,
-  episodeReasonSchema,
-  storedEpisodeReason,
-} from './episodeReasons';
+import { episodeReason, storedEpisodeReason } from './episodeReasons';
+import { EPISODE_REASON_CODES, episodeReasonSchema } from '@osteopad/contract';
 
 const IMPORT_ID = '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f';
 
@@ -68,7 +64,7 @@ describe('stored episode reasons', () => {
   });
 
   it('the schema covers every code', () => {
-    const covered = episodeReasonSchema.options.map((option) => option.shape.code.value);
+    const covered = episodeReasonSchema.def.options.flatMap((option) => option.shape.code.def.values);
     expect([...covered].sort()).toEqual([...EPISODE_REASON_CODES].sort());
   });
 });

@@ -6,10 +6,10 @@ import type { Actor } from '../auth/actor';
 import type { AuditTrail } from '../audit/auditedTransaction';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { conflict, notFound, transitionRefused } from '../domain/errors';
-import { assigneeFor, type TaskKind } from '../tasks/taskKinds';
-import { checkTransition, type EpisodeState } from './episodeStateMachine';
-import type { DeclineReason, NotEligibleReason } from './declineReasons';
+import { assigneeFor } from '../tasks/taskKinds';
+import { checkTransition } from './episodeStateMachine';
 import { episodeReason, type EpisodeReason } from './episodeReasons';
+import type { DeclineReason, NotEligibleReason, EpisodeState, TaskKind } from '@osteopad/contract';
 
 type EpisodeRow = typeof episodes.$inferSelect;
 

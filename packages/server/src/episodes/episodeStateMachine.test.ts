@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EPISODE_STATES, TERMINAL_STATES, allowedTransitions, checkTransition } from './episodeStateMachine';
+import { TERMINAL_STATES, allowedTransitions, checkTransition } from './episodeStateMachine';
+import { EPISODE_STATES } from '@osteopad/contract';
 
 describe('episode state machine', () => {
   it('follows the main pathway of DESIGN.md', () => {

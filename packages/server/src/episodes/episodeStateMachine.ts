@@ -2,26 +2,10 @@
  * The FLS pathway as a state machine (docs/ARCHITECTURE.md, "Pathway"):
  * identified → invited → (reminded) → intake → investigated → decided → treating / no_treatment /
  * referred → follow_up … → re_evaluation → closed, with declined, not_eligible and lost as explicit
- * ends that carry a reason. Every transition is stored as an episode_events row.
+ * ends that carry a reason. Every transition is stored as an episode_events row. The states are the
+ * API's (@osteopad/contract: EPISODE_STATES); the transitions between them are the server's.
  */
-export const EPISODE_STATES = [
-  'identified',
-  'invited',
-  'reminded',
-  'intake',
-  'investigated',
-  'decided',
-  'treating',
-  'no_treatment',
-  'referred',
-  'follow_up',
-  're_evaluation',
-  'closed',
-  'declined',
-  'not_eligible',
-  'lost',
-] as const;
-export type EpisodeState = (typeof EPISODE_STATES)[number];
+import type { EpisodeState } from '@osteopad/contract';
 
 /** Ends of the pathway: nothing follows them. */
 export const TERMINAL_STATES: ReadonlySet<EpisodeState> = new Set([

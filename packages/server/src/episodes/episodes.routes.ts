@@ -1,20 +1,19 @@
-import { z } from 'zod';
+import {
+  CLINICAL_ROLES,
+  declineBody,
+  eligibilityReviewBody,
+  episodeActionSchema,
+  episodeParams,
+  invitationsBody,
+  invitationsSchema,
+  letterSentBody,
+  PATIENT_RECORD_ROLES,
+} from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../http/app';
-import { PATIENT_RECORD_ROLES, CLINICAL_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
 import { DomainError, invalid } from '../domain/errors';
-import { isoDate, shortText } from '../http/validation';
 import { localIsoDate } from '../time/localDate';
-import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS } from './declineReasons';
 import { decideEligibility, markInvited, markReminded, recordDecline } from './episodeRecords';
-import { EPISODE_STATES } from './episodeStateMachine';
-
-const params = z.strictObject({ episodeId: z.uuid() });
-const actionResult = z.object({
-  episodeId: z.uuid(),
-  state: z.enum(EPISODE_STATES),
-  nextTask: z.object({ kind: z.string(), dueDate: z.string() }).nullable(),
-});
 
 export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const today = (): string => localIsoDate(clock());
@@ -23,16 +22,17 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     return date;
   };
 
-  const letterSentRoute = (path: string, record: typeof markInvited): void => {
+  const letterSentRoute = (path: string, summary: string, record: typeof markInvited): void => {
     app.post(
       path,
       {
         config: { access: { roles: PATIENT_RECORD_ROLES } },
         schema: {
+          summary,
           tags: ['episodes'],
-          params,
-          body: z.strictObject({ sentOn: isoDate.optional() }),
-          response: { 200: actionResult },
+          params: episodeParams,
+          body: letterSentBody,
+          response: { 200: episodeActionSchema },
         },
       },
       async (request) => {
@@ -41,29 +41,23 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
       },
     );
   };
-  letterSentRoute('/api/episodes/:episodeId/invitation', markInvited);
-  letterSentRoute('/api/episodes/:episodeId/reminder', markReminded);
+  letterSentRoute(
+    '/api/episodes/:episodeId/invitation',
+    'Mark the invitation letter sent (the reminder falls due later)',
+    markInvited,
+  );
+  letterSentRoute('/api/episodes/:episodeId/reminder', 'Mark the reminder letter sent', markReminded);
 
   app.post(
     '/api/invitations',
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
       schema: {
+        summary: 'Mark several patients invited at once',
         tags: ['episodes'],
         description: 'Marks several patients invited at once (after printing a batch of letters).',
-        body: z.strictObject({ episodeIds: z.array(z.uuid()).min(1).max(500), sentOn: isoDate.optional() }),
-        response: {
-          200: z.object({
-            results: z.array(
-              z.object({
-                episodeId: z.uuid(),
-                ok: z.boolean(),
-                error: z.string().nullable(),
-                result: actionResult.nullable(),
-              }),
-            ),
-          }),
-        },
+        body: invitationsBody,
+        response: { 200: invitationsSchema },
       },
     },
     async (request) => {
@@ -93,10 +87,11 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
       schema: {
+        summary: 'Record that the patient declines the pathway, with the reason',
         tags: ['episodes'],
-        params,
-        body: z.strictObject({ reason: z.enum(DECLINE_REASONS), note: shortText(500).default('') }),
-        response: { 200: actionResult },
+        params: episodeParams,
+        body: declineBody,
+        response: { 200: episodeActionSchema },
       },
     },
     async (request) => {
@@ -112,17 +107,11 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
     {
       config: { access: { roles: CLINICAL_ROLES } },
       schema: {
+        summary: 'Decide on a fracture sent to manual review: eligible, or not (with the reason)',
         tags: ['episodes'],
-        params,
-        body: z.discriminatedUnion('eligible', [
-          z.strictObject({ eligible: z.literal(true), note: shortText(500).default('') }),
-          z.strictObject({
-            eligible: z.literal(false),
-            reason: z.enum(NOT_ELIGIBLE_REASONS),
-            note: shortText(500).default(''),
-          }),
-        ]),
-        response: { 200: actionResult },
+        params: episodeParams,
+        body: eligibilityReviewBody,
+        response: { 200: episodeActionSchema },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { healthSchema, healthUnavailableSchema } from '@osteopad/contract';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, TypedApp } from '../http/app';
 
@@ -28,11 +28,9 @@ export function registerHealthRoutes(app: TypedApp, deps: AppDeps): void {
     {
       config: { access: { public: true } },
       schema: {
+        summary: 'Whether the server and its database answer',
         tags: ['health'],
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
-          503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
-        },
+        response: { 200: healthSchema, 503: healthUnavailableSchema },
       },
     },
     async (_request, reply) => {

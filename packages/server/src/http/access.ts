@@ -1,4 +1,4 @@
-import type { UserRole } from '../auth/roles';
+import type { Role } from '@osteopad/contract';
 
 /**
  * Every route declares who may call it. A route without a declaration fails at registration,
@@ -7,7 +7,7 @@ import type { UserRole } from '../auth/roles';
 export type RouteAccess =
   | { readonly public: true }
   | {
-      readonly roles: readonly UserRole[];
+      readonly roles: readonly Role[];
       /**
        * Who checks that the records the path names (`:patientId` …) are the caller's organisation's.
        * By default the authenticate hook does, before the handler, in a statement of its own.

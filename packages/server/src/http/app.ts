@@ -17,12 +17,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
+  createJsonSchemaTransform,
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { fileBytes } from '@osteopad/contract';
 import type { ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
@@ -94,6 +95,22 @@ declare module 'fastify' {
     routeCatalog: RouteEntry[];
   }
 }
+
+/**
+ * The OpenAPI document is generated from the routes' schemas (@osteopad/contract). JSON Schema cannot
+ * express bytes, so the one schema for them (`fileBytes`, a PDF) is written as `{ type: string,
+ * format: binary }`; any other schema JSON Schema cannot express still fails.
+ */
+const documentTransform = createJsonSchemaTransform({
+  zodToJsonConfig: {
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type !== 'custom') return;
+      if (zodSchema !== fileBytes) throw new Error('A schema of the API cannot be written as JSON Schema.');
+      Object.assign(jsonSchema, { type: 'string', format: 'binary' });
+    },
+  },
+});
 
 /** Routes served by the documentation plugin: public, hold no patient data. */
 const DOCS_PREFIX = '/api/docs';
@@ -178,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'Osteopad API', version: '0.1.0', description: 'Fracture liaison service pathway API' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
-    transform: jsonSchemaTransform,
+    transform: documentTransform,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { episodes, fractureEvents, reportFindings, tasks } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
-import { USER_ROLES, type UserRole } from '../auth/roles';
+import { ROLES, type Role } from '@osteopad/contract';
 import { isPublic, type RouteAccess } from './access';
 import { isKnownOwnedParam } from './ownership';
 
@@ -15,15 +15,11 @@ const PUBLIC_PREFIXES = ['/api/docs'];
 
 let h: Harness;
 const paramValues: Record<string, string> = {};
-const sessionsB = new Map<UserRole, Session>();
-const sessionsA = new Map<UserRole, Session>();
+const sessionsB = new Map<Role, Session>();
+const sessionsA = new Map<Role, Session>();
 
 /** Some routes end the caller's session (logout); tests carry on with a fresh one. */
-async function liveSession(
-  sessions: Map<UserRole, Session>,
-  role: UserRole,
-  username: string,
-): Promise<Session> {
+async function liveSession(sessions: Map<Role, Session>, role: Role, username: string): Promise<Session> {
   const current = sessions.get(role);
   if (current !== undefined) {
     const probe = await h.as(current, 'GET', '/api/auth/session');
@@ -88,7 +84,7 @@ beforeAll(async () => {
     };
   });
   Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });
-  for (const role of USER_ROLES) {
+  for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));
   }
@@ -117,7 +113,7 @@ function isDocs(url: string): boolean {
 
 function protectedRoutes() {
   return h.app.routeCatalog.filter(
-    (r): r is { method: string; url: string; access: Extract<RouteAccess, { roles: readonly UserRole[] }> } =>
+    (r): r is { method: string; url: string; access: Extract<RouteAccess, { roles: readonly Role[] }> } =>
       !isPublic(r.access) && (r.url.startsWith('/api') || r.url.startsWith('/fhir')),
   );
 }
@@ -160,7 +156,7 @@ describe('route security', () => {
 
   it('refuses every protected route to a role it does not allow (403)', async () => {
     for (const route of protectedRoutes()) {
-      const forbiddenRoles = USER_ROLES.filter((r) => !route.access.roles.includes(r));
+      const forbiddenRoles = ROLES.filter((r) => !route.access.roles.includes(r));
       for (const role of forbiddenRoles) {
         const session = await liveSession(sessionsA, role, h.orgA.users[role].username);
         const response = await h.as(session, route.method, fillParams(route.url), {});

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifySchemaValidationError } from 'fastify';
 
 export interface ValidationIssue {
@@ -29,26 +28,5 @@ export function describeValidationIssues(
   });
 }
 
-/** Common field schemas; every string has a length bound so nothing unbounded reaches the database. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'This date does not exist.');
-
-export const uuidParam = z.uuid();
-export const shortText = (max = 200) => z.string().trim().max(max);
-export const requiredText = (max = 200) => z.string().trim().min(1, 'Required.').max(max);
-
-export const pagination = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};
-
-export const problemSchema = z.object({
-  error: z.string(),
-  message: z.string(),
-});
+// The field schemas (isoDate, shortText, pagination …) and every route's request and response
+// schemas are the API's: @osteopad/contract.

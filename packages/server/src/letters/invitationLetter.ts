@@ -14,14 +14,13 @@ import {
 } from './invitationLetterInput';
 import { compareDates, toUtcInstant, type CalendarDate } from './letterDate';
 import { FONT_SIZE } from './letterLayout';
-import { letterTranslator, type LetterLocale } from './letterText';
+import { letterTranslator } from './letterText';
 import { LETTER_FONT, renderPdf } from './pdfRenderer';
+import type { LetterLocale } from '@osteopad/contract';
 
 export type { InvitationLetterInput, LetterOrganization, LetterPatient } from './invitationLetterInput';
 export { MAX_LETTERS_PER_BATCH } from './invitationLetterInput';
 export { LetterInputError } from './letterInputError';
-export type { LetterLocale } from './letterText';
-export type { PatientSex } from './salutation';
 
 export interface RenderInvitationLettersOptions {
   /** Language of the PDF's title, subject and language tag; defaults to the first letter's locale. */

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { compareDates, parseIsoDate, type CalendarDate } from './letterDate';
 import { LetterInputError } from './letterInputError';
-import { LETTER_LOCALES, type LetterLocale } from './letterText';
-import { PATIENT_SEXES, type PatientSex } from './salutation';
 import { isStorableText } from '../text/storableText';
+import { LETTER_LOCALES, type LetterLocale, SEXES, type Sex } from '@osteopad/contract';
 
 /** The organisation's profile as printed in the letterhead, the return address and the closing. */
 export interface LetterOrganization {
@@ -26,7 +25,7 @@ export interface LetterPatient {
   familyName: string;
   givenNames: string;
   initials: string;
-  sex: PatientSex;
+  sex: Sex;
   street: string;
   houseNumber: string;
   postalCode: string;
@@ -91,7 +90,7 @@ const patientSchema = z.object({
   familyName: requiredText(100),
   givenNames: optionalText(150),
   initials: optionalText(20),
-  sex: z.enum(PATIENT_SEXES),
+  sex: z.enum(SEXES),
   street: requiredText(100),
   houseNumber: requiredText(20),
   postalCode: requiredText(12),

@@ -6,7 +6,7 @@ import { auditedTransaction } from '../audit/auditedTransaction';
 import { conflict, notFound, unprocessable, type FieldIssue } from '../domain/errors';
 import { renderInvitationLetters, LetterInputError, type InvitationLetterInput } from './invitationLetter';
 import { validateLetters } from './invitationLetterInput';
-import type { LetterLocale } from './letterText';
+import type { LetterLocale } from '@osteopad/contract';
 
 /** Episodes an invitation (or a reminder, which reuses the letter) can be printed for. */
 const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MONTH_MESSAGE_KEYS } from './letterDate';
-import { LETTER_LOCALES, letterCatalogues, letterTranslator } from './letterText';
+import { letterCatalogues, letterTranslator } from './letterText';
+import { LETTER_LOCALES } from '@osteopad/contract';
 
 const LETTERS_DIRECTORY = fileURLToPath(new URL('.', import.meta.url));
 

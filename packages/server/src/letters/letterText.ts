@@ -1,9 +1,7 @@
 import { createInstance } from 'i18next';
 import en from './i18n/en.json' with { type: 'json' };
 import nl from './i18n/nl.json' with { type: 'json' };
-
-export const LETTER_LOCALES = ['nl', 'en'] as const;
-export type LetterLocale = (typeof LETTER_LOCALES)[number];
+import { LETTER_LOCALES, type LetterLocale } from '@osteopad/contract';
 
 /** The Dutch catalogue is the source text; the English one must have the same shape. */
 export type LetterCatalogue = typeof nl;

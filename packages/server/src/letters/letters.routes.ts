@@ -1,12 +1,14 @@
-import { z } from 'zod';
+import {
+  episodeParams,
+  invitationLetterQuery,
+  invitationLettersBody,
+  PATIENT_RECORD_ROLES,
+  pdfDocument,
+} from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../http/app';
-import { PATIENT_RECORD_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { printInvitationLetters } from './invitationLetters.service';
-
-const locale = z.enum(['nl', 'en']).default('nl');
-const MAX_PER_REQUEST = 500;
 
 export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.get(
@@ -14,10 +16,12 @@ export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): voi
     {
       config: { access: { roles: PATIENT_RECORD_ROLES, namedRecords: 'unitOfWork' } },
       schema: {
+        summary: 'The invitation letter of one patient (PDF)',
         tags: ['letters'],
         description: 'The invitation letter of one patient as PDF.',
-        params: z.strictObject({ episodeId: z.uuid() }),
-        querystring: z.strictObject({ locale }),
+        params: episodeParams,
+        querystring: invitationLetterQuery,
+        response: { 200: pdfDocument },
       },
     },
     async (request, reply) => {
@@ -41,12 +45,11 @@ export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): voi
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
       schema: {
+        summary: 'The invitation letters of several patients in one PDF',
         tags: ['letters'],
         description: 'One PDF with the invitation letters of several patients, each on its own page.',
-        body: z.strictObject({
-          episodeIds: z.array(z.uuid()).min(1).max(MAX_PER_REQUEST),
-          locale,
-        }),
+        body: invitationLettersBody,
+        response: { 200: pdfDocument },
       },
     },
     async (request, reply) => {

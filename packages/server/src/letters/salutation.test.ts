@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterTranslator } from './letterText';
-import { PATIENT_SEXES, salutation, type SalutationName } from './salutation';
+import { salutation, type SalutationName } from './salutation';
+import { SEXES } from '@osteopad/contract';
 
 const dutch = letterTranslator('nl');
 const english = letterTranslator('en');
@@ -49,7 +50,7 @@ describe('salutation', () => {
   });
 
   it('only says "mevrouw" or "heer" for the sex that was recorded', () => {
-    for (const sex of PATIENT_SEXES) {
+    for (const sex of SEXES) {
       const text = salutation({ ...deVries, sex }, dutch);
       expect(text.includes('mevrouw'), `${sex}: ${text}`).toBe(sex === 'female');
       expect(text.includes('heer'), `${sex}: ${text}`).toBe(sex === 'male');

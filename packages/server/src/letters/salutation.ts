@@ -1,14 +1,12 @@
 import { initialsFor, registeredSurname, standaloneSurname } from './dutchNames';
 import type { LetterTranslator } from './letterText';
-
-export const PATIENT_SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export type PatientSex = (typeof PATIENT_SEXES)[number];
+import type { Sex } from '@osteopad/contract';
 
 export interface SalutationName {
   readonly familyName: string;
   readonly givenNames: string;
   readonly initials: string;
-  readonly sex: PatientSex;
+  readonly sex: Sex;
 }
 
 /**

@@ -11,7 +11,7 @@ import { storedEpisodeReason } from '../episodes/episodeReasons';
 import { buildApp } from '../http/app';
 import { DEFAULT_APP_CONFIG } from '../http/config';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import { patientRecordResponse } from './patients.schemas';
+import { patientRecordSchema as patientRecordResponse } from '@osteopad/contract';
 
 /**
  * Round trips of one GET of the patient page with a fresh session: the session look-up, then the

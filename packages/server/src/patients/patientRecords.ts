@@ -4,7 +4,8 @@ import { patients } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { auditedRead } from '../audit/auditInStatement';
-import { storedEpisodeReason, type EpisodeReasonCode } from '../episodes/episodeReasons';
+import type { EpisodeReasonCode } from '@osteopad/contract';
+import { storedEpisodeReason } from '../episodes/episodeReasons';
 import { notFound } from '../domain/errors';
 import {
   duplicateFieldOfError,

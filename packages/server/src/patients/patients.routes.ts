@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import {
+  PATIENT_RECORD_ROLES,
+  patientDetailSchema,
+  patientListSchema,
+  patientParams,
+  patientRecordSchema,
+  patientSearchBody,
+} from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../http/app';
-import { PATIENT_RECORD_ROLES } from '../auth/roles';
 import { requireActor } from '../auth/requireActor';
 import { createPatient, getPatientRecord, searchPatients } from './patientRecords';
-import {
-  newPatientBody,
-  patientDetailSchema,
-  patientSearchBody,
-  patientListResponse,
-  patientRecordResponse,
-} from './patients.schemas';
+import { newPatientBody } from './patients.schemas';
 
 export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
   // A search is a read, but its text (a name, BSN or date of birth) travels in the body, never in
@@ -18,7 +18,12 @@ export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
     '/api/patients/search',
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
-      schema: { tags: ['patients'], body: patientSearchBody, response: { 200: patientListResponse } },
+      schema: {
+        summary: 'Search patients by name, BSN or date of birth',
+        tags: ['patients'],
+        body: patientSearchBody,
+        response: { 200: patientListSchema },
+      },
     },
     async (request) => searchPatients(db, requireActor(request), request.body),
   );
@@ -29,9 +34,10 @@ export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
     {
       config: { access: { roles: PATIENT_RECORD_ROLES, namedRecords: 'unitOfWork' } },
       schema: {
+        summary: 'One patient with their fractures, episodes and open tasks',
         tags: ['patients'],
-        params: z.strictObject({ patientId: z.uuid() }),
-        response: { 200: patientRecordResponse },
+        params: patientParams,
+        response: { 200: patientRecordSchema },
       },
     },
     async (request) => getPatientRecord(db, requireActor(request), request.params.patientId),
@@ -41,7 +47,12 @@ export function registerPatientRoutes(app: TypedApp, { db }: AppDeps): void {
     '/api/patients',
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
-      schema: { tags: ['patients'], body: newPatientBody, response: { 201: patientDetailSchema } },
+      schema: {
+        summary: 'Register a patient by hand',
+        tags: ['patients'],
+        body: newPatientBody,
+        response: { 201: patientDetailSchema },
+      },
     },
     async (request, reply) => {
       const patient = await createPatient(db, requireActor(request), request.body);

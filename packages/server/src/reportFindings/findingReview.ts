@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { FindingStatus } from '@osteopad/contract';
 import { patientGroup, type ClinicalConfig } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
 import { episodes, fractureEvents, patients, reportFindings } from '../db/schema';
@@ -14,7 +15,7 @@ import { highestGenantGrade, mergeVertebralLevels } from './fractureLevels';
 export async function listFindings(
   db: Database,
   actor: Actor,
-  filter: { status: 'open' | 'confirmed' | 'dismissed'; limit: number; offset: number },
+  filter: { status: FindingStatus; limit: number; offset: number },
 ) {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const where = and(
@@ -305,7 +306,7 @@ export async function reviewFinding(
   decision: { confirm: boolean; patientId?: string | undefined; note: string },
   context: { today: string; clock: () => Date; config: ClinicalConfig },
 ): Promise<{
-  status: 'confirmed' | 'dismissed';
+  status: Exclude<FindingStatus, 'open'>;
   import: ImportSummary | null;
   confirmation: Confirmation | null;
 }> {

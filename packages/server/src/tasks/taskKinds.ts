@@ -1,18 +1,17 @@
-import type { UserRole } from '../auth/roles';
+import type { Role, TaskKind } from '@osteopad/contract';
 
 /**
  * Dated work that hangs off an episode. Worklists are queries over open tasks, so every step that
- * must not be forgotten is a task with a due date and the role that does it.
+ * must not be forgotten is a task with a due date and the role that does it. The kinds are the API's
+ * (@osteopad/contract: TASK_KINDS); who does each is the server's.
  */
-export const TASK_KINDS = {
+export const TASK_ASSIGNEES = {
   invite: { role: 'secretary' },
   invite_reminder: { role: 'secretary' },
   no_response_follow_up: { role: 'nurse' },
   review_eligibility: { role: 'nurse' },
-} as const satisfies Record<string, { role: UserRole }>;
+} as const satisfies Record<TaskKind, { role: Role }>;
 
-export type TaskKind = keyof typeof TASK_KINDS;
-
-export function assigneeFor(kind: TaskKind): UserRole {
-  return TASK_KINDS[kind].role;
+export function assigneeFor(kind: TaskKind): Role {
+  return TASK_ASSIGNEES[kind].role;
 }

@@ -6,14 +6,14 @@ import type { Actor } from '../auth/actor';
 import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../auth/sessionStore';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import type { Database } from '../db/connection';
-import type { UserRole } from '../auth/roles';
+import type { Role } from '@osteopad/contract';
 import { conflict, invalid, invalidFields, notFound } from '../domain/errors';
 
 export interface NewUser {
   organizationId: string;
   username: string;
   displayName: string;
-  role: UserRole;
+  role: Role;
   password: string;
   patientId?: string | null;
 }
@@ -74,7 +74,7 @@ export function addUser(
 
 export interface UserChange {
   displayName?: string | undefined;
-  role?: UserRole | undefined;
+  role?: Role | undefined;
   active?: boolean | undefined;
   unlock?: boolean | undefined;
   password?: string | undefined;

@@ -1,44 +1,16 @@
-import { z } from 'zod';
+import {
+  ADMIN_ROLES,
+  newUserBody,
+  userListSchema,
+  userParams,
+  userSchema,
+  userUpdateBody,
+} from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../http/app';
 import type { users } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
-import { USER_ROLES } from '../auth/roles';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { addUser, changeUser, listUsers } from './userAccounts';
 import { invalid } from '../domain/errors';
-import { requiredText } from '../http/validation';
-
-const userSchema = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(USER_ROLES),
-  active: z.boolean(),
-  locked: z.boolean(),
-  patientId: z.uuid().nullable(),
-  lastLoginAt: z.string().nullable(),
-});
-
-const newUserBody = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .min(3)
-    .max(100)
-    .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.'),
-  displayName: requiredText(200),
-  role: z.enum(USER_ROLES),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
-  patientId: z.uuid().nullable().default(null),
-});
-
-const userUpdateBody = z.strictObject({
-  displayName: requiredText(200).optional(),
-  role: z.enum(USER_ROLES).optional(),
-  active: z.boolean().optional(),
-  unlock: z.literal(true).optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
-});
 
 type UserRow = typeof users.$inferSelect;
 
@@ -59,8 +31,12 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
   app.get(
     '/api/users',
     {
-      config: { access: { roles: ['admin'] } },
-      schema: { tags: ['users'], response: { 200: z.object({ items: z.array(userSchema) }) } },
+      config: { access: { roles: ADMIN_ROLES } },
+      schema: {
+        summary: 'Every account of the organisation',
+        tags: ['users'],
+        response: { 200: userListSchema },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -73,8 +49,13 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
   app.post(
     '/api/users',
     {
-      config: { access: { roles: ['admin'] } },
-      schema: { tags: ['users'], body: newUserBody, response: { 201: userSchema } },
+      config: { access: { roles: ADMIN_ROLES } },
+      schema: {
+        summary: 'Add an account',
+        tags: ['users'],
+        body: newUserBody,
+        response: { 201: userSchema },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -93,10 +74,11 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
   app.patch(
     '/api/users/:userId',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ADMIN_ROLES } },
       schema: {
+        summary: 'Change, deactivate or unlock an account, or set its password',
         tags: ['users'],
-        params: z.strictObject({ userId: z.uuid() }),
+        params: userParams,
         body: userUpdateBody,
         response: { 200: userSchema },
       },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { invalid } from '../domain/errors';
-import { isoDate } from '../http/validation';
 
 /**
  * Keyset pagination of the worklists: a page ends at a row, and the next page starts after that row's
@@ -29,7 +28,7 @@ export interface CursorScope {
 
 const common = { v: z.literal(1), view: z.string().max(40), order: z.enum(['asc', 'desc']), id: z.uuid() };
 const payload = z.discriminatedUnion('sort', [
-  z.strictObject({ ...common, sort: z.enum(['fractureDate', 'dueDate']), key: isoDate }),
+  z.strictObject({ ...common, sort: z.enum(['fractureDate', 'dueDate']), key: z.iso.date() }),
   z.strictObject({ ...common, sort: z.literal('age'), key: z.number().int().min(0).max(200) }),
   z.strictObject({
     ...common,

@@ -10,7 +10,8 @@ import { fixturePath } from '../../test/fixtureFiles';
 import { SESSION_COOKIE } from '../auth/authenticate';
 import { fractureCsvStream } from '../caseFinding/parsers/csv/generateFixture';
 import { encodeCursor } from './worklistCursor';
-import { ENTRY_KINDS_OF_VIEW, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistView } from './worklistQuery';
+import { WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistView } from '@osteopad/contract';
+import { ENTRY_KINDS_OF_VIEW } from './worklistQuery';
 
 let h: Harness;
 let admin: Session;

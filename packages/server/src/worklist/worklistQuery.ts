@@ -3,36 +3,32 @@ import type { Database, Transaction } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { decodeCursor, encodeCursor, unknownCursorPatient, type CursorPosition } from './worklistCursor';
+import type {
+  PatientGroup,
+  SortOrder,
+  WorklistSort,
+  WorklistSourceFilter,
+  WorklistView,
+} from '@osteopad/contract';
 
 /**
- * The case-finding worklists. Each view lists open tasks of its kinds (or, for `excluded`, fractures
- * the rules set aside), so a patient appears exactly where work is waiting. They read the projection
- * `worklist_items` (migration 0013), which triggers keep equal to the tasks, episodes, patients and
- * fractures it is made of.
+ * The case-finding worklists. Each view is a query over open tasks (or, for `excluded`, over
+ * fractures the rules set aside), so a patient appears exactly where work is waiting. They read the
+ * projection `worklist_items` (migration 0013), which triggers keep equal to the tasks, episodes,
+ * patients and fractures it is made of. The views,
+ * sorts and filters are the API's (@osteopad/contract: WORKLIST_VIEWS, WORKLIST_SORTS …).
  */
-export const WORKLIST_VIEWS = [
-  'to_invite',
-  'manual_review',
-  'identified',
-  'awaiting_response',
-  'excluded',
-] as const;
-export type WorklistView = (typeof WORKLIST_VIEWS)[number];
-
-export const WORKLIST_SORTS = ['fractureDate', 'dueDate', 'name', 'age', 'site'] as const;
-export type WorklistSort = (typeof WORKLIST_SORTS)[number];
-
 export interface WorklistFilter {
   view: WorklistView;
   site?: string | undefined;
-  group?: 'hip' | 'vertebral' | 'otherInpatient' | 'outpatient' | undefined;
+  group?: PatientGroup | undefined;
   ageMin?: number | undefined;
   ageMax?: number | undefined;
   fractureFrom?: string | undefined;
   fractureTo?: string | undefined;
-  source?: 'csv' | 'hl7v2' | 'fhir' | 'reports' | 'manual' | undefined;
+  source?: WorklistSourceFilter | undefined;
   sort: WorklistSort;
-  order: 'asc' | 'desc';
+  order: SortOrder;
   limit: number;
   /** Where the page starts: the `nextCursor` of the page before (absent: the first page). */
   cursor?: string | undefined;

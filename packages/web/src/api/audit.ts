@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditAction, AuditOutcome } from './codes';
-import { auditListSchema } from './schemas';
+import { type AuditAction, type AuditOutcome, auditListSchema } from '@osteopad/contract';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError } from './client';
-import { sessionSchema, type Session } from './schemas';
+import { sessionSchema, type Session } from '@osteopad/contract';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { problemSchema } from './schemas';
+import { problemSchema } from '@osteopad/contract';
 
 export interface FieldIssue {
   /** Where the server found the problem, e.g. `body.username` or `querystring.from`. */

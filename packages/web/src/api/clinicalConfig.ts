@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import { clinicalConfigSchema } from './schemas';
+import { clinicalConfigSchema } from '@osteopad/contract';
 
 export const CLINICAL_CONFIG_QUERY_KEY = ['clinical-config'] as const;
 

@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import type { ImportEncoding } from './codes';
 import {
+  type FractureImportFormat,
+  type ImportEncoding,
   fractureImportSummarySchema,
   importHistorySchema,
   reportImportSummarySchema,
@@ -9,7 +10,7 @@ import {
   type FractureImportSummary,
   type ReportImportSummary,
   type UploadProgress,
-} from './schemas';
+} from '@osteopad/contract';
 
 export const IMPORT_HISTORY_LIMIT = 20;
 export const IMPORT_HISTORY_QUERY_KEY = ['imports'] as const;
@@ -17,7 +18,7 @@ export const IMPORT_HISTORY_QUERY_KEY = ['imports'] as const;
 /** The server's limit on file names; longer names are cut, not refused. */
 const FILE_NAME_MAX = 300;
 
-export type FractureFormat = 'csv' | 'hl7v2' | 'fhir';
+export type FractureFormat = FractureImportFormat;
 
 export interface UploadSettings {
   encoding: ImportEncoding;

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { LetterLocale } from './codes';
+import type { LetterLocale } from '@osteopad/contract';
 
 const PDF = 'application/pdf';
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import { patientListSchema, patientRecordSchema } from './schemas';
+import { patientListSchema, patientRecordSchema } from '@osteopad/contract';
 
 export const PATIENT_PAGE_SIZE = 20;
 /** Every search asks the server (and is audited), so wait until the user pauses typing. */

@@ -1,6 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError } from './client';
-import { findingReviewSchema, reportFindingListSchema, type FindingReviewResult } from './schemas';
+import {
+  findingReviewSchema,
+  reportFindingListSchema,
+  type FindingDecision,
+  type FindingReviewResult,
+} from '@osteopad/contract';
+
+export type { FindingDecision };
 
 export const FINDINGS_PAGE_SIZE = 20;
 export const REPORT_FINDINGS_QUERY_KEY = ['report-findings'] as const;
@@ -17,8 +24,6 @@ export function openReportFindingsQuery(page: number) {
       }),
   });
 }
-
-export type FindingDecision = 'confirm' | 'dismiss';
 
 /**
  * `patientId` names the patient when the report's own reference matched nobody: the server then

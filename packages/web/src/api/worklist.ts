@@ -1,22 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError } from './client';
-import type {
-  DeclineReason,
-  FractureSite,
-  NotEligibleReason,
-  PatientGroup,
-  SortOrder,
-  WorklistSort,
-  WorklistSourceFilter,
-  WorklistView,
-} from './codes';
 import {
+  type DeclineReason,
+  type FractureSite,
+  type NotEligibleReason,
+  type PatientGroup,
+  type SortOrder,
+  type WorklistSort,
+  type WorklistSourceFilter,
+  type WorklistView,
   episodeActionSchema,
   invitationsSchema,
   worklistSchema,
   type EpisodeActionResult,
   type InvitationResults,
-} from './schemas';
+} from '@osteopad/contract';
 
 export const WORKLIST_PAGE_SIZE = 20;
 

@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../api/audit';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../api/codes';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@osteopad/contract';
 import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
 import { DateFilterInput } from '../common/filters/DateFilterInput';
 import { FilterForm } from '../common/filters/FilterForm';

@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../api/schemas';
+import type { AuditEvent } from '@osteopad/contract';
 import { formatDateTime } from '../format/dates';
 import {
   anyRoleLabel,

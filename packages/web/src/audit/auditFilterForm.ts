@@ -1,6 +1,6 @@
 import type { AuditFilter } from '../api/audit';
 import type { FieldIssue } from '../api/client';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, isOneOf } from '../api/codes';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, isOneOf } from '@osteopad/contract';
 import { parseDate } from '../format/dates';
 
 /** The filter form as typed: dates as dd-mm-jjjj, selects as '' for "all". */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clinicalConfigQuery } from '../api/clinicalConfig';
 import { ApiError } from '../api/client';
-import { CONFIG_MARKERS } from '../api/codes';
+import { CONFIG_MARKERS } from '@osteopad/contract';
 import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
 import { PageHeading } from '../common/PageHeading';

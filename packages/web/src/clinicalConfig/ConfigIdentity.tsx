@@ -1,6 +1,6 @@
 import { DataList, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ClinicalConfig } from '../api/schemas';
+import type { ClinicalConfig } from '@osteopad/contract';
 import { Section } from '../common/Section';
 
 interface ConfigIdentityProps {

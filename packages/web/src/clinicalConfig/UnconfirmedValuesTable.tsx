@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnconfirmedValue } from '../api/schemas';
+import type { UnconfirmedValue } from '@osteopad/contract';
 import { ConfigValue } from './ConfigValue';
 import { MarkerBadge } from './MarkerBadge';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../api/codes';
+import type { Role } from '@osteopad/contract';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { NoAccessScreen } from './NoAccessScreen';
 

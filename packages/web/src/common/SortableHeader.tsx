@@ -1,5 +1,5 @@
 import { Table, UnstyledButton } from '@mantine/core';
-import type { SortOrder } from '../api/codes';
+import type { SortOrder } from '@osteopad/contract';
 
 interface SortableHeaderProps<T extends string> {
   column: T;

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportFinding } from '../api/schemas';
+import type { ReportFinding } from '@osteopad/contract';
 
 /** "Zeker", or an "Onzeker" badge with the report's own hedge ("mogelijk", "cannot be excluded"). */
 export function FindingCertainty({

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PATIENT_PAGE_SIZE, PATIENT_SEARCH_DEBOUNCE_MS, patientListQuery } from '../api/patients';
-import type { PatientSummary } from '../api/schemas';
+import type { PatientSummary } from '@osteopad/contract';
 import { EmptyNote } from '../common/EmptyNote';
 import { LoadingState } from '../common/LoadingState';
 import { QueryError } from '../common/QueryError';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { PATIENT_RECORD_QUERY_KEY } from '../api/patients';
 import { REPORT_FINDINGS_QUERY_KEY, reviewFinding, type FindingDecision } from '../api/reportFindings';
-import type { PatientSummary, ReportFinding } from '../api/schemas';
+import type { PatientSummary, ReportFinding } from '@osteopad/contract';
 import { WORKLIST_QUERY_KEY } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
 import { errorText } from '../common/errorText';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingDecision } from '../api/reportFindings';
-import type { ReportFinding } from '../api/schemas';
+import type { ReportFinding } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDate } from '../format/dates';
 import { FindingCertainty } from './FindingCertainty';

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FINDINGS_PAGE_SIZE, openReportFindingsQuery, type FindingDecision } from '../api/reportFindings';
-import type { ReportFinding } from '../api/schemas';
+import type { ReportFinding } from '@osteopad/contract';
 import { Dialog } from '../common/Dialog';
 import { LoadingState } from '../common/LoadingState';
 import { Notice, type NoticeContent } from '../common/Notice';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ReportFinding } from '../api/schemas';
+import type { ReportFinding } from '@osteopad/contract';
 import { patientName } from '../patients/patientName';
 
 /** The patient's name when Osteopad knows them, otherwise "Onbekende patiënt". */

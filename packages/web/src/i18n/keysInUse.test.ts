@@ -31,7 +31,7 @@ import {
   TASK_KINDS,
   TRAUMA_MECHANISMS,
   UPLOAD_KINDS,
-} from '../api/codes';
+} from '@osteopad/contract';
 import { ERROR_MESSAGE_KEYS } from '../common/errorMessageKey';
 import { LETTER_ORGANIZATION_FIELDS, LETTER_PATIENT_FIELDS } from '../letters/letterFailure';
 import { SENT_ON_ERRORS } from '../worklist/sentOnDate';

@@ -30,8 +30,8 @@ import {
   type NotEligibleReason,
   type Role,
   type Sex,
-} from '../api/codes';
-import type { EpisodeReason } from '../api/schemas';
+  type EpisodeReason,
+} from '@osteopad/contract';
 import { formatDate } from '../format/dates';
 
 /*

@@ -1,7 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportError } from '../api/schemas';
+import type { ImportError } from '@osteopad/contract';
 
 interface ImportErrorTableProps {
   /** Errors (rows not taken) or warnings (rows taken that deserve a look): same shape, own wording. */

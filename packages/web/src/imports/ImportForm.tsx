@@ -1,7 +1,13 @@
 import { Button, Checkbox, Group, Input, NativeSelect, Paper, Radio, Stack, Title } from '@mantine/core';
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_ENCODINGS, UPLOAD_KINDS, isOneOf, type ImportEncoding, type UploadKind } from '../api/codes';
+import {
+  IMPORT_ENCODINGS,
+  UPLOAD_KINDS,
+  isOneOf,
+  type ImportEncoding,
+  type UploadKind,
+} from '@osteopad/contract';
 import { encodingLabel, importFormatLabel } from '../i18n/labels';
 import { acceptedFiles, hasEncodingChoice, type ImportRequest } from './importRequest';
 

@@ -1,7 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UploadProgress } from '../api/schemas';
+import type { UploadProgress } from '@osteopad/contract';
 import { shareRead } from './uploadProgressShare';
 
 interface ImportProgressProps {

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FractureImportSummary, ReportImportSummary } from '../api/schemas';
+import type { FractureImportSummary, ReportImportSummary } from '@osteopad/contract';
 import { importStatusLabel } from '../i18n/labels';
 import { ImportCounts, type Count } from './ImportCounts';
 import { ImportErrorTable } from './ImportErrorTable';

@@ -1,4 +1,4 @@
-import type { ImportEncoding, UploadKind } from '../api/codes';
+import type { ImportEncoding, UploadKind } from '@osteopad/contract';
 
 export interface ImportRequest {
   kind: UploadKind;

@@ -1,4 +1,4 @@
-import type { UploadProgress } from '../api/schemas';
+import type { UploadProgress } from '@osteopad/contract';
 
 /** Percentage of the file read (0–100), or null when the size is unknown (no Content-Length). */
 export function shareRead(progress: UploadProgress): number | null {

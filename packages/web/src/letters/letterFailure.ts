@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import { isOneOf } from '../api/codes';
+import { isOneOf } from '@osteopad/contract';
 
 /** Organisation profile fields the letterhead needs; each has a label under `letters.orgFields`. */
 export const LETTER_ORGANIZATION_FIELDS = [

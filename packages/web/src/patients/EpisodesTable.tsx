@@ -2,9 +2,14 @@ import { Badge, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_LOCALES, isOneOf, type LetterLocale } from '../api/codes';
+import {
+  LETTER_LOCALES,
+  isOneOf,
+  type LetterLocale,
+  type Episode,
+  type EpisodeReason,
+} from '@osteopad/contract';
 import { fetchInvitationLetter } from '../api/letters';
-import type { Episode, EpisodeReason } from '../api/schemas';
 import { EmptyNote } from '../common/EmptyNote';
 import { Section } from '../common/Section';
 import { formatDate } from '../format/dates';

@@ -1,6 +1,6 @@
 import { DataList } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PatientDetail } from '../api/schemas';
+import type { PatientDetail } from '@osteopad/contract';
 import { EmptyNote } from '../common/EmptyNote';
 import { Section } from '../common/Section';
 

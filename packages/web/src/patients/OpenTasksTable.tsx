@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../api/schemas';
+import type { Task } from '@osteopad/contract';
 import { EmptyNote } from '../common/EmptyNote';
 import { Section } from '../common/Section';
 import { formatDate } from '../format/dates';

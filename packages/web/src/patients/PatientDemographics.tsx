@@ -1,6 +1,6 @@
 import { DataList } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PatientDetail } from '../api/schemas';
+import type { PatientDetail } from '@osteopad/contract';
 import { Section } from '../common/Section';
 import { formatDate, formatDateTime } from '../format/dates';
 import { sexLabel } from '../i18n/labels';

@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PatientSummary } from '../api/schemas';
+import type { PatientSummary } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
 import { formatDate } from '../format/dates';
 import { sexLabel } from '../i18n/labels';

@@ -1,4 +1,4 @@
-import type { PatientSummary } from '../api/schemas';
+import type { PatientSummary } from '@osteopad/contract';
 
 /** "Bakker, Cornelia" — family name first, as in Dutch hospital lists; initials when no given names. */
 export function patientName(patient: Pick<PatientSummary, 'familyName' | 'givenNames' | 'initials'>): string {

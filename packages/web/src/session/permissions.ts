@@ -1,26 +1,26 @@
-import type { Role } from '../api/codes';
+import {
+  ADMIN_ROLES,
+  CLINICAL_ROLES,
+  PATIENT_RECORD_ROLES,
+  STAFF_ROLES,
+  type Role,
+} from '@osteopad/contract';
 
 /*
  * What each role sees in the web app. The server enforces the same rules (403); these only decide
  * which navigation to show and where to land, so nobody is sent to a screen that will refuse them.
  */
 
-/** Mirrors the server's PATIENT_RECORD_ROLES: staff who search and open patient records. */
-export const PATIENT_LIST_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary'];
+/** The server's PATIENT_RECORD_ROLES (the contract's): staff who search and open patient records. */
+export const PATIENT_LIST_ROLES: readonly Role[] = PATIENT_RECORD_ROLES;
 /** The worklist shows names, so the same staff; secretaries invite, the clinical staff also decide. */
 export const WORKLIST_ROLES: readonly Role[] = PATIENT_LIST_ROLES;
-/** Mirrors the server's CLINICAL_ROLES: manual eligibility review and radiology report findings. */
-export const CLINICAL_REVIEW_ROLES: readonly Role[] = ['specialist', 'nurse'];
-export const AUDIT_LOG_ROLES: readonly Role[] = ['admin'];
-export const IMPORT_ROLES: readonly Role[] = ['admin'];
-/** Mirrors the server's STAFF_ROLES: everyone who works for the hospital may see the clinical configuration. */
-export const CLINICAL_CONFIG_ROLES: readonly Role[] = [
-  'admin',
-  'specialist',
-  'nurse',
-  'secretary',
-  'quality',
-];
+/** The server's CLINICAL_ROLES: manual eligibility review and radiology report findings. */
+export const CLINICAL_REVIEW_ROLES: readonly Role[] = CLINICAL_ROLES;
+export const AUDIT_LOG_ROLES: readonly Role[] = ADMIN_ROLES;
+export const IMPORT_ROLES: readonly Role[] = ADMIN_ROLES;
+/** The server's STAFF_ROLES: everyone who works for the hospital may see the clinical configuration. */
+export const CLINICAL_CONFIG_ROLES: readonly Role[] = STAFF_ROLES;
 /** Reminded of unconfirmed clinical values on every screen: they see to it that the clinic confirms them. */
 export const CLINICAL_CONFIG_NOTICE_ROLES: readonly Role[] = ['admin', 'specialist'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../api/codes';
+import { ROLES } from '@osteopad/contract';
 import {
   canImport,
   canReviewClinically,

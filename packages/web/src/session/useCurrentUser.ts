@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { sessionQuery } from '../api/auth';
-import type { SessionUser } from '../api/schemas';
+import type { SessionUser } from '@osteopad/contract';
 
 /**
  * The logged-in user. Inside the app layout the session is always loaded (its route waits for it);

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { clinicalConfigQuery } from '../api/clinicalConfig';
-import type { Role } from '../api/codes';
+import type { Role } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
 import { seesClinicalConfigNotice } from '../session/permissions';
 

@@ -1,6 +1,6 @@
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../api/codes';
+import type { Role } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
 import {
   canImport,

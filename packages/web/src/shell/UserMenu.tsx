@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../api/auth';
-import type { SessionUser } from '../api/schemas';
+import type { SessionUser } from '@osteopad/contract';
 import { LANGUAGES } from '../i18n/languages';
 import { roleLabel } from '../i18n/labels';
 import { endSession } from '../session/endSession';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WorklistItem } from '../api/schemas';
+import type { WorklistItem } from '@osteopad/contract';
 import { Dialog } from '../common/Dialog';
 import { DeclineForm } from './DeclineForm';
 import { ReminderForm } from './ReminderForm';

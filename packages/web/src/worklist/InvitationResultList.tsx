@@ -1,6 +1,6 @@
 import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InvitationResults, WorklistItem } from '../api/schemas';
+import type { InvitationResults, WorklistItem } from '@osteopad/contract';
 import { formatDate } from '../format/dates';
 import { patientName } from '../patients/patientName';
 

@@ -2,8 +2,13 @@ import { Button, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_LOCALES, isOneOf, type LetterLocale } from '../api/codes';
-import type { InvitationResults, WorklistItem } from '../api/schemas';
+import {
+  LETTER_LOCALES,
+  isOneOf,
+  type LetterLocale,
+  type InvitationResults,
+  type WorklistItem,
+} from '@osteopad/contract';
 import { markInvited } from '../api/worklist';
 import { QueryError } from '../common/QueryError';
 import { SentOnInput } from './SentOnInput';

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorklistItem } from '../api/schemas';
+import type { WorklistItem } from '@osteopad/contract';
 import { formatDate } from '../format/dates';
 import { patientName } from '../patients/patientName';
 

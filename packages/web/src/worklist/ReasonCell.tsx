@@ -1,6 +1,6 @@
 import { Badge, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorklistItem } from '../api/schemas';
+import type { WorklistItem } from '@osteopad/contract';
 import { assumptionLabel, eligibilityReasonLabel } from '../i18n/labels';
 
 interface ReasonCellProps {

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { DECLINE_REASONS, type DeclineReason } from '../api/codes';
+import { DECLINE_REASONS, type DeclineReason } from '@osteopad/contract';
 import { elementsOf, labelFor, staticMarkup, textOfId } from '../testing/staticMarkup';
 import type { ReasonNoteErrors } from './reasonNote';
 import { ReasonNoteFields } from './ReasonNoteFields';

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { WorklistItem } from '../api/schemas';
+import type { WorklistItem } from '@osteopad/contract';
 import { markReminded } from '../api/worklist';
 import { DialogForm } from '../common/DialogForm';
 import { formatDate } from '../format/dates';

@@ -1,7 +1,6 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TASK_KINDS, isOneOf, type TaskKind } from '../api/codes';
-import type { WorklistItem } from '../api/schemas';
+import { TASK_KINDS, isOneOf, type TaskKind, type WorklistItem } from '@osteopad/contract';
 import { patientName } from '../patients/patientName';
 
 export type RowAction = 'letter' | 'decline' | 'reminder' | 'review';

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorklistItem } from '../api/schemas';
+import type { WorklistItem } from '@osteopad/contract';
 import { fractureSiteLabel } from '../i18n/labels';
 
 interface SiteCellProps {

@@ -6,7 +6,7 @@ import {
   QUALIFYING_FRACTURE_SITES,
   WORKLIST_SOURCE_FILTERS,
   type WorklistView,
-} from '../api/codes';
+} from '@osteopad/contract';
 import type { WorklistFilter } from '../api/worklist';
 import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
 import { DateFilterInput } from '../common/filters/DateFilterInput';

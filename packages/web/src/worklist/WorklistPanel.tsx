@@ -3,9 +3,14 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import type { LetterLocale, WorklistSort, WorklistView } from '../api/codes';
+import type {
+  LetterLocale,
+  WorklistSort,
+  WorklistView,
+  InvitationResults,
+  WorklistItem,
+} from '@osteopad/contract';
 import { fetchInvitationLetter, fetchInvitationLetters } from '../api/letters';
-import type { InvitationResults, WorklistItem } from '../api/schemas';
 import { WORKLIST_PAGE_SIZE, worklistQuery, type WorklistFilter } from '../api/worklist';
 import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';

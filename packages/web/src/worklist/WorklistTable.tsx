@@ -1,7 +1,6 @@
 import { Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SortOrder, WorklistSort, WorklistView } from '../api/codes';
-import type { WorklistItem } from '../api/schemas';
+import type { SortOrder, WorklistSort, WorklistView, WorklistItem } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
 import { SortableHeader } from '../common/SortableHeader';
 import { formatDate } from '../format/dates';

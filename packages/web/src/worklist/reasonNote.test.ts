@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { DECLINE_REASONS, type DeclineReason } from '../api/codes';
+import { DECLINE_REASONS, type DeclineReason } from '@osteopad/contract';
 import { firstRenderOf } from '../testing/staticMarkup';
 import {
   EMPTY_REASON_NOTE,

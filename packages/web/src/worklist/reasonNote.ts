@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import { isOneOf } from '../api/codes';
+import { isOneOf } from '@osteopad/contract';
 
 /** The reason that needs the user's own words in the note. */
 export const OTHER_REASON = 'other';

@@ -5,7 +5,7 @@ import {
   WORKLIST_SOURCE_FILTERS,
   isOneOf,
   type WorklistView,
-} from '../api/codes';
+} from '@osteopad/contract';
 import type { WorklistFilter } from '../api/worklist';
 import { formatDate, parseDate } from '../format/dates';
 

@@ -9,7 +9,7 @@ import {
   type SortOrder,
   type WorklistSort,
   type WorklistView,
-} from '../api/codes';
+} from '@osteopad/contract';
 import type { WorklistFilter } from '../api/worklist';
 import { parseDate } from '../format/dates';
 

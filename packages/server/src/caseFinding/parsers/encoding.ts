@@ -3,7 +3,9 @@
 import iconv from 'iconv-lite';
 import { ImportFileError } from './types';
 
-export type TextEncodingOption = 'auto' | 'utf-8' | 'windows-1252';
+import type { ImportEncoding } from '@osteopad/contract';
+
+export type TextEncodingOption = ImportEncoding;
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export interface DecodedText {

@@ -1,16 +1,45 @@
 // The one shape every import format (CSV, HL7 v2, FHIR) produces. The database layer only ever sees this.
 
-import { EXCLUDED_FRACTURE_SITE_CODES, FRACTURE_SITE_CODES } from '@osteopad/clinical';
+import type {
+  ENCOUNTER_TYPES as CLINICAL_ENCOUNTER_TYPES,
+  EXCLUDED_FRACTURE_SITE_CODES,
+  FRACTURE_SITE_CODES,
+} from '@osteopad/clinical';
+import {
+  EXCLUDED_FRACTURE_SITES,
+  QUALIFYING_FRACTURE_SITES,
+  type ENCOUNTER_TYPES,
+  type EncounterType,
+  type FractureImportFormat as ImportFormat,
+  type FractureSite,
+  type Sex,
+  type TraumaMechanism,
+} from '@osteopad/contract';
 
-/** Fracture sites of clinical/RULES.md R1.2 (qualifying): the clinical engine's list. */
-export const QUALIFYING_FRACTURE_SITES = FRACTURE_SITE_CODES;
+export type {
+  EncounterType,
+  FractureImportFormat as ImportFormat,
+  FractureSite,
+  Sex,
+  TraumaMechanism,
+} from '@osteopad/contract';
 
-/** Fracture sites of clinical/RULES.md R1.3 (excluded from the work-up): the clinical engine's list. */
-export const EXCLUDED_FRACTURE_SITES = EXCLUDED_FRACTURE_SITE_CODES;
-
-export type QualifyingFractureSite = (typeof QUALIFYING_FRACTURE_SITES)[number];
-export type ExcludedFractureSite = (typeof EXCLUDED_FRACTURE_SITES)[number];
-export type FractureSite = QualifyingFractureSite | ExcludedFractureSite;
+/*
+ * The fracture sites of clinical/RULES.md R1.2 (qualifying) and R1.3 (excluded) and the encounter
+ * types are the clinical engine's codes, which the API names too (@osteopad/contract). The engine
+ * depends on nothing, so both packages spell them; these types fail to compile when the two lists
+ * stop holding the same codes.
+ */
+type SameCodes<A extends readonly string[], B extends readonly string[]> = [A[number]] extends [B[number]]
+  ? [B[number]] extends [A[number]]
+    ? true
+    : false
+  : false;
+export const CLINICAL_CODES_MATCH: [
+  SameCodes<typeof QUALIFYING_FRACTURE_SITES, typeof FRACTURE_SITE_CODES>,
+  SameCodes<typeof EXCLUDED_FRACTURE_SITES, typeof EXCLUDED_FRACTURE_SITE_CODES>,
+  SameCodes<typeof ENCOUNTER_TYPES, typeof CLINICAL_ENCOUNTER_TYPES>,
+] = [true, true, true];
 
 const FRACTURE_SITE_SET: ReadonlySet<string> = new Set<string>([
   ...QUALIFYING_FRACTURE_SITES,
@@ -20,11 +49,6 @@ const FRACTURE_SITE_SET: ReadonlySet<string> = new Set<string>([
 export function isFractureSite(value: string): value is FractureSite {
   return FRACTURE_SITE_SET.has(value);
 }
-
-export type ImportFormat = 'csv' | 'hl7v2' | 'fhir';
-export type Sex = 'female' | 'male' | 'other' | 'unknown';
-export type EncounterType = 'emergency' | 'outpatient' | 'inpatient' | 'unknown';
-export type TraumaMechanism = 'low' | 'high' | 'unknown';
 
 export interface PostalAddress {
   street?: string;

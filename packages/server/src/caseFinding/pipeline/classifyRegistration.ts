@@ -8,10 +8,10 @@ import {
   type ConfigIdentity,
   type EligibilityReason,
 } from '@osteopad/clinical';
+import type { EligibilityOutcome, PatientGroup } from '@osteopad/contract';
 import type { FractureRegistration } from '../parsers/types';
 
-export type EligibilityOutcome = 'eligible' | 'excluded' | 'manual_review';
-export type PatientGroup = 'hip' | 'vertebral' | 'otherInpatient' | 'outpatient';
+export type { EligibilityOutcome, PatientGroup };
 
 /** Facts the registration did not state, so the rule ran on an assumption the nurse verifies at intake. */
 export type Assumption = 'traumaMechanismUnknown' | 'pathologicalUnknown';

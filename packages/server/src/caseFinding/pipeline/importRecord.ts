@@ -3,11 +3,12 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connection';
 import { imports } from '../../db/schema';
+import type { ImportStatus } from '@osteopad/contract';
 import { inOrganization } from '../../audit/auditedTransaction';
 
 export type ImportRow = typeof imports.$inferInsert;
 export type StoredImport = typeof imports.$inferSelect;
-export type ImportStatus = 'succeeded' | 'rejected' | 'failed';
+export type { ImportStatus };
 
 /** What an import run is: who ran it, through which channel, on what. */
 export interface ImportRun {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ClinicalConfig } from '@osteopad/clinical';
+import type { ImportChannel, ImportFormat } from '@osteopad/contract';
 import type { Database } from '../../db/connection';
 import { inOrganizationWithCopy, type CopyingTransaction } from '../../db/copyingTransaction';
 import { newPortalCode } from '../../patients/portalCode';
@@ -31,7 +32,7 @@ import {
   type WriteContext,
 } from './importWriter';
 
-export type ImportChannel = 'cli' | 'upload' | 'mllp' | 'review';
+export type { ImportChannel } from '@osteopad/contract';
 
 /**
  * How long an import waits for another import of the same organisation to finish before it gives up
@@ -74,9 +75,9 @@ function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** Formats Osteopad parses; `reports` are radiology findings a person confirmed. */
-export type ImportFormatName = 'csv' | 'hl7v2' | 'fhir';
-export type RegistrationOrigin = ImportFormatName | 'reports';
+/** Formats Osteopad parses (@osteopad/contract); `reports` are radiology findings a person confirmed. */
+export type { FractureImportFormat as ImportFormatName } from '@osteopad/contract';
+export type RegistrationOrigin = ImportFormat;
 
 export interface ImportOptions {
   organizationId: string;

@@ -1,11 +1,20 @@
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import {
+  ADMIN_ROLES,
+  fractureImportSummarySchema,
+  fractureUploadQuery,
+  importHistoryQuery,
+  importHistorySchema,
+  reportImportSummarySchema,
+  reportUploadQuery,
+  uploadProgressQuery,
+  uploadProgressSchema,
+} from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../../../http/app';
 import { requireActor } from '../../../auth/requireActor';
 import { subjectOf } from '../../../audit/auditLog';
 import { HttpProblem } from '../../../http/problems';
 import { conflict, notFound } from '../../../domain/errors';
-import { pagination, shortText } from '../../../http/validation';
 import { localIsoDate } from '../../../time/localDate';
 import { ImportInterrupted, importRegistrations } from '../../pipeline/importRegistrations';
 import { guardUploadBody } from './uploadBody';
@@ -45,83 +54,6 @@ const UPLOAD_TYPES = [
   'application/fhir+json',
 ];
 
-const uploadQuery = z.strictObject({
-  format: z.enum(['csv', 'hl7v2', 'fhir']),
-  skipInvalid: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
-  sourceSystem: shortText(100).optional(),
-  /** Chosen by the client to follow the upload at GET /api/imports/progress?uploadId=…. */
-  uploadId: z.uuid().optional(),
-});
-
-const uploadProgressSchema = z.object({
-  rowsRead: z.number().int(),
-  bytesRead: z.number().int(),
-  totalBytes: z.number().int().nullable(),
-  done: z.boolean(),
-});
-
-/** One problem in the input: which row (0: the file as a whole), which field, a stable code and the reason. */
-const rowErrorSchema = z.object({
-  row: z.number().int(),
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-
-const importSummarySchema = z.object({
-  importId: z.uuid(),
-  status: z.enum(['succeeded', 'rejected']),
-  rows: z.number().int(),
-  imported: z.number().int(),
-  eligible: z.number().int(),
-  excluded: z.number().int(),
-  manualReview: z.number().int(),
-  duplicates: z.number().int(),
-  patientsUpdated: z.number().int(),
-  deathsRecorded: z.number().int(),
-  invalid: z.number().int(),
-  errors: z.array(rowErrorSchema),
-  errorsNotListed: z.number().int(),
-  /** Rows taken that deserve a look; same shape as an error. */
-  warnings: z.array(rowErrorSchema),
-  warningsNotListed: z.number().int(),
-});
-
-const reportSummarySchema = z.object({
-  importId: z.uuid(),
-  status: z.enum(['succeeded', 'rejected']),
-  reports: z.number().int(),
-  findings: z.number().int(),
-  matched: z.number().int(),
-  duplicates: z.number().int(),
-  negatedMentions: z.number().int(),
-  errors: z.array(rowErrorSchema),
-});
-
-const importHistoryItem = z.object({
-  id: z.uuid(),
-  format: z.string(),
-  fileName: z.string(),
-  channel: z.string(),
-  status: z.string(),
-  rows: z.number().int(),
-  imported: z.number().int(),
-  eligible: z.number().int(),
-  excluded: z.number().int(),
-  manualReview: z.number().int(),
-  duplicates: z.number().int(),
-  patientsUpdated: z.number().int(),
-  deathsRecorded: z.number().int(),
-  invalid: z.number().int(),
-  warnings: z.number().int(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-});
-
 /** What the uploader is told when the upload itself (not its content) went wrong. */
 function uploadProblem(error: unknown): unknown {
   if (!(error instanceof ImportInterrupted)) return error;
@@ -147,14 +79,15 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
     scope.post(
       '/api/imports',
       {
-        config: { access: { roles: ['admin'] } },
+        config: { access: { roles: ADMIN_ROLES } },
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
+          summary: 'Import a file of fracture registrations (CSV, HL7 v2 or FHIR)',
           tags: ['imports'],
           description:
             'Upload a fracture-registration file as the raw request body; format and options in the query.',
-          querystring: uploadQuery,
-          response: { 200: importSummarySchema, 422: importSummarySchema },
+          querystring: fractureUploadQuery,
+          response: { 200: fractureImportSummarySchema, 422: fractureImportSummarySchema },
         },
       },
       async (request, reply) => {
@@ -230,21 +163,15 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
     scope.post(
       '/api/report-imports',
       {
-        config: { access: { roles: ['admin'] } },
+        config: { access: { roles: ADMIN_ROLES } },
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
+          summary: 'Import radiology reports; vertebral fracture findings go to review',
           tags: ['imports'],
           description:
             'Upload radiology reports (lines "reportId;patient;reportDate;text" or a JSON array) as the raw body; vertebral fracture findings go to the review worklist.',
-          querystring: z.strictObject({
-            skipInvalid: z
-              .enum(['true', 'false'])
-              .default('false')
-              .transform((v) => v === 'true'),
-            encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
-            sourceSystem: shortText(100).optional(),
-          }),
-          response: { 200: reportSummarySchema, 422: reportSummarySchema },
+          querystring: reportUploadQuery,
+          response: { 200: reportImportSummarySchema, 422: reportImportSummarySchema },
         },
       },
       async (request, reply) => {
@@ -290,14 +217,15 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
   app.get(
     '/api/imports/progress',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ADMIN_ROLES } },
       schema: {
+        summary: 'How far an upload still running has come',
         tags: ['imports'],
         description:
           'How far an upload sent with this uploadId has come (rows and bytes read); only for the user who sent it.',
         // A query, not a path parameter: an upload is no database row; the registry only answers the
         // user who started it.
-        querystring: z.strictObject({ uploadId: z.uuid() }),
+        querystring: uploadProgressQuery,
         response: { 200: uploadProgressSchema },
       },
     },
@@ -311,11 +239,12 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
   app.get(
     '/api/imports',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ADMIN_ROLES } },
       schema: {
+        summary: 'The import history: every import with what it did',
         tags: ['imports'],
-        querystring: z.strictObject({ ...pagination }),
-        response: { 200: z.object({ items: z.array(importHistoryItem), total: z.number().int() }) },
+        querystring: importHistoryQuery,
+        response: { 200: importHistorySchema },
       },
     },
     async (request) => {

@@ -3,6 +3,7 @@
 // phrase that triggered it and the words that made it uncertain; every mention that is not a hit carries the
 // reason and the words that suppressed it, so a nurse (or whoever tunes the rules) can follow each decision.
 import { notAsserted, uncertaintyCue, type MentionContext, type NotAssertedReason } from './assertionContext';
+import type { FindingCertainty } from '@osteopad/contract';
 import { bareGradesNear, findGenant, type GenantMention } from './genantGrades';
 import { sectionsOf, type SentenceSection } from './reportSections';
 import { splitSentences, type Sentence } from './sentences';
@@ -27,7 +28,7 @@ import {
 
 export type GenantGrade = 1 | 2 | 3;
 
-export type FindingCertainty = 'definite' | 'uncertain';
+export type { FindingCertainty };
 
 export interface VertebralFinding {
   sentence: string;

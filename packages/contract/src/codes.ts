@@ -1,0 +1,307 @@
+/**
+ * The code lists of Osteopad's API, written once. The server's database enums, domain modules and
+ * request schemas use these lists; the web app labels each value in its catalogues under the group
+ * named beside it (its i18n tests walk these lists, so a new code without a translation fails the
+ * build). No zod here: a list costs the web bundle only what it imports.
+ *
+ * A code stored in the database (a `pgEnum` in packages/server/src/db/schema.ts) needs an
+ * `ALTER TYPE … ADD VALUE` migration when it is added here.
+ */
+
+/** True when `value` is one of `list`'s codes. */
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+/** Roles of user accounts (database enum `user_role`). */
+export const ROLES = ['admin', 'specialist', 'nurse', 'secretary', 'quality', 'patient'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A patient's sex as registered (database enum `sex`). */
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/**
+ * The states of the pathway (database enum `episode_state`); the transitions between them are the
+ * server's (episodes/episodeStateMachine.ts).
+ */
+export const EPISODE_STATES = [
+  'identified',
+  'invited',
+  'reminded',
+  'intake',
+  'investigated',
+  'decided',
+  'treating',
+  'no_treatment',
+  'referred',
+  'follow_up',
+  're_evaluation',
+  'closed',
+  'declined',
+  'not_eligible',
+  'lost',
+] as const;
+export type EpisodeState = (typeof EPISODE_STATES)[number];
+
+/**
+ * Why an episode is in its state or made a transition (database enum `episode_reason_code`), each
+ * with its details (episodes.ts: `episodeReasonSchema`); `legacy` is text from before reason codes,
+ * kept as the note.
+ */
+export const EPISODE_REASON_CODES = [
+  'imported',
+  'invitation_sent',
+  'reminder_sent',
+  'declined',
+  'not_eligible_after_review',
+  'patient_deceased',
+  'legacy',
+] as const;
+export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
+
+/** Why a patient does not take part; "other" needs a note. */
+export const DECLINE_REASONS = [
+  'not_interested',
+  'too_ill_or_frail',
+  'treated_elsewhere',
+  'already_on_treatment',
+  'moved_away',
+  'deceased',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Why a fracture on manual review does not qualify after all; "other" needs a note. */
+export const NOT_ELIGIBLE_REASONS = [
+  'excluded_site',
+  'high_energy_trauma',
+  'pathological_fracture',
+  'not_a_fracture',
+  'fracture_not_recent',
+  'age_below_50',
+  'other',
+] as const;
+export type NotEligibleReason = (typeof NOT_ELIGIBLE_REASONS)[number];
+
+/** Dated work that hangs off an episode; the role that does each is the server's (tasks/taskKinds.ts). */
+export const TASK_KINDS = [
+  'invite',
+  'invite_reminder',
+  'no_response_follow_up',
+  'review_eligibility',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Database enum `task_status`. */
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** What was done, as the audit log records it (NEN 7513). */
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'print',
+  'import',
+  'login',
+  'login_failed',
+  'logout',
+  'access_denied',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Object types the server writes today; others are shown as their code. */
+export const AUDIT_OBJECT_TYPES = [
+  'patient',
+  'session',
+  'route',
+  'audit_events',
+  'user',
+  'organization',
+  'import',
+] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/**
+ * Purposes of use the server records as the audit reason (NEN 7513: on what authority), sometimes
+ * followed by `: ` and the user's own words.
+ */
+export const AUDIT_PURPOSES = [
+  'treatment',
+  'administration',
+  'quality-improvement',
+  'patient-access',
+  'authentication',
+] as const;
+export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
+
+/** Database enum `encounter_type`; the clinical engine's `ENCOUNTER_TYPES` (checked by the server's types). */
+export const ENCOUNTER_TYPES = ['emergency', 'outpatient', 'inpatient', 'unknown'] as const;
+export type EncounterType = (typeof ENCOUNTER_TYPES)[number];
+
+/** Database enum `trauma_mechanism`. */
+export const TRAUMA_MECHANISMS = ['low', 'high', 'unknown'] as const;
+export type TraumaMechanism = (typeof TRAUMA_MECHANISMS)[number];
+
+/** Where the case-finding rule (R1) placed a fracture (database enum `eligibility_outcome`). */
+export const ELIGIBILITY_OUTCOMES = ['eligible', 'excluded', 'manual_review'] as const;
+export type EligibilityOutcome = (typeof ELIGIBILITY_OUTCOMES)[number];
+
+/** Database enum `patient_group`; the worklist filters on it. */
+export const PATIENT_GROUPS = ['hip', 'vertebral', 'otherInpatient', 'outpatient'] as const;
+export type PatientGroup = (typeof PATIENT_GROUPS)[number];
+
+/**
+ * Fracture sites that start the work-up (clinical RULES.md R1.2), as the clinical engine codes them
+ * (`FRACTURE_SITE_CODES` of @osteopad/clinical, which depends on nothing; the server's types check
+ * that the two lists hold the same codes).
+ */
+export const QUALIFYING_FRACTURE_SITES = [
+  'sternum_ribs',
+  'spine_thoracolumbar',
+  'clavicle',
+  'scapula',
+  'humerus',
+  'olecranon',
+  'radius_forearm_wrist',
+  'carpus',
+  'metacarpals',
+  'pelvis',
+  'acetabulum',
+  'femur_proximal',
+  'femur_other',
+  'patella',
+  'fibula',
+  'tibial_plateau',
+  'tibia',
+  'ankle',
+  'calcaneus',
+  'talus',
+  'tarsus',
+  'metatarsals',
+] as const;
+/** Fracture sites that never start the work-up (R1.3). */
+export const EXCLUDED_FRACTURE_SITES = ['face', 'skull', 'fingers', 'toes', 'spine_cervical'] as const;
+export const FRACTURE_SITES = [...QUALIFYING_FRACTURE_SITES, ...EXCLUDED_FRACTURE_SITES] as const;
+export type FractureSite = (typeof FRACTURE_SITES)[number];
+
+/** Why the case-finding rule (R1) placed a fracture where it did; `manualReview:…` is handled apart. */
+export const ELIGIBILITY_REASONS = [
+  'qualifyingFracture',
+  'ageBelow50',
+  'excludedLocation',
+  'pathologicalFracture',
+  'highEnergyTrauma',
+  'unknownLocation',
+  'noRecentFracture',
+  'manualReviewEligible',
+] as const;
+export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
+
+/** Facts the registration left out, so the rule assumed "no"; the nurse checks them at intake. */
+export const ASSUMPTIONS = ['traumaMechanismUnknown', 'pathologicalUnknown'] as const;
+export type Assumption = (typeof ASSUMPTIONS)[number];
+
+/** The file formats of fracture registrations: what the upload, the CLI and MLLP (`hl7v2`) take. */
+export const FRACTURE_IMPORT_FORMATS = ['csv', 'hl7v2', 'fhir'] as const;
+export type FractureImportFormat = (typeof FRACTURE_IMPORT_FORMATS)[number];
+
+/**
+ * Formats in the import history (database enum `import_format`), which are also what an
+ * administrator can upload: the three fracture formats and radiology reports.
+ */
+export const IMPORT_FORMATS = [...FRACTURE_IMPORT_FORMATS, 'reports'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** What an administrator can upload (the import screen's choice): every import format. */
+export const UPLOAD_KINDS = IMPORT_FORMATS;
+export type UploadKind = ImportFormat;
+
+/**
+ * Where a fracture came from: an import format, or entered by hand; `reports` are radiology findings
+ * a nurse or specialist confirmed. The worklist filters on these (its `source`).
+ */
+export const FRACTURE_SOURCES = [...IMPORT_FORMATS, 'manual'] as const;
+export type FractureSource = (typeof FRACTURE_SOURCES)[number];
+/** The sources `GET /api/worklist` can filter on (its `source`): every fracture source. */
+export const WORKLIST_SOURCE_FILTERS = FRACTURE_SOURCES;
+export type WorklistSourceFilter = FractureSource;
+
+/** How a file's bytes are read: detected, or as named. */
+export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'windows-1252'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+/** How an import arrived. */
+export const IMPORT_CHANNELS = ['upload', 'cli', 'mllp', 'review'] as const;
+export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+
+/** Database enum `import_status`. */
+export const IMPORT_STATUSES = ['succeeded', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** The statuses an import's own answer can have: a failed import answers with a problem instead. */
+export const IMPORT_OUTCOMES = ['succeeded', 'rejected'] as const satisfies readonly ImportStatus[];
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+/** The review of a radiology finding (database enum `finding_status`). */
+export const FINDING_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+/** How sure the report is of a finding: `uncertain` when it hedges (database enum `finding_certainty`). */
+export const FINDING_CERTAINTIES = ['definite', 'uncertain'] as const;
+export type FindingCertainty = (typeof FINDING_CERTAINTIES)[number];
+export const FINDING_DECISIONS = ['confirm', 'dismiss'] as const;
+export type FindingDecision = (typeof FINDING_DECISIONS)[number];
+
+/**
+ * The case-finding worklists: each a query over open tasks (`excluded`: over fractures set aside), in
+ * the order the web app shows them as tabs.
+ */
+export const WORKLIST_VIEWS = [
+  'to_invite',
+  'identified',
+  'manual_review',
+  'awaiting_response',
+  'excluded',
+] as const;
+export type WorklistView = (typeof WORKLIST_VIEWS)[number];
+
+export const WORKLIST_SORTS = ['fractureDate', 'dueDate', 'name', 'age', 'site'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** The languages letters are printed in. */
+export const LETTER_LOCALES = ['nl', 'en'] as const;
+export type LetterLocale = (typeof LETTER_LOCALES)[number];
+
+/**
+ * How firm an unconfirmed clinical configuration value is (`clinicalConfig.markers.…`): UNCONFIRMED —
+ * background knowledge no cited source confirms; INFERRED — completed by inference where the sources
+ * are silent.
+ */
+export const CONFIG_MARKERS = ['UNCONFIRMED', 'INFERRED'] as const;
+export type ConfigMarker = (typeof CONFIG_MARKERS)[number];
+
+/*
+ * Who may call what: the role groups the server's routes allow (`config.access`), which the web uses
+ * to decide which screens to offer. The server enforces them (403).
+ */
+/** Staff who work with identifiable patient records in the pathway. */
+export const CLINICAL_ROLES = ['specialist', 'nurse'] as const satisfies readonly Role[];
+/** Staff who may see patient demographics (patient search, worklists, letters). */
+export const PATIENT_RECORD_ROLES = ['specialist', 'nurse', 'secretary'] as const satisfies readonly Role[];
+/** Everyone who works for the hospital. */
+export const STAFF_ROLES = [
+  'admin',
+  'specialist',
+  'nurse',
+  'secretary',
+  'quality',
+] as const satisfies readonly Role[];
+/** Administrators: accounts, imports, the organisation profile, the audit log. */
+export const ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];

@@ -1,0 +1,27 @@
+/**
+ * @osteopad/contract — the API written once: the code lists, and the request and response schemas of
+ * every route. The server validates requests, serialises answers and generates its OpenAPI document
+ * (/api/docs) from these schemas; the web app types its requests and parses the answers with them.
+ * Depends on zod only (zod/mini, so the web bundles only what it uses) and imports nothing of ours.
+ */
+export * from './codes';
+export * from './fields';
+export * from './auth';
+export * from './patients';
+export * from './episodes';
+export * from './worklist';
+export * from './findings';
+export * from './imports';
+export * from './audit';
+export * from './users';
+export * from './organization';
+export * from './clinicalConfig';
+export * from './letters';
+export * from './health';
+export * from './requests/patients';
+export * from './requests/episodes';
+export * from './requests/worklist';
+export * from './requests/findings';
+export * from './requests/imports';
+export * from './requests/audit';
+export * from './requests/auth';

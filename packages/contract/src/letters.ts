@@ -1,0 +1,31 @@
+import { z } from 'zod/mini';
+import { checked } from './fields';
+import { LETTER_LOCALES } from './codes';
+
+/**
+ * Bytes of a file the server renders. Not JSON: the serialiser leaves bytes alone, and the OpenAPI
+ * document shows them as `{ type: string, format: binary }` (the server's docs transform writes that
+ * for this schema, which JSON Schema cannot express).
+ */
+export const fileBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
+
+/** The answer is a PDF (its content type in the OpenAPI document). */
+export const pdfDocument = {
+  description: 'A PDF document.',
+  content: { 'application/pdf': { schema: fileBytes } },
+};
+
+const locale = z._default(z.enum(LETTER_LOCALES), 'nl');
+
+/** `GET /api/episodes/:episodeId/invitation-letter`. */
+export const invitationLetterQuery = z.strictObject({ locale });
+
+/** At most this many letters in one PDF. */
+export const MAX_LETTERS_PER_REQUEST = 500;
+
+/** `POST /api/invitation-letters`: one PDF, a page per patient. */
+export const invitationLettersBody = z.strictObject({
+  episodeIds: checked(z.array(z.uuid()), z.minLength(1), z.maxLength(MAX_LETTERS_PER_REQUEST)),
+  locale,
+});
+export type InvitationLettersBody = z.input<typeof invitationLettersBody>;
