@@ -2,12 +2,23 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { DEFAULT_CONFIG } from '@osteopad/clinical';
+import {
+  importRegistrations,
+  type ImportOptions,
+  type ImportSummary,
+} from '@osteopad/server/caseFinding/pipeline/importRegistrations';
+import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
+import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { startEmbeddedPostgres } from '@osteopad/server/db/embedded';
 import { runMigrations } from '@osteopad/server/db/migrate';
 import { openAppDatabase, type DatabaseHandle } from '@osteopad/server/db/connection';
 import { organizations } from '@osteopad/server/db/schema';
 import { writeFractureCsv } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
+
+/** The day the benchmarks' generated registrations are imported on. */
+export const BENCH_TODAY = '2026-11-01';
 
 export interface BenchDatabase {
   ownerUrl: string;
@@ -45,4 +56,31 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
 
 export async function writeCsv(path: string, rows: number): Promise<void> {
   await writeFractureCsv(createWriteStream(path), rows, { seed: 42, today: '2026-11-01' });
+}
+
+/**
+ * The real import of a generated CSV file into the bench organisation, as the CLI runs it (the same
+ * options for every benchmark; `extra` adds a batch size or a progress callback).
+ */
+export function importBenchCsv(
+  bench: BenchDatabase,
+  file: string,
+  extra: Partial<Pick<ImportOptions, 'batchSize' | 'onProgress'>> = {},
+): Promise<ImportSummary> {
+  return importRegistrations(
+    bench.app.db,
+    parseRegistrations('csv', createReadStream(file), { today: BENCH_TODAY, sourceSystem: 'bench' }),
+    {
+      organizationId: bench.organizationId,
+      subject: cliSubject(bench.organizationId, 'bench'),
+      format: 'csv',
+      channel: 'cli',
+      fileName: 'fractures.csv',
+      skipInvalid: false,
+      today: BENCH_TODAY,
+      clock: () => new Date(),
+      config: DEFAULT_CONFIG,
+      ...extra,
+    },
+  );
 }

@@ -11,12 +11,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { importRegistrations } from '@osteopad/server/caseFinding/pipeline/importRegistrations';
-import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
-import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { FIXTURE_HEADER } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
-import { openBenchDatabase, writeCsv } from './_importHarness';
+import { importBenchCsv, openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
@@ -29,23 +25,12 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const cpuBefore = { node: process.cpuUsage(), postgres: postgresCpuSince(bench.workDir) };
     const importStart = process.hrtime.bigint();
-    const summary = await importRegistrations(
-      bench.app.db,
-      parseRegistrations('csv', createReadStream(file), { today: '2026-11-01', sourceSystem: 'bench' }),
-      {
-        organizationId: bench.organizationId,
-        subject: cliSubject(bench.organizationId, 'bench'),
-        format: 'csv',
-        channel: 'cli',
-        fileName: 'fractures.csv',
-        skipInvalid: false,
-        today: '2026-11-01',
-        clock: () => new Date(),
-        config: DEFAULT_CONFIG,
-        ...(process.env.BENCH_IMPORT_BATCH === undefined
-          ? {}
-          : { batchSize: Number(process.env.BENCH_IMPORT_BATCH) }),
-      },
+    const summary = await importBenchCsv(
+      bench,
+      file,
+      process.env.BENCH_IMPORT_BATCH === undefined
+        ? {}
+        : { batchSize: Number(process.env.BENCH_IMPORT_BATCH) },
     );
     const importSeconds = Number(process.hrtime.bigint() - importStart) / 1e9;
     const nodeCpu = process.cpuUsage(cpuBefore.node);

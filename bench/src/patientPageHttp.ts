@@ -4,21 +4,17 @@
 // worker thread (undici, BENCH_HTTP_CONNECTIONS connections, default 50) asks for GET
 // /api/patients/:patientId of a logged-in nurse, rotating over 200 patients, for BENCH_HTTP_SECONDS
 // (default 10), then for GET /api/health of the same server as long. Reported: requests/s, p50/p95/p99.
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { request } from 'undici';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { importRegistrations } from '@osteopad/server/caseFinding/pipeline/importRegistrations';
-import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
-import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { createUser } from '@osteopad/server/users/userAccounts';
 import { openAppDatabase } from '@osteopad/server/db/connection';
 import { buildApp } from '@osteopad/server/http/app';
 import { DEFAULT_APP_CONFIG } from '@osteopad/server/http/config';
-import { openBenchDatabase, writeCsv } from './_importHarness';
+import { importBenchCsv, openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_HTTP_ROWS ?? 3_000);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 50);
@@ -100,21 +96,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const organizationId = bench.organizationId;
     const file = join(bench.workDir, 'fractures.csv');
     await writeCsv(file, ROWS);
-    const imported = await importRegistrations(
-      bench.app.db,
-      parseRegistrations('csv', createReadStream(file), { today: '2026-11-01', sourceSystem: 'bench' }),
-      {
-        organizationId,
-        subject: cliSubject(organizationId, 'bench'),
-        format: 'csv',
-        channel: 'cli',
-        fileName: 'fractures.csv',
-        skipInvalid: false,
-        today: '2026-11-01',
-        clock: () => new Date(),
-        config: DEFAULT_CONFIG,
-      },
-    );
+    const imported = await importBenchCsv(bench, file);
     if (imported.status !== 'succeeded') throw new Error('import failed');
     await createUser(bench.app.db, {
       organizationId,

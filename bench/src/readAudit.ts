@@ -11,13 +11,8 @@
 //   data-modifying CTE). B is the same statement without that CTE (`scopedStatement(…, null)`).
 // Reported: median and p95 of each, the difference (ms and share of B), and audit INSERT statements and
 // rows per request, checked by counting the statements sent and the rows of audit_events.
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { importRegistrations } from '@osteopad/server/caseFinding/pipeline/importRegistrations';
-import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
-import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { createUser } from '@osteopad/server/users/userAccounts';
 import type { Actor } from '@osteopad/server/auth/actor';
 import type { Database } from '@osteopad/server/db/connection';
@@ -25,7 +20,7 @@ import { queryWorklist } from '@osteopad/server/worklist/worklistQuery';
 import { getPatientRecord, patientRecordQuery } from '@osteopad/server/patients/patientRecords';
 import { scopedStatement } from '@osteopad/server/audit/auditInStatement';
 import { namedRecordsOf } from '@osteopad/server/audit/namedRecords';
-import { openBenchDatabase, writeCsv } from './_importHarness';
+import { importBenchCsv, openBenchDatabase, writeCsv } from './_importHarness';
 
 const ROWS = Number(process.env.BENCH_READ_AUDIT_ROWS ?? 20_000);
 const WORKLIST_REPETITIONS = Number(process.env.BENCH_READ_AUDIT_REPS ?? 400);
@@ -137,24 +132,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const organizationId = bench.organizationId;
     const file = join(bench.workDir, 'fractures.csv');
     await writeCsv(file, ROWS);
-    const summary = await importRegistrations(
-      db,
-      parseRegistrations('csv', createReadStream(file), {
-        today: '2026-11-01',
-        sourceSystem: 'bench',
-      }),
-      {
-        organizationId,
-        subject: cliSubject(organizationId, 'bench'),
-        format: 'csv',
-        channel: 'cli',
-        fileName: 'fractures.csv',
-        skipInvalid: false,
-        today: '2026-11-01',
-        clock: () => new Date(),
-        config: DEFAULT_CONFIG,
-      },
-    );
+    const summary = await importBenchCsv(bench, file);
     if (summary.status !== 'succeeded') throw new Error('import failed');
 
     const user = await createUser(db, {

@@ -6,20 +6,17 @@
 //       from the scheduled moment), per tab page 1 and page 500, and the patient page — p95 ≤ 50 ms each;
 //   (b) a closed loop: 50 connections without pause — throughput of each as a share of health (goal ≥ 25 %).
 // BENCH_WORKLIST_EPISODES sets the size (default 1,000,000), BENCH_WORKLIST_SECONDS each open scenario's length.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { importRegistrations } from '@osteopad/server/caseFinding/pipeline/importRegistrations';
-import { parseRegistrations } from '@osteopad/server/caseFinding/pipeline/parseRegistrations';
-import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { writeFractureCsv } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
 import { openAppDatabase } from '@osteopad/server/db/connection';
 import { buildApp } from '@osteopad/server/http/app';
 import { DEFAULT_APP_CONFIG } from '@osteopad/server/http/config';
 import { createUser } from '@osteopad/server/users/userAccounts';
-import { openBenchDatabase } from './_importHarness';
+import { importBenchCsv, openBenchDatabase } from './_importHarness';
 import { closedLoad, getJson, openLoad, type HttpTarget, type LatencyStats } from './_httpLoad';
 
 const EPISODES = Number(process.env.BENCH_WORKLIST_EPISODES ?? 1_000_000);
@@ -31,7 +28,6 @@ const DEEP_PAGE = 500;
 const PAGE_SIZE = 20;
 const VIEWS = ['to_invite', 'manual_review', 'identified', 'awaiting_response', 'excluded'] as const;
 /** Import "today": the generated fractures (2024–2025) lie within the 24 months before it. */
-const TODAY = '2026-01-15';
 const PASSWORD = 'bench password of the nurse';
 
 function progress(message: string): void {
@@ -90,27 +86,14 @@ export async function run(): Promise<Record<string, unknown>> {
     progress('importing them (the real import; the projection filled by its triggers)');
     const importStart = performance.now();
     let lastShown = 0;
-    const summary = await importRegistrations(
-      bench.app.db,
-      parseRegistrations('csv', createReadStream(file), { today: TODAY, sourceSystem: 'bench' }),
-      {
-        organizationId: bench.organizationId,
-        subject: cliSubject(bench.organizationId, 'bench'),
-        format: 'csv',
-        channel: 'cli',
-        fileName: 'fractures.csv',
-        skipInvalid: false,
-        today: TODAY,
-        clock: () => new Date(),
-        config: DEFAULT_CONFIG,
-        onProgress: (rows) => {
-          if (rows - lastShown >= 100_000) {
-            lastShown = rows;
-            progress(`  ${rows.toLocaleString('en')} rows`);
-          }
-        },
+    const summary = await importBenchCsv(bench, file, {
+      onProgress: (rows) => {
+        if (rows - lastShown >= 100_000) {
+          lastShown = rows;
+          progress(`  ${rows.toLocaleString('en')} rows`);
+        }
       },
-    );
+    });
     const importSeconds = (performance.now() - importStart) / 1000;
     if (summary.status !== 'succeeded')
       throw new Error(`import: ${JSON.stringify(summary.errors.slice(0, 3))}`);
