@@ -15,6 +15,21 @@ describe('COPY text format', () => {
     expect(copyTextCell('\\N')).toBe('\\\\N');
   });
 
+  it('finds a character to escape wherever it stands, and leaves every other character alone', () => {
+    for (const [special, escaped] of [
+      ['\\', '\\\\'],
+      ['\t', '\\t'],
+      ['\n', '\\n'],
+      ['\r', '\\r'],
+    ] as const) {
+      expect(copyTextCell(special)).toBe(escaped);
+      expect(copyTextCell(`Jansen${special}`)).toBe(`Jansen${escaped}`);
+      expect(copyTextCell(`${special}Jansen`)).toBe(`${escaped}Jansen`);
+    }
+    expect(copyTextCell('\u000b\f\u0000\u00e9\u20ac\u{1f600}')).toBe('\u000b\f\u0000\u00e9\u20ac\u{1f600}');
+    expect(copyTextCell('')).toBe('');
+  });
+
   it('writes objects as escaped JSON for jsonb columns', () => {
     expect(copyTextCell({ note: 'x\ty' })).toBe('{"note":"x\\\\ty"}');
   });
@@ -30,5 +45,7 @@ describe('COPY text format', () => {
         ['b', 'c', 2],
       ]),
     ).toBe('a\t\\N\t1\nb\tc\t2\n');
+    expect(copyTextRows([['x'], []])).toBe('x\n\n');
+    expect(copyTextRows([])).toBe('');
   });
 });

@@ -5,13 +5,25 @@
 export type CopyCell =
   string | number | boolean | null | Readonly<Record<string, unknown>> | readonly unknown[];
 
-const SPECIAL = /[\\\t\n\r]/;
-
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const SPECIALS = /[\\\t\n\r]/g;
 
+const BACKSLASH = 92;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+/** Whether `value` holds a character COPY text must escape: a scan of char codes, cheaper than a regex per cell. */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === BACKSLASH || (c <= CR && (c === TAB || c === LF || c === CR))) return true;
+  }
+  return false;
+}
+
 function escapeText(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch] ?? ch) : value;
+  return needsEscape(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch] ?? ch) : value;
 }
 
 export function copyTextCell(value: CopyCell): string {
@@ -27,12 +39,12 @@ export function copyTextCell(value: CopyCell): string {
 
 /** The rows as one block of COPY text (each line ends with a newline). */
 export function copyTextRows(rows: readonly (readonly CopyCell[])[]): string {
-  // One array of pieces joined once: no chain of intermediate strings for the collector to sweep.
-  const pieces: string[] = [];
+  // Appended cell by cell: V8 keeps the growing text as a rope, flattened once when it is sent.
+  let text = '';
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      pieces.push(copyTextCell(row[i] ?? null), i === row.length - 1 ? '\n' : '\t');
-    }
+    const last = row.length - 1;
+    for (let i = 0; i < last; i++) text += copyTextCell(row[i] ?? null) + '\t';
+    text += (last >= 0 ? copyTextCell(row[last] ?? null) : '') + '\n';
   }
-  return pieces.join('');
+  return text;
 }

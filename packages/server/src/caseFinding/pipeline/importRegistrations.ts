@@ -28,7 +28,8 @@ import {
   DEFAULT_STAGING_ABOVE_ROWS,
   carriedFacts,
   lookUpKnownFacts,
-  writePlan,
+  sendPlan,
+  type PlanInFlight,
   type WriteContext,
 } from './importWriter';
 
@@ -180,14 +181,15 @@ export async function importRegistrations(
    */
   let held: BatchPlan | undefined;
   let writing: Promise<void> = Promise.resolve();
-  const sendHeld = (t: CopyingTransaction): Promise<void> => {
-    if (held === undefined) return Promise.resolve();
-    const written = t.inBackground(writePlan(t, held, ctx));
+  const sendHeld = (t: CopyingTransaction): PlanInFlight => {
+    if (held === undefined) return { staged: Promise.resolve(), written: Promise.resolve() };
+    const inFlight = sendPlan(t, held, ctx);
+    const written = t.inBackground(inFlight.written);
     held = undefined;
     // A failed write surfaces when `writing` is awaited; it must not go unhandled meanwhile.
     written.catch(() => undefined);
     writing = Promise.all([writing, written]).then(() => undefined);
-    return written;
+    return inFlight;
   };
   const flush = async (t: CopyingTransaction, batch: ImportBatch): Promise<void> => {
     if (!accumulator.acceptsRows()) return;
@@ -196,10 +198,14 @@ export async function importRegistrations(
       ...batch.updates.map((u) => u.update.patient),
     ]);
     const carried = held;
-    const written = sendHeld(t);
+    const inFlight = sendHeld(t);
     // Closing the episodes of the deceased waits for an answer mid-way; later look-ups must see all of it.
-    if (carried !== undefined && carried.deaths.length > 0) await written;
-    const known = carriedFacts(await lookedUp, carried);
+    if (carried !== undefined && carried.deaths.length > 0) await inFlight.written;
+    const looked = await lookedUp;
+    // The previous batch's rows go out (COPY, which needs this thread) before planning holds the
+    // thread; its moves, the bulk of PostgreSQL's work, then run while this batch is planned.
+    await inFlight.staged;
+    const known = carriedFacts(looked, carried);
     const plan = planBatch(
       batch.registrations,
       known,
@@ -238,7 +244,7 @@ export async function importRegistrations(
       const last = accumulator.rest();
       if (last !== undefined) await handOver(last);
       await planning;
-      await sendHeld(t);
+      await sendHeld(t).written;
       await writing;
       options.onProgress?.(summary.rows);
       if (!accumulator.acceptsRows()) throw new InvalidInput();

@@ -132,12 +132,14 @@ class BatchWrite {
    * neighbouring moves without parameters as one query. Statements are queued on the connection as
    * they are called, so whatever is sent after this runs after all of it.
    */
-  send(): Promise<void> {
+  send(): { staged: Promise<void>; written: Promise<void> } {
     const creates = this.moves.filter((m) => m.statement.startsWith('CREATE TEMP TABLE'));
     const sent: Promise<void>[] = [];
     // Called in this order, so queued in this order: the stages, their COPYs, then the moves.
     if (creates.length > 0) sent.push(this.t.query(creates.map((c) => c.statement).join(';\n'), []));
-    for (const c of this.copies) sent.push(this.t.copyIn(c.statement, c.text));
+    const copied: Promise<void>[] = [];
+    for (const c of this.copies) copied.push(this.t.copyIn(c.statement, c.text));
+    sent.push(...copied);
     let joined: string[] = [];
     const sendJoined = (): void => {
       if (joined.length > 0) sent.push(this.t.query(joined.join(';\n'), []));
@@ -152,7 +154,10 @@ class BatchWrite {
       }
     }
     sendJoined();
-    return Promise.all(sent).then(() => undefined);
+    return {
+      staged: Promise.all(copied).then(() => undefined),
+      written: Promise.all(sent).then(() => undefined),
+    };
   }
 }
 
@@ -336,8 +341,44 @@ async function closeEpisodesOfTheDeceased(
   return result;
 }
 
-/** Writes patients, fractures, episodes (with their first transition and task) and one audit event per patient. */
-export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
+/** A plan being written: `staged` once PostgreSQL holds all of its rows (the rest needs nothing from Node). */
+export interface PlanInFlight {
+  staged: Promise<void>;
+  written: Promise<void>;
+}
+
+/**
+ * Writes patients, fractures, episodes (with their first transition and task) and one audit event per
+ * patient. The statements are queued on the connection before this returns (unless the plan records
+ * deaths of known patients: then the second half waits for the first).
+ */
+export function sendPlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): PlanInFlight {
+  let staged: (sending: Promise<void>) => void = () => undefined;
+  const stagedOnce = new Promise<void>((resolve, reject) => {
+    staged = (sending) => {
+      sending.then(resolve, reject);
+    };
+  });
+  const written = writeBatches(t, plan, ctx, staged);
+  // Should the write fail before its last part is staged, `written` carries the failure.
+  written.catch((error: unknown) => {
+    staged(Promise.reject(error instanceof Error ? error : new Error(String(error))));
+  });
+  stagedOnce.catch(() => undefined);
+  return { staged: stagedOnce, written };
+}
+
+/** `sendPlan`, waiting for all of it. */
+export function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
+  return sendPlan(t, plan, ctx).written;
+}
+
+async function writeBatches(
+  t: CopyingTransaction,
+  plan: BatchPlan,
+  ctx: WriteContext,
+  staged: (sending: Promise<void>) => void,
+): Promise<void> {
   const org = ctx.organizationId;
   let w = new BatchWrite(t, ctx.stagingAboveRows);
   w.insert(
@@ -386,7 +427,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
   // What closing the episodes of the deceased did goes into their audit events: that part waits.
   let afterDeath = new Map<string, { episodesClosed: string[]; tasksCancelled: number }>();
   if (plan.deaths.length > 0) {
-    await w.send();
+    await w.send().written;
     afterDeath = await closeEpisodesOfTheDeceased(t, plan, ctx);
     w = new BatchWrite(t, ctx.stagingAboveRows);
   }
@@ -539,5 +580,7 @@ export async function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: Wri
       }),
     ),
   );
-  await w.send();
+  const sent = w.send();
+  staged(sent.staged);
+  await sent.written;
 }
