@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { FractureRegistration, ImportItem } from '../parsers/types';
-import { ImportAccumulator, MAX_LISTED_ERRORS } from './importAccumulator';
+import { FIRST_BATCH_SIZE, ImportAccumulator, MAX_LISTED_ERRORS, batchSizeAt } from './importAccumulator';
 
 const TODAY = '2025-06-30';
 
@@ -35,6 +35,23 @@ const accumulator = (settings: Partial<{ batchSize: number; skipInvalid: boolean
   });
 
 describe('ImportAccumulator', () => {
+  it('starts with small batches and doubles them up to the batch size, so that writing starts early', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => batchSizeAt(i, 10_000))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000, 10_000,
+    ]);
+    expect(batchSizeAt(0, 2)).toBe(2);
+    expect(batchSizeAt(1_000, 10_000)).toBe(10_000);
+    const a = accumulator({ batchSize: 10_000 });
+    const sizes: number[] = [];
+    for (let row = 1; row <= FIRST_BATCH_SIZE * 20; row++) {
+      const full = a.take(registration(row));
+      if (full !== undefined) sizes.push(full.registrations.length);
+    }
+    const rest = a.rest();
+    if (rest !== undefined) sizes.push(rest.registrations.length);
+    expect(sizes).toEqual([1000, 2000, 4000, 8000, 5000]);
+  });
+
   it('hands out a batch each time one fills, and the rest at the end, with every registration classified', () => {
     const a = accumulator();
     expect(a.take(registration(1))).toBeUndefined();

@@ -56,11 +56,25 @@ export interface AccumulatorSettings {
 
 export const MAX_LISTED_ERRORS = 1000;
 
+/**
+ * The first batches are smaller, growing from this size to the full one: PostgreSQL has nothing to do
+ * until the first batch is read, classified and planned, so a small first batch sets it to work sooner
+ * (with 10,000-row batches it waited ~0.9 s of a 13 s import for the first two), while full batches
+ * keep the per-statement costs low for the rest of the file.
+ */
+export const FIRST_BATCH_SIZE = 1000;
+
+/** How many registrations batch `index` (0-based) holds: doubling from FIRST_BATCH_SIZE up to `batchSize`. */
+export function batchSizeAt(index: number, batchSize: number): number {
+  return Math.min(batchSize, FIRST_BATCH_SIZE * 2 ** Math.min(index, 30));
+}
+
 const emptyBatch = (): ImportBatch => ({ registrations: [], updates: [] });
 
 export class ImportAccumulator {
   readonly summary: ImportSummary;
   private batch = emptyBatch();
+  private batchesHandedOut = 0;
   private seq = 0;
   private readonly invalidRows = new Set<number>();
   private wroteRows = false;
@@ -104,7 +118,7 @@ export class ImportAccumulator {
       if (this.refusesText(item.source.row, { patient: item.patient }) || !this.acceptsRows())
         return undefined;
       this.batch.updates.push({ seq: this.seq++, update: item });
-      return this.batch.updates.length >= this.settings.batchSize ? this.handOut() : undefined;
+      return this.batch.updates.length >= this.currentBatchSize() ? this.handOut() : undefined;
     }
     if (!item.ok) {
       this.addErrors(item.errors);
@@ -126,7 +140,7 @@ export class ImportAccumulator {
     // Once a row is invalid (without skipInvalid) reading goes on to report every error, writing stops.
     if (!this.acceptsRows()) return undefined;
     this.batch.registrations.push({ seq: this.seq++, registration: item.record, classification });
-    return this.batch.registrations.length >= this.settings.batchSize ? this.handOut() : undefined;
+    return this.batch.registrations.length >= this.currentBatchSize() ? this.handOut() : undefined;
   }
 
   /** The last, partly filled batch (once), when the input has ended. */
@@ -184,9 +198,14 @@ export class ImportAccumulator {
     return true;
   }
 
+  private currentBatchSize(): number {
+    return batchSizeAt(this.batchesHandedOut, this.settings.batchSize);
+  }
+
   private handOut(): ImportBatch {
     const full = this.batch;
     this.batch = emptyBatch();
+    this.batchesHandedOut++;
     return full;
   }
 
