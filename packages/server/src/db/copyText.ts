@@ -6,24 +6,11 @@ export type CopyCell =
   string | number | boolean | null | Readonly<Record<string, unknown>> | readonly unknown[];
 
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 
-const BACKSLASH = 92;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-
-/** Whether `value` holds a character COPY text must escape: a scan of char codes, cheaper than a regex per cell. */
-function needsEscape(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === BACKSLASH || (c <= CR && (c === TAB || c === LF || c === CR))) return true;
-  }
-  return false;
-}
-
 function escapeText(value: string): string {
-  return needsEscape(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch] ?? ch) : value;
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch] ?? ch) : value;
 }
 
 export function copyTextCell(value: CopyCell): string {
