@@ -353,31 +353,27 @@ export interface PlanInFlight {
  * deaths of known patients: then the second half waits for the first).
  */
 export function sendPlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): PlanInFlight {
-  let staged: (sending: Promise<void>) => void = () => undefined;
-  const stagedOnce = new Promise<void>((resolve, reject) => {
-    staged = (sending) => {
-      sending.then(resolve, reject);
+  let onStaged: (copies: Promise<void>) => void = () => undefined;
+  const staged = new Promise<void>((resolve, reject) => {
+    onStaged = (copies) => {
+      copies.then(resolve, reject);
     };
   });
-  const written = writeBatches(t, plan, ctx, staged);
-  // Should the write fail before its last part is staged, `written` carries the failure.
+  const written = writeBatches(t, plan, ctx, onStaged);
+  // A write that fails before its last part is staged fails `staged` too: nobody waits for it in vain.
   written.catch((error: unknown) => {
-    staged(Promise.reject(error instanceof Error ? error : new Error(String(error))));
+    onStaged(Promise.reject(error instanceof Error ? error : new Error(String(error))));
   });
-  stagedOnce.catch(() => undefined);
-  return { staged: stagedOnce, written };
-}
-
-/** `sendPlan`, waiting for all of it. */
-export function writePlan(t: CopyingTransaction, plan: BatchPlan, ctx: WriteContext): Promise<void> {
-  return sendPlan(t, plan, ctx).written;
+  // Whoever awaits `staged` sees its failure; `written`, which the caller always awaits, carries it too.
+  staged.catch(() => undefined);
+  return { staged, written };
 }
 
 async function writeBatches(
   t: CopyingTransaction,
   plan: BatchPlan,
   ctx: WriteContext,
-  staged: (sending: Promise<void>) => void,
+  onStaged: (copies: Promise<void>) => void,
 ): Promise<void> {
   const org = ctx.organizationId;
   let w = new BatchWrite(t, ctx.stagingAboveRows);
@@ -581,6 +577,6 @@ async function writeBatches(
     ),
   );
   const sent = w.send();
-  staged(sent.staged);
+  onStaged(sent.staged);
   await sent.written;
 }
