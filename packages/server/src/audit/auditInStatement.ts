@@ -2,7 +2,8 @@
 // organisation (row-level security), checks the records the request names, reads its rows, and inserts
 // one read event per row shown (NEN 7513) — all one statement, so one (implicit) transaction: the
 // events are written exactly when the rows are read. For the pages that show records (the patient page,
-// the consult and follow-up pages); work of several statements goes through auditedTransaction.
+// the worklists, the consult and follow-up pages); work of several statements goes through
+// auditedTransaction.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
@@ -19,6 +20,13 @@ export interface ReadEvents {
   readonly objectType: string;
   /** The same for every event of the request (`{ view: 'record' }`). */
   readonly details: Readonly<Record<string, unknown>>;
+  /**
+   * The answer's boolean column that says whether the row is shown. Rows where it is not true are
+   * read to decide what the page says (the row after the last one, which says there is a next page;
+   * the one row of an empty page that carries its count) and are not logged: they never reach the
+   * user. Absent: every row is shown.
+   */
+  readonly shownColumn?: string;
 }
 
 export interface AuditedRead {
@@ -84,7 +92,7 @@ export function readEventsInsert(subject: AuditSubject, reads: ReadEvents): SQL 
     SELECT ${subject.userId}::uuid, ${subject.username}, ${subject.role}, ${subject.organizationId}::uuid,
       ${subject.clientAddress}::inet, ${subject.reason},
       ${patientId}, 'read', ${reads.objectType}, ${patientId}::text, 'success', ${JSON.stringify(reads.details)}::jsonb
-    FROM answer a`;
+    FROM answer a${reads.shownColumn === undefined ? sql`` : sql` WHERE a.${sql.identifier(reads.shownColumn)} IS TRUE`}`;
 }
 
 type MarkedRow = Record<string, unknown> & { osteopad_owned: boolean; osteopad_row: string | null };
