@@ -184,7 +184,11 @@ type StatementRow = { [K in keyof ProjectedRow]: ProjectedRow[K] | null } & {
  * starting after the cursor, merged when the view has several kinds), one row more than the page so
  * that the answer knows whether a next page exists. The count stops after `WORKLIST_COUNT_CAP` rows.
  */
-function pageStatement(f: WorklistFilter, organizationId: string, position: CursorPosition | null): SQL {
+export function worklistPageRows(
+  f: WorklistFilter,
+  organizationId: string,
+  position: CursorPosition | null,
+): SQL {
   const column = SORT_COLUMNS[f.sort];
   const direction = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC');
   const where = sql.join([sql`w.organization_id = ${organizationId}::uuid`, ...filters(f)], sql` AND `);
@@ -235,7 +239,7 @@ export async function queryWorklist(db: Database, actor: Actor, f: WorklistFilte
   const position = f.cursor === undefined ? null : decodeCursor(f.cursor, scope);
   const filtered = filters(f).length > 0;
   const answered = await auditedRead<StatementRow>(db, actor, {
-    rows: pageStatement(f, actor.organizationId, position),
+    rows: worklistPageRows(f, actor.organizationId, position),
     // Unfiltered, the text depends only on the view, sort, order and whether a cursor is given: at most
     // 5 × 5 × 2 × 2 statements per connection, each planned once. Filtered pages (128 combinations of
     // filters more) are planned per request.
