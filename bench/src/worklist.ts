@@ -53,7 +53,7 @@ interface Page {
   nextCursor: string | null;
 }
 
-/** The cursor of page `page` (walked once, page by page), or of the deepest page there is. */
+/** The cursor of page `page` of `PAGE_SIZE` rows (walked once, page by page), or of the deepest page there is. */
 async function cursorOfPage(
   target: HttpTarget,
   view: string,
@@ -63,7 +63,7 @@ async function cursorOfPage(
   for (let p = 1; p < page; p++) {
     const got: Page = await getJson<Page>(
       target,
-      `/api/worklist?view=${view}${cursor === null ? '' : `&cursor=${cursor}`}`,
+      `/api/worklist?view=${view}&limit=${PAGE_SIZE}${cursor === null ? '' : `&cursor=${cursor}`}`,
     );
     if (got.nextCursor === null) return { cursor, page: p };
     cursor = got.nextCursor;
