@@ -2,8 +2,11 @@
 // organisation (row-level security), checks the records the request names, reads its rows, and inserts
 // one read event per row shown (NEN 7513) — all one statement, so one (implicit) transaction: the
 // events are written exactly when the rows are read. For the pages that show records (the patient page,
-// the consult and follow-up pages); work of several statements goes through auditedTransaction.
+// the worklists, the consult and follow-up pages); work of several statements goes through
+// auditedTransaction.
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { DomainError, notFound } from '../domain/errors';
@@ -19,6 +22,13 @@ export interface ReadEvents {
   readonly objectType: string;
   /** The same for every event of the request (`{ view: 'record' }`). */
   readonly details: Readonly<Record<string, unknown>>;
+  /**
+   * The answer's boolean column that says whether the row is shown. Rows where it is not true are
+   * read to decide what the page says (the row after the last one, which says there is a next page;
+   * the one row of an empty page that carries its count) and are not logged: they never reach the
+   * user. Absent: every row is shown.
+   */
+  readonly shownColumn?: string;
 }
 
 export interface AuditedRead {
@@ -34,6 +44,27 @@ export interface AuditedRead {
   readonly reads: ReadEvents;
   /** Logged as failed reads when the statement fails (the patient the page was asked for). */
   readonly attempted?: readonly AuditEntry[];
+  /**
+   * A read whose SQL text is always the same (only its parameters change) may name it: it runs as a
+   * named prepared statement, parsed and planned once per connection instead of per request (the
+   * patient page's statement took ~0.5 ms to plan). Only for a fixed text: each name is kept by every
+   * connection of the pool (a variant of the text, such as without the ownership check, is prepared
+   * under a name of its own).
+   */
+  readonly statementName?: string;
+}
+
+type MarkedRow = Record<string, unknown> & { osteopad_owned: boolean; osteopad_row: string | null };
+
+const dialect = new PgDialect();
+
+/** Runs `statement`, as the named prepared statement `name` when there is one. */
+async function run(db: Database, statement: SQL, name: string | undefined): Promise<MarkedRow[]> {
+  if (name === undefined) return (await db.execute<MarkedRow>(statement)).rows;
+  const query = dialect.sqlToQuery(statement);
+  // The text's hash in the name: a variant of the text (named records already checked) is a statement of its own.
+  const named = `${name}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 12)}`;
+  return (await db.$client.query<MarkedRow>({ name: named, text: query.sql, values: query.params })).rows;
 }
 
 /**
@@ -84,10 +115,8 @@ export function readEventsInsert(subject: AuditSubject, reads: ReadEvents): SQL 
     SELECT ${subject.userId}::uuid, ${subject.username}, ${subject.role}, ${subject.organizationId}::uuid,
       ${subject.clientAddress}::inet, ${subject.reason},
       ${patientId}, 'read', ${reads.objectType}, ${patientId}::text, 'success', ${JSON.stringify(reads.details)}::jsonb
-    FROM answer a`;
+    FROM answer a${reads.shownColumn === undefined ? sql`` : sql` WHERE a.${sql.identifier(reads.shownColumn)} IS TRUE`}`;
 }
-
-type MarkedRow = Record<string, unknown> & { osteopad_owned: boolean; osteopad_row: string | null };
 
 /**
  * Runs `read` as one statement for a logged-in user: scoped to their organisation, the records their
@@ -101,10 +130,12 @@ export async function auditedRead<Row extends Record<string, unknown>>(
 ): Promise<Row[]> {
   const subject = subjectOf(actor);
   const named = pendingNamedRecords(actor);
-  let result;
+  let result: MarkedRow[];
   try {
-    result = await db.execute<MarkedRow>(
+    result = await run(
+      db,
       scopedStatement(actor.organizationId, named, read.rows, readEventsInsert(subject, read.reads)),
+      read.statementName,
     );
   } catch (error) {
     const attempted = read.attempted ?? [];
@@ -118,14 +149,14 @@ export async function auditedRead<Row extends Record<string, unknown>>(
     }
     throw error;
   }
-  const first = result.rows[0];
+  const first = result[0];
   if (first?.osteopad_owned !== true) {
     if (named !== null) await writeAudit(db, subject, [accessDeniedEntry(named)]);
     throw notFound('Record');
   }
   if (named !== null) named.checked = true;
   const rows: Row[] = [];
-  for (const marked of result.rows) {
+  for (const marked of result) {
     if (marked.osteopad_row === null) continue;
     const { osteopad_owned: _owned, osteopad_row: _row, ...row } = marked;
     rows.push(row as Row);

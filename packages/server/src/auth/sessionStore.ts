@@ -47,19 +47,8 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/**
- * Looks a session up by its cookie token. Sessions end at their absolute expiry or after the idle
- * time; the last-seen time is refreshed at most once a minute to keep reads cheap.
- */
-export async function findSession(
-  db: Database,
-  token: string,
-  now: Date,
-  policy: SessionPolicy,
-): Promise<SessionRecord | null> {
-  const tokenHash = hashToken(token);
-  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
-  const rows = await db
+function sessionLookup(db: Database) {
+  return db
     .select({
       tokenHash: sessions.tokenHash,
       csrfToken: sessions.csrfToken,
@@ -77,13 +66,42 @@ export async function findSession(
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleCutoff),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleCutoff')),
         eq(users.active, true),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('osteopad_find_session');
+}
+
+/**
+ * The look-up runs on every request, so it is a named prepared statement: each connection parses and
+ * plans it once, and Node builds its SQL once per database instead of per request. It reads the
+ * database every time — a logged-out session or a deactivated user stops at the next request, whichever
+ * server process answers it.
+ */
+const sessionLookups = new WeakMap<Database, ReturnType<typeof sessionLookup>>();
+
+/**
+ * Looks a session up by its cookie token. Sessions end at their absolute expiry or after the idle
+ * time; the last-seen time is refreshed at most once a minute to keep reads cheap.
+ */
+export async function findSession(
+  db: Database,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionRecord | null> {
+  const tokenHash = hashToken(token);
+  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  let lookup = sessionLookups.get(db);
+  if (lookup === undefined) {
+    lookup = sessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const rows = await lookup.execute({ tokenHash, now, idleCutoff });
   const row = rows[0];
   if (row === undefined) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {

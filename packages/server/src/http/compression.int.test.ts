@@ -58,7 +58,8 @@ describe('JSON answers of the API', () => {
     const br = await as(nurse, 'GET', '/api/clinical-config', 'gzip, deflate, br, zstd');
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
-    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    // Brotli's cheapest level (DYNAMIC_BROTLI_QUALITY) still takes this answer to less than 40 %.
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2.5);
     expect(String(br.headers.vary).toLowerCase()).toContain('accept-encoding');
     // Compressed or not, no copy of an API answer may be kept.
     expect(br.headers['cache-control']).toBe('no-store');

@@ -274,6 +274,7 @@ export async function getPatientRecord(db: Database, actor: Actor, patientId: st
     rows: patientRecordQuery(actor.organizationId, patientId),
     reads: { patientIdColumn: 'patientId', objectType: read.objectType, details: read.details },
     attempted: [read],
+    statementName: 'osteopad_patient_record',
   });
   const row = rows[0];
   if (row === undefined) throw notFound('Patient');

@@ -12,6 +12,7 @@ import { fractureCsvStream } from '../caseFinding/parsers/csv/generateFixture';
 import { encodeCursor } from './worklistCursor';
 import { WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistView } from '@osteopad/contract';
 import { ENTRY_KINDS_OF_VIEW } from './worklistQuery';
+import { countStatements } from '../../test/statementCounter';
 
 let h: Harness;
 let admin: Session;
@@ -389,5 +390,83 @@ describe('a large import', () => {
         totalIsCapped: n > 10_000,
       });
     }
+  });
+});
+
+describe('a page costs the database, and logs', () => {
+  const readEventsAfter = async (id: number) =>
+    (
+      await h.db.owner.query<{ patient_id: string; view: string }>(
+        `SELECT patient_id, details->>'view' AS view FROM audit_events
+          WHERE id > $1 AND action = 'read' ORDER BY id`,
+        [id],
+      )
+    ).rows;
+  const lastEventId = async () =>
+    (await h.db.owner.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM audit_events`))
+      .rows[0]?.id ?? 0;
+
+  it('2 round trips: the session, then page, count and read events in one statement', async () => {
+    await page(nurse, 'view=identified&limit=2'); // the session's last-seen is fresh now
+    const first = await page(nurse, 'view=identified&limit=2');
+    for (const query of [
+      'view=identified&limit=2',
+      `view=identified&limit=2&cursor=${first.nextCursor ?? ''}`,
+    ]) {
+      const counted = await countStatements(h.db.app.pool, async () => {
+        await page(nurse, query);
+      });
+      expect(counted.texts, counted.texts.join('\n---\n')).toHaveLength(2);
+      expect(counted.transactions()).toBe(0);
+      expect(counted.texts[1]).toMatch(/set_config\('osteopad\.organization_id'/);
+      expect(counted.texts[1]).toMatch(/INSERT INTO audit_events/);
+    }
+  });
+
+  it('logs exactly the patients it shows, not the row read to know that a next page exists', async () => {
+    for (const sort of ['fractureDate', 'name'] as const) {
+      const before = await lastEventId();
+      const first = await page(nurse, `view=identified&sort=${sort}&limit=3`);
+      expect(first.items).toHaveLength(3);
+      expect(first.nextCursor).not.toBeNull();
+      const second = await page(
+        nurse,
+        `view=identified&sort=${sort}&limit=3&cursor=${first.nextCursor ?? ''}`,
+      );
+      expect(second.items.length).toBeGreaterThan(0);
+      expect(await readEventsAfter(before)).toEqual(
+        [...first.items, ...second.items].map((i) => ({
+          patient_id: i.patientId,
+          view: 'worklist:identified',
+        })),
+      );
+    }
+  });
+
+  it('an empty page logs no one and still counts its list', async () => {
+    const head = await page(nurse, 'view=identified&limit=1');
+    // Past the end: the cursor of the list's last row, in the default order (fracture date, ascending).
+    const last = await h.db.owner.query<{ item_id: string; key: string }>(
+      `SELECT item_id, fracture_date::text AS key FROM worklist_items
+        WHERE organization_id = $1 AND entry_kind IN ('invite', 'review_eligibility')
+        ORDER BY fracture_date DESC, item_id DESC LIMIT 1`,
+      [h.orgA.id],
+    );
+    const row = last.rows[0];
+    expect(row).toBeDefined();
+    const pastEnd = encodeCursor(
+      { view: 'identified', sort: 'fractureDate', order: 'asc' },
+      { sort: 'fractureDate', itemId: row?.item_id ?? '', key: row?.key ?? '' },
+    );
+    const before = await lastEventId();
+    const empty = await page(nurse, `view=identified&limit=20&cursor=${pastEnd}`);
+    expect(empty).toEqual({
+      items: [],
+      total: head.total,
+      totalIsCapped: head.totalIsCapped,
+      nextCursor: null,
+    });
+    expect(head.total).toBeGreaterThan(0);
+    expect(await readEventsAfter(before)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '../db/connection';
+import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
-import { auditedTransaction } from '../audit/auditedTransaction';
+import { auditedRead } from '../audit/auditInStatement';
 import { decodeCursor, encodeCursor, unknownCursorPatient, type CursorPosition } from './worklistCursor';
 import type {
   PatientGroup,
@@ -122,8 +122,12 @@ type ProjectedRow = Omit<WorklistItem, 'taskKind'> & {
   entryKind: string;
 };
 
-/** The sort key the page continues after, as a typed SQL value (compared with the column of the sort). */
-async function keyOf(tx: Transaction, position: CursorPosition): Promise<SQL> {
+/**
+ * The sort key the page continues after, as a typed SQL value (compared with the column of the sort).
+ * For the name order it is a subquery: the name itself never travels in the URL, the cursor names the
+ * patient, whose name is the key — null when the organisation has no such patient (`cursorKnown`).
+ */
+function keyOf(position: CursorPosition, organizationId: string): SQL {
   switch (position.sort) {
     case 'fractureDate':
     case 'dueDate':
@@ -132,15 +136,9 @@ async function keyOf(tx: Transaction, position: CursorPosition): Promise<SQL> {
       return sql`${position.key}::int`;
     case 'site':
       return sql`${position.key}::text`;
-    case 'name': {
-      // The name itself never travels in the URL: the cursor names the patient, whose name is the key.
-      const found = await tx.execute<{ key: string }>(
-        sql`SELECT lower(family_name) AS key FROM patients WHERE id = ${position.patientId}`,
-      );
-      const key = found.rows[0]?.key;
-      if (key === undefined) throw unknownCursorPatient();
-      return sql`${key}::text`;
-    }
+    case 'name':
+      return sql`(SELECT lower(p.family_name) FROM patients p
+        WHERE p.id = ${position.patientId}::uuid AND p.organization_id = ${organizationId}::uuid)`;
   }
 }
 
@@ -169,76 +167,122 @@ export interface WorklistPage {
   nextCursor: string | null;
 }
 
+/** What the statement answers per row: the page's rows (null on an empty page), with its count. */
+type StatementRow = { [K in keyof ProjectedRow]: ProjectedRow[K] | null } & {
+  /** The capped count, the same on every row. */
+  listTotal: number;
+  /** Whether the cursor's key was found (a name cursor names a patient of the organisation). */
+  cursorKnown: boolean;
+  /** The row's place on the page; rows after `limit` only tell that a next page exists. */
+  place: number | null;
+  shown: boolean | null;
+};
+
 /**
- * One page of a worklist, read from the projection `worklist_items`: per entry kind of the view one
- * index range scan (organisation, kind, sort key, tie-breaker) starting after the cursor, merged when the
- * view has several kinds; and a count that stops after `WORKLIST_COUNT_CAP` rows. Every patient shown is
- * logged as read, in one insert.
+ * The rows of the page's statement: one row that carries the capped count, joined to the page's rows
+ * (per entry kind of the view one index range scan (organisation, kind, sort key, tie-breaker)
+ * starting after the cursor, merged when the view has several kinds), one row more than the page so
+ * that the answer knows whether a next page exists. The count stops after `WORKLIST_COUNT_CAP` rows.
+ */
+export function worklistPageRows(
+  f: WorklistFilter,
+  organizationId: string,
+  position: CursorPosition | null,
+): SQL {
+  const column = SORT_COLUMNS[f.sort];
+  const direction = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC');
+  const where = sql.join([sql`w.organization_id = ${organizationId}::uuid`, ...filters(f)], sql` AND `);
+  const key = position === null ? null : keyOf(position, organizationId);
+  const after =
+    position === null || key === null
+      ? sql``
+      : sql`AND (${column}, w.item_id) ${sql.raw(f.order === 'asc' ? '>' : '<')} (${key}, ${position.itemId}::uuid)`;
+  const kinds = ENTRY_KINDS_OF_VIEW[f.view];
+  const take = f.limit + 1;
+  const perKind = kinds.map(
+    (kind) => sql`(SELECT ${SELECT_COLUMNS} FROM worklist_items w
+      WHERE w.entry_kind = ${kind} AND ${where} ${after}
+      ORDER BY ${column} ${direction}, w.item_id ${direction} LIMIT ${take})`,
+  );
+  const alias = sql.raw(SORT_ALIASES[f.sort]);
+  const merged =
+    perKind.length === 1
+      ? (perKind[0] ?? sql``)
+      : sql`SELECT * FROM (${sql.join(perKind, sql` UNION ALL `)}) u`;
+  const counted = sql`SELECT count(*)::int FROM (
+      SELECT 1 FROM worklist_items w
+       WHERE w.entry_kind IN (${sql.join(
+         kinds.map((k) => sql`${k}`),
+         sql`, `,
+       )}) AND ${where}
+       LIMIT ${WORKLIST_COUNT_CAP + 1}) c`;
+  return sql`
+    SELECT c."listTotal", c."cursorKnown", p.*
+    FROM (SELECT (${counted}) AS "listTotal", ${key === null ? sql`true` : sql`${key} IS NOT NULL`} AS "cursorKnown") c
+    LEFT JOIN LATERAL (
+      SELECT r.*, r.place <= ${f.limit} AS shown FROM (
+        SELECT m.*, row_number() OVER (ORDER BY m.${alias} ${direction}, m."itemId" ${direction})::int AS place
+        FROM (${merged}) m
+      ) r
+      WHERE r.place <= ${take}
+    ) p ON c."cursorKnown"
+    ORDER BY p.place`;
+}
+
+/**
+ * One page of a worklist, read from the projection `worklist_items` with its capped count, and every
+ * patient shown logged as read — one statement (`auditedRead`): one round trip after the session's.
  */
 export async function queryWorklist(db: Database, actor: Actor, f: WorklistFilter): Promise<WorklistPage> {
   const scope = { view: f.view, sort: f.sort, order: f.order };
   // Checked before any work, so that a tampered cursor is a 400 and never reaches the database.
   const position = f.cursor === undefined ? null : decodeCursor(f.cursor, scope);
-  return auditedTransaction(db, actor, async (tx, trail) => {
-    const column = SORT_COLUMNS[f.sort];
-    const direction = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC');
-    const where = sql.join([sql`w.organization_id = ${actor.organizationId}`, ...filters(f)], sql` AND `);
-    const after =
-      position === null
-        ? sql``
-        : sql`AND (${column}, w.item_id) ${sql.raw(f.order === 'asc' ? '>' : '<')} (${await keyOf(tx, position)}, ${position.itemId}::uuid)`;
-    const kinds = ENTRY_KINDS_OF_VIEW[f.view];
-    // One more than the page: whether a next page exists, without counting.
-    const take = f.limit + 1;
-    const perKind = kinds.map(
-      (kind) => sql`(SELECT ${SELECT_COLUMNS} FROM worklist_items w
-        WHERE w.entry_kind = ${kind} AND ${where} ${after}
-        ORDER BY ${column} ${direction}, w.item_id ${direction} LIMIT ${take})`,
-    );
-    // Several kinds: each kind's range scan, merged in the same order.
-    const alias = sql.raw(SORT_ALIASES[f.sort]);
-    const pageQuery =
-      perKind.length === 1
-        ? (perKind[0] ?? sql``)
-        : sql`SELECT * FROM (${sql.join(perKind, sql` UNION ALL `)}) u
-          ORDER BY u.${alias} ${direction}, u."itemId" ${direction} LIMIT ${take}`;
-    const countQuery = sql`SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM worklist_items w
-         WHERE w.entry_kind IN (${sql.join(
-           kinds.map((k) => sql`${k}`),
-           sql`, `,
-         )}) AND ${where}
-         LIMIT ${WORKLIST_COUNT_CAP + 1}) c`;
-    const [rows, counted] = await Promise.all([
-      tx.execute<ProjectedRow>(pageQuery),
-      tx.execute<{ n: number }>(countQuery),
-    ]);
-    const pageRows = rows.rows.slice(0, f.limit);
-    const last = pageRows.at(-1);
-    const nextCursor =
-      rows.rows.length > f.limit && last !== undefined ? encodeCursor(scope, positionOf(f.sort, last)) : null;
-    const items: WorklistItem[] = pageRows.map(
-      ({ itemId: _i, nameKey: _n, dueKey: _d, siteKey: _s, entryKind, ...rest }) => ({
-        ...rest,
-        taskKind: entryKind === 'excluded' ? null : entryKind,
-      }),
-    );
+  const filtered = filters(f).length > 0;
+  const answered = await auditedRead<StatementRow>(db, actor, {
+    rows: worklistPageRows(f, actor.organizationId, position),
+    // Unfiltered, the text depends only on the view, sort, order and whether a cursor is given: at most
+    // 5 × 5 × 2 × 2 statements per connection, each planned once. Filtered pages (128 combinations of
+    // filters more) are planned per request.
+    statementName: filtered ? undefined : `osteopad_worklist_${f.view}`,
     // A worklist shows names: each patient on it counts as a read of that record.
-    trail.recordMany(
-      items.map((i) => ({
-        action: 'read' as const,
-        objectType: 'patient',
-        objectId: i.patientId,
-        patientId: i.patientId,
-        details: { view: `worklist:${f.view}` },
-      })),
-    );
-    const n = counted.rows[0]?.n ?? 0;
-    return {
-      items,
-      total: Math.min(n, WORKLIST_COUNT_CAP),
-      totalIsCapped: n > WORKLIST_COUNT_CAP,
-      nextCursor,
-    };
+    reads: {
+      patientIdColumn: 'patientId',
+      objectType: 'patient',
+      details: { view: `worklist:${f.view}` },
+      shownColumn: 'shown',
+    },
   });
+  const head = answered[0];
+  if (head?.cursorKnown !== true) throw unknownCursorPatient();
+  const fetched = answered
+    .filter((row): row is StatementRow & ProjectedRow & { place: number } => row.place !== null)
+    .sort((a, b) => a.place - b.place);
+  const pageRows = fetched.slice(0, f.limit);
+  const last = pageRows.at(-1);
+  const nextCursor =
+    fetched.length > f.limit && last !== undefined ? encodeCursor(scope, positionOf(f.sort, last)) : null;
+  const items: WorklistItem[] = pageRows.map(
+    ({
+      itemId: _i,
+      nameKey: _n,
+      dueKey: _d,
+      siteKey: _s,
+      listTotal: _t,
+      cursorKnown: _k,
+      place: _p,
+      shown: _v,
+      entryKind,
+      ...rest
+    }) => ({
+      ...rest,
+      taskKind: entryKind === 'excluded' ? null : entryKind,
+    }),
+  );
+  const n = head.listTotal;
+  return {
+    items,
+    total: Math.min(n, WORKLIST_COUNT_CAP),
+    totalIsCapped: n > WORKLIST_COUNT_CAP,
+    nextCursor,
+  };
 }
