@@ -4,8 +4,13 @@
 // their plans (laid over the look-up) or from the database — these tests would fail if either were lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { createTestDatabase, type TestDatabase } from '../../../test/testDatabase';
-import { createOrganization, type TestOrganization } from '../../../test/appHarness';
+import type { TestDatabase } from '../../../test/testDatabase';
+import type { TestOrganization } from '../../../test/appHarness';
+import {
+  countOrganizationRows,
+  importSubject,
+  openImportTestDatabase,
+} from '../../../test/importTestDatabase';
 import { textStream } from '../../../test/fixtureFiles';
 import type { AuditSubject } from '../../audit/auditLog';
 import { batchSizeAt } from './importAccumulator';
@@ -38,14 +43,7 @@ function csv(invalidRow?: number): string {
   return `${HEADER}\n${rows.join('\n')}\n`;
 }
 
-const subject = (): AuditSubject => ({
-  userId: org.users.admin.id,
-  username: org.users.admin.username,
-  role: 'admin',
-  organizationId: org.id,
-  clientAddress: null,
-  reason: 'import',
-});
+const subject = (): AuditSubject => importSubject(org);
 
 function run(text: string) {
   return importRegistrations(db.app.db, parseRegistrations('csv', textStream(text), { today: TODAY }), {
@@ -61,17 +59,12 @@ function run(text: string) {
   });
 }
 
-async function count(table: string, where = 'true'): Promise<number> {
-  const r = await db.owner.query<{ n: number }>(
-    `SELECT count(*)::int n FROM ${table} WHERE organization_id = $1 AND ${where}`,
-    [org.id],
-  );
-  return r.rows[0]?.n ?? -1;
+function count(table: string, where = 'true'): Promise<number> {
+  return countOrganizationRows({ db, org }, table, where);
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  org = await createOrganization(db, 'Batches Hospital', 0);
+  ({ db, org } = await openImportTestDatabase('Batches Hospital'));
 });
 afterAll(async () => {
   await db.drop();

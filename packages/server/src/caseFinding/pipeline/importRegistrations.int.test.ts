@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { createTestDatabase, type TestDatabase } from '../../../test/testDatabase';
-import { createOrganization, type TestOrganization } from '../../../test/appHarness';
+import type { TestDatabase } from '../../../test/testDatabase';
+import type { TestOrganization } from '../../../test/appHarness';
+import {
+  countOrganizationRows,
+  importSubject,
+  openImportTestDatabase,
+} from '../../../test/importTestDatabase';
 import { fixtureStream, textStream } from '../../../test/fixtureFiles';
 import type { AuditSubject } from '../../audit/auditLog';
 import { importRegistrations, type ImportFormatName, type ImportOptions } from './importRegistrations';
@@ -11,14 +16,7 @@ let db: TestDatabase;
 let org: TestOrganization;
 const TODAY = '2025-06-01';
 
-const subject = (): AuditSubject => ({
-  userId: org.users.admin.id,
-  username: org.users.admin.username,
-  role: 'admin',
-  organizationId: org.id,
-  clientAddress: null,
-  reason: 'import',
-});
+const subject = (): AuditSubject => importSubject(org);
 
 function run(format: ImportFormatName, input: NodeJS.ReadableStream, extra: Partial<ImportOptions> = {}) {
   return importRegistrations(
@@ -40,20 +38,15 @@ function run(format: ImportFormatName, input: NodeJS.ReadableStream, extra: Part
   );
 }
 
-async function count(table: string, where = 'true'): Promise<number> {
-  const r = await db.owner.query<{ n: number }>(
-    `SELECT count(*)::int n FROM ${table} WHERE organization_id = $1 AND ${where}`,
-    [org.id],
-  );
-  return r.rows[0]?.n ?? -1;
+function count(table: string, where = 'true'): Promise<number> {
+  return countOrganizationRows({ db, org }, table, where);
 }
 
 const HEADER =
   'patient_id,bsn,family_name,birth_date,sex,fracture_date,fracture_site,encounter_type,trauma_mechanism,pathological';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  org = await createOrganization(db, 'Import Hospital', 0);
+  ({ db, org } = await openImportTestDatabase('Import Hospital'));
 });
 afterAll(async () => {
   await db.drop();

@@ -3,8 +3,13 @@
 // `written` fail — nobody waits in vain, and the transaction rolls back with nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { createTestDatabase, type TestDatabase } from '../../../test/testDatabase';
-import { createOrganization, type TestOrganization } from '../../../test/appHarness';
+import type { TestDatabase } from '../../../test/testDatabase';
+import type { TestOrganization } from '../../../test/appHarness';
+import {
+  countOrganizationRows,
+  importSubject,
+  openImportTestDatabase,
+} from '../../../test/importTestDatabase';
 import { inOrganizationWithCopy } from '../../db/copyingTransaction';
 import { timeOrderedIdFactory } from '../../db/timeOrderedId';
 import { newPortalCode } from '../../patients/portalCode';
@@ -62,14 +67,7 @@ function write(registrations: StagedRegistration[]) {
     organizationId: org.id,
     importId: '00000000-0000-4000-8000-000000000001',
     today: TODAY,
-    subject: {
-      userId: org.users.admin.id,
-      username: org.users.admin.username,
-      role: 'admin',
-      organizationId: org.id,
-      clientAddress: null,
-      reason: 'import',
-    },
+    subject: importSubject(org),
     sourceFormat: 'csv',
     sourceRef: (s) => `row ${s.registration.source.row}`,
   };
@@ -80,17 +78,12 @@ function write(registrations: StagedRegistration[]) {
   });
 }
 
-async function patients(): Promise<number> {
-  const r = await db.owner.query<{ n: number }>(
-    'SELECT count(*)::int n FROM patients WHERE organization_id = $1',
-    [org.id],
-  );
-  return r.rows[0]?.n ?? -1;
+function patients(): Promise<number> {
+  return countOrganizationRows({ db, org }, 'patients');
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  org = await createOrganization(db, 'Writer Hospital', 0);
+  ({ db, org } = await openImportTestDatabase('Writer Hospital'));
 });
 afterAll(async () => {
   await db.drop();
