@@ -1,13 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import nl from './nl.json';
-import { flattenCatalogue } from './sourceChecks';
+/// <reference types="node" />
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalogueFiles, mergedCatalogues, screenCatalogueFolders } from './catalogueFiles';
 
-const catalogues = { nl: flattenCatalogue(nl), en: flattenCatalogue(en) };
+// The main catalogues and every screen's own (screenCatalogues.ts), merged per language.
+const { catalogues, duplicates } = mergedCatalogues();
+const SRC = fileURLToPath(new URL('..', import.meta.url));
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('the nl and en catalogues', () => {
+  it('define each key in one file only', () => {
+    expect(duplicates).toEqual([]);
+  });
+
+  it('keep a screen catalogue under namespaces the main catalogue does not use', () => {
+    const main = catalogueFiles().filter((f) => f.file.startsWith('i18n/'));
+    const mainNamespaces = new Set(main.flatMap((f) => [...f.entries.keys()].map((k) => k.split('.')[0])));
+    const screens = catalogueFiles().filter((f) => !f.file.startsWith('i18n/'));
+    const clashes = screens.flatMap((f) =>
+      [...new Set([...f.entries.keys()].map((k) => k.split('.')[0]))]
+        .filter((ns) => mainNamespaces.has(ns))
+        .map((ns) => `${f.file}: ${ns ?? ''}`),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('registers every screen catalogue with its screen (<screen>/i18n/register.ts) and types its keys', () => {
+    const folders = screenCatalogueFolders();
+    expect(folders).toContain('imports');
+    const typing = readFileSync(join(SRC, 'i18n', 'i18next.d.ts'), 'utf8');
+    for (const folder of folders) {
+      const register = join(SRC, folder, 'i18n', 'register.ts');
+      expect(existsSync(register), `${folder}/i18n/register.ts`).toBe(true);
+      expect(readFileSync(register, 'utf8')).toContain('registerScreenCatalogue(');
+      expect(typing, `i18next.d.ts types ${folder}'s keys`).toContain(`'../${folder}/i18n/nl.json'`);
+    }
+  });
+
   it('have exactly the same keys', () => {
     const nlKeys = [...catalogues.nl.keys()];
     const enKeys = [...catalogues.en.keys()];

@@ -38,11 +38,10 @@ import { SENT_ON_ERRORS } from '../worklist/sentOnDate';
 import { WORKLIST_FILTER_ERRORS } from '../worklist/worklistFilterForm';
 import { WORKLIST_TABS } from '../worklist/worklistSearch';
 import { LOGIN_ERROR_KEYS } from '../login/loginErrorKey';
-import en from './en.json';
 import { fractureSiteKey } from './labels';
 import { LANGUAGES } from './languages';
-import nl from './nl.json';
-import { findTranslationCalls, flattenCatalogue, type SourceFinding } from './sourceChecks';
+import { mergedCatalogues } from './catalogueFiles';
+import { findTranslationCalls, type SourceFinding } from './sourceChecks';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
@@ -65,7 +64,8 @@ const literal = calls.flatMap((c) => c.literal);
 const template = calls.flatMap((c) => c.template);
 const dynamic = calls.flatMap((c) => c.dynamic);
 
-const catalogues = { nl: flattenCatalogue(nl), en: flattenCatalogue(en) };
+// The main catalogues and every screen's own (screenCatalogues.ts), merged per language.
+const { catalogues } = mergedCatalogues();
 const where = (f: SourceFinding): string => `${f.file}:${String(f.line)} ${f.text}`;
 
 /** A key as i18next resolves it: the key itself, or its plural forms when called with `count`. */

@@ -18,6 +18,7 @@ import { PageHeading } from '../common/PageHeading';
 import { ImportForm } from './ImportForm';
 import { ImportHistory } from './ImportHistory';
 import { ImportProgress } from './ImportProgress';
+import './i18n/register';
 import { ImportResult, type ImportOutcome } from './ImportResult';
 import type { ImportRequest } from './importRequest';
 
