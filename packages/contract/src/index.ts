@@ -18,6 +18,7 @@ export * from './organization';
 export * from './clinicalConfig';
 export * from './letters';
 export * from './health';
+export * from './timeline';
 export * from './requests/patients';
 export * from './requests/episodes';
 export * from './requests/worklist';
