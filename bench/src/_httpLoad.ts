@@ -17,14 +17,53 @@ export interface LatencyStats {
   maxMs: number;
 }
 
-function get(agent: http.Agent, target: HttpTarget, path: string): Promise<number> {
+/**
+ * What one request sends: a path for a GET, or a method, path and JSON body; `answered` sees the status and
+ * (when given) the parsed JSON answer, e.g. to carry a record's new version into the user's next save.
+ */
+export type RequestSpec =
+  | string
+  | {
+      method: 'GET' | 'POST' | 'PUT';
+      path: string;
+      body?: unknown;
+      answered?: (status: number, json: unknown) => void;
+    };
+
+function send(agent: http.Agent, target: HttpTarget, spec: RequestSpec): Promise<number> {
+  const { method, path, body, answered } =
+    typeof spec === 'string'
+      ? { method: 'GET' as const, path: spec, body: undefined, answered: undefined }
+      : spec;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers =
+    payload === undefined
+      ? target.headers
+      : {
+          ...target.headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(payload)),
+        };
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port: target.port, path, method: 'GET', agent, headers: target.headers },
+      { host: '127.0.0.1', port: target.port, path, method, agent, headers },
       (res) => {
-        res.on('data', () => undefined);
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          if (answered !== undefined) chunks.push(chunk);
+        });
         res.on('end', () => {
-          resolve(res.statusCode ?? 0);
+          const status = res.statusCode ?? 0;
+          if (answered !== undefined) {
+            let json: unknown = null;
+            try {
+              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              json = null;
+            }
+            answered(status, json);
+          }
+          resolve(status);
         });
         res.on('error', () => {
           resolve(0);
@@ -35,9 +74,11 @@ function get(agent: http.Agent, target: HttpTarget, path: string): Promise<numbe
     req.on('error', () => {
       resolve(0);
     });
-    req.end();
+    req.end(payload);
   });
 }
+
+const succeeded = (status: number): boolean => status >= 200 && status < 300;
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -60,7 +101,12 @@ function stats(latencies: number[], errors: number): LatencyStats {
 /** `users` virtual users, each sending one request every `intervalMs` for `seconds`, staggered evenly. */
 export async function openLoad(
   target: HttpTarget,
-  options: { users: number; intervalMs: number; seconds: number; path: (user: number, n: number) => string },
+  options: {
+    users: number;
+    intervalMs: number;
+    seconds: number;
+    path: (user: number, n: number) => RequestSpec;
+  },
 ): Promise<LatencyStats> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const latencies: number[] = [];
@@ -76,9 +122,9 @@ export async function openLoad(
         new Promise<void>((resolve) => {
           setTimeout(
             () => {
-              void get(agent, target, options.path(u, n)).then((status) => {
+              void send(agent, target, options.path(u, n)).then((status) => {
                 latencies.push(performance.now() - due);
-                if (status !== 200) errors++;
+                if (!succeeded(status)) errors++;
                 resolve();
               });
             },
@@ -96,7 +142,7 @@ export async function openLoad(
 /** `connections` connections sending without pause for `seconds`: throughput and latency. */
 export async function closedLoad(
   target: HttpTarget,
-  options: { connections: number; seconds: number; path: (connection: number, n: number) => string },
+  options: { connections: number; seconds: number; path: (connection: number, n: number) => RequestSpec },
 ): Promise<LatencyStats & { requestsPerSecond: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
@@ -106,9 +152,9 @@ export async function closedLoad(
   const loops = Array.from({ length: options.connections }, async (_, c) => {
     for (let n = 0; performance.now() < until; n++) {
       const t = performance.now();
-      const status = await get(agent, target, options.path(c, n));
+      const status = await send(agent, target, options.path(c, n));
       latencies.push(performance.now() - t);
-      if (status !== 200) errors++;
+      if (!succeeded(status)) errors++;
     }
   });
   await Promise.all(loops);
