@@ -182,7 +182,7 @@ export function signature(regards: string, lines: readonly string[]): Content {
   return {
     stack: [
       { text: regards, margin: [0, 4, 0, mm(4)] },
-      ...lines.map((line, index) => (index === 0 ? { text: line, bold: true } : line)),
+      ...lines.map((line, index): Content => (index === 0 ? { text: line, bold: true } : { text: line })),
     ],
     unbreakable: true,
   };
