@@ -305,3 +305,10 @@ export const STAFF_ROLES = [
 ] as const satisfies readonly Role[];
 /** Administrators: accounts, imports, the organisation profile, the audit log. */
 export const ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
+
+/**
+ * The kinds of document an episode keeps as made (table `episode_documents`, column `kind`): the
+ * patient's result letter and the GP's hand-over letter of a consult decision.
+ */
+export const STORED_DOCUMENT_KINDS = ['result_letter', 'gp_letter'] as const;
+export type StoredDocumentKind = (typeof STORED_DOCUMENT_KINDS)[number];

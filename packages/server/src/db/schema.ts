@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   inet,
@@ -33,6 +34,8 @@ import {
   SEXES,
   TASK_STATUSES,
   TRAUMA_MECHANISMS,
+  STORED_DOCUMENT_KINDS,
+  LETTER_LOCALES,
 } from '@osteopad/contract';
 
 // The database enums hold the API's code lists (@osteopad/contract): one spelling of each. A code
@@ -464,5 +467,47 @@ export const worklistItems = pgTable(
     index('worklist_items_age_idx').on(t.organizationId, t.entryKind, t.ageAtFracture, t.itemId),
     index('worklist_items_site_idx').on(t.organizationId, t.entryKind, t.siteKey, t.itemId),
     index('worklist_items_patient_idx').on(t.patientId),
+  ],
+);
+
+/** bytea: the stored bytes of a document, as the PDF was made. */
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The documents an episode keeps as they were made (the consult's letters): append-only — the
+ * application may only SELECT and INSERT (migration episode_documents_security) — so a letter is
+ * re-printed from its stored bytes, exactly, whatever changed since (the organisation profile, the
+ * patient's address). `input` is the snapshot the PDF was rendered from; `decision_id` names the stored
+ * decision it was made from (its foreign key comes with the decisions table).
+ */
+export const episodeDocuments = pgTable(
+  'episode_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    /** A `STORED_DOCUMENT_KINDS` code (contract). */
+    kind: text('kind', { enum: STORED_DOCUMENT_KINDS }).notNull(),
+    locale: text('locale', { enum: LETTER_LOCALES }).notNull(),
+    pdf: bytes('pdf').notNull(),
+    /** Hex SHA-256 of `pdf`. */
+    sha256: text('sha256').notNull(),
+    input: jsonb('input').notNull(),
+    decisionId: uuid('decision_id'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('episode_documents_episode_idx').on(t.organizationId, t.episodeId, t.createdAt),
+    check('episode_documents_kind', sql`${t.kind} IN ('result_letter', 'gp_letter')`),
+    check('episode_documents_locale', sql`${t.locale} IN ('nl', 'en')`),
+    check('episode_documents_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );

@@ -40,6 +40,8 @@ import { registerImportRoutes } from '../caseFinding/channels/upload/imports.rou
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
+import { registerConsultLetterRoutes } from '../letters/consult/consultLetters.routes';
+import type { StoredDecisionForLettersLoader } from '../letters/consult/consultLetterInputLoader';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -69,6 +71,8 @@ export interface AppDeps {
   config: AppConfig;
   /** The clinical rule configuration this installation runs with (version and fingerprint are recorded). */
   clinical: ClinicalConfig;
+  /** The stored decision as the consult letters need it (letters/consult/consultLetterInputLoader.ts). */
+  consultLetterDecisions?: StoredDecisionForLettersLoader;
 }
 
 export type App = FastifyInstance;
@@ -300,6 +304,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFindingRoutes(typed, deps);
   registerLetterRoutes(typed, deps);
   registerClinicalConfigRoutes(typed, deps);
+  registerConsultLetterRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { episodes, fractureEvents, reportFindings, tasks } from '../db/schema';
+import { episodeDocuments } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
 import { ROLES, type Role } from '@osteopad/contract';
 import { isPublic, type RouteAccess } from './access';
@@ -84,6 +85,24 @@ beforeAll(async () => {
     };
   });
   Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });
+  // A kept document of organisation A (letters/consult): GET /api/episode-documents/:documentId.
+  paramValues.documentId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
+    const document = await tx
+      .insert(episodeDocuments)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        episodeId: ids.episodeId,
+        kind: 'result_letter',
+        locale: 'nl',
+        pdf: Buffer.from('%PDF-1.7 sample'),
+        sha256: '0'.repeat(64),
+        input: {},
+        createdBy: h.orgA.users.nurse.id,
+      })
+      .returning({ id: episodeDocuments.id });
+    return document[0]?.id ?? '';
+  });
   for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));

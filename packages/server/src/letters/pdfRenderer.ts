@@ -68,7 +68,7 @@ const PdfmakeUrlResolver = defaultExport('pdfmake/js/URLResolver.js') as UrlReso
 /** The font family name used in document definitions. */
 export const LETTER_FONT = 'Roboto';
 
-const FONT_FILES = {
+export const FONT_FILES = {
   normal: 'Roboto-Regular.ttf',
   bold: 'Roboto-Medium.ttf',
   italics: 'Roboto-Italic.ttf',
@@ -78,7 +78,7 @@ const FONT_FILES = {
 let fontFiles: ReadonlyMap<string, Buffer> | undefined;
 
 /** Decodes the bundled fonts once per process (about 0.6 MB); every later document reuses the buffers. */
-function bundledFonts(): ReadonlyMap<string, Buffer> {
+export function bundledFonts(): ReadonlyMap<string, Buffer> {
   if (fontFiles !== undefined) return fontFiles;
   const vfs: unknown = require('pdfmake/build/vfs_fonts.js');
   if (typeof vfs !== 'object' || vfs === null) throw new Error('pdfmake/build/vfs_fonts.js has no fonts');

@@ -1,0 +1,8 @@
+-- Documents kept with an episode are append-only: a letter is stored once, as made, and re-printed from
+-- its stored bytes. The application may read and add them, never change or remove them.
+GRANT SELECT, INSERT ON episode_documents TO osteopad_app;
+--> statement-breakpoint
+ALTER TABLE episode_documents ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY organization_isolation ON episode_documents TO osteopad_app
+  USING (organization_id = osteopad_current_organization());
