@@ -75,7 +75,7 @@ export async function buildPatientInput(
   let input: PatientInput = { sex: patient.sex, birthDate: patient.birthDate, fractures };
   for (const loader of loaders) {
     const answered = await loader(tx, scope);
-    for (const [key, value] of Object.entries(answered)) {
+    for (const [key, value] of Object.entries(answered) as [string, unknown][]) {
       if (value === undefined) continue;
       if (!sections.includes(key)) sections.push(key);
       input = { ...input, [key]: value };

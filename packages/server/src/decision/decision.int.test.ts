@@ -247,12 +247,7 @@ describe('recording a decision', () => {
     const timeline = await inOrganization(h.db.app.db, h.orgA.id, (tx) =>
       decisionTimeline(tx, { organizationId: h.orgA.id, patientId, episodeId }),
     );
-    expect(timeline).toEqual([
-      expect.objectContaining({
-        kind: 'decision_recorded',
-        details: expect.objectContaining({ overrides: 1 }),
-      }),
-    ]);
+    expect(timeline.map((e) => [e.kind, e.details.overrides])).toEqual([['decision_recorded', 1]]);
   });
 
   it('refuses the second of two clinicians deciding on the same state, and a stale fingerprint', async () => {
@@ -301,10 +296,10 @@ describe('recording a decision', () => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: string }>().error).toBe('not_investigated');
-    await expect(
-      inOrganization(h.db.app.db, h.orgA.id, (tx) => tx.execute(`UPDATE decisions SET plan = '{}'::jsonb`)),
-    ).rejects.toMatchObject({
-      cause: expect.objectContaining({ message: expect.stringMatching(/permission denied/) }),
-    });
+    const update = await inOrganization(h.db.app.db, h.orgA.id, (tx) =>
+      tx.execute(`UPDATE decisions SET plan = '{}'::jsonb`),
+    ).catch((error: unknown) => error);
+    expect(update).toBeInstanceOf(Error);
+    expect(String((update as Error).cause)).toMatch(/permission denied/);
   });
 });
