@@ -8,7 +8,11 @@ import { transition } from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
 import { acceptAll, assessEpisode, recordDecision } from '../decision/decisionRecords';
 
-/** Demo patients by list position: one ready for a decision, one decided with one override. */
+/**
+ * Demo patients by list position: one ready for a decision, one decided with one override. Patient 17's
+ * fracture is a high-energy trauma (demoRegistrations.ts), excluded without an episode, so it stays as
+ * it is; patient 18 is decided, and the screen offers a new decision on it.
+ */
 const DEMO_READY_FOR_DECISION = 17;
 const DEMO_DECIDED = 18;
 
