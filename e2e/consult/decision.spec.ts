@@ -35,8 +35,10 @@ test('a specialist reopens the recorded decision, and an override without a reas
   await expect(diagnosis).toContainText('Regel R4.1');
   const physio = page.getByTestId('item-referral_physiotherapy');
   await physio.getByText('Afwijken').click();
-  await physio.getByRole('combobox', { name: 'In plaats daarvan' }).click();
-  await page.getByRole('option', { name: 'Verwijzen', exact: true }).click();
+  await physio
+    .getByRole('radiogroup', { name: 'In plaats daarvan' })
+    .getByRole('radio', { name: 'Verwijzen', exact: true })
+    .check();
   await expect(page.getByTestId('plan-tasks')).toContainText('Verwijzen: fysiotherapie');
   await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(physio.getByText('Geef een reden voor het afwijken.')).toBeVisible();

@@ -202,7 +202,7 @@ const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const itemValue = z.nullable(z.union([z.string(), z.array(z.string())]));
 
 /** One item of the engine's assessment, as the clinician sees it. */
-export const assessmentItemSchema = z.object({
+const assessmentItemShape = {
   code: z.enum(DECISION_ITEM_CODES),
   group: z.enum(DECISION_ITEM_GROUPS),
   /** `insufficientData`: the engine could not decide; `missing` says which inputs it lacks. */
@@ -225,16 +225,18 @@ export const assessmentItemSchema = z.object({
   missing: z.array(z.string()),
   /** `UNCONFIRMED` / `INFERRED` when any rule behind the item carries it. */
   markers: z.array(knownCode(MARKERS)),
-});
+};
+export const assessmentItemSchema = z.object(assessmentItemShape);
 export type AssessmentItem = z.infer<typeof assessmentItemSchema>;
 
-export const planTaskTemplateSchema = z.object({
+const planTaskTemplateShape = {
   kind: z.enum(DECISION_TASK_KINDS),
   role: z.string(),
   dueDate: z.string(),
   /** The due date's source: `R11` when the rules give it, else the installation's setting (unconfirmed). */
   dueFrom: z.enum(['rules', 'setting']),
-});
+};
+export const planTaskTemplateSchema = z.object(planTaskTemplateShape);
 export type PlanTaskTemplate = z.infer<typeof planTaskTemplateSchema>;
 
 /** `GET /api/episodes/:episodeId/assessment`: computed now, never stored. */
@@ -259,7 +261,7 @@ export const assessmentSchema = z.object({
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 export const decidedItemSchema = z.object({
-  ...assessmentItemSchema.shape,
+  ...assessmentItemShape,
   choice: z.enum(DECISION_CHOICES),
   /** What was decided: the proposal when accepted, the clinician's value when overridden. */
   decidedValue: itemValue,
@@ -290,7 +292,7 @@ export const planSchema = z.object({
   calcium: z.object({ value: itemValue, supplementMgPerDay: z.nullable(z.number()) }),
   vitaminD: z.object({ value: itemValue, iuPerDay: z.nullable(z.number()) }),
   lifestyle: z.array(z.string()),
-  tasks: z.array(z.object({ ...planTaskTemplateSchema.shape, id: z.uuid() })),
+  tasks: z.array(z.object({ ...planTaskTemplateShape, id: z.uuid() })),
   followUp: z.array(
     z.object({ kind: z.string(), dueDate: z.string(), ruleId: z.string(), marker: knownCode(MARKERS) }),
   ),
@@ -298,7 +300,7 @@ export const planSchema = z.object({
 export type DecisionPlan = z.infer<typeof planSchema>;
 
 /** A decision as stored: read back exactly, never recomputed. */
-export const storedDecisionSchema = z.object({
+export const storedDecisionShape = {
   id: z.uuid(),
   episodeId: z.uuid(),
   sequence: z.int(),
@@ -312,7 +314,8 @@ export const storedDecisionSchema = z.object({
   decidedBy: z.object({ id: z.uuid(), displayName: z.string() }),
   items: z.array(decidedItemSchema),
   plan: planSchema,
-});
+};
+export const storedDecisionSchema = z.object(storedDecisionShape);
 export type StoredDecisionAnswer = z.infer<typeof storedDecisionSchema>;
 
 /** `GET /api/episodes/:episodeId/decision`: the latest stored decision, or null. */

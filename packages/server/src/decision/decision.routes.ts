@@ -4,7 +4,7 @@ import {
   decisionAnswerSchema,
   decisionBody,
   episodeParams,
-  storedDecisionSchema,
+  storedDecisionShape,
 } from '@osteopad/contract';
 import { z } from 'zod/mini';
 import type { AppDeps, TypedApp } from '../http/app';
@@ -12,7 +12,7 @@ import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { assessEpisode, loadDecision, recordDecision } from './decisionRecords';
 
-const recordedDecisionSchema = z.object({ ...storedDecisionSchema.shape, episodeState: z.string() });
+const recordedDecisionSchema = z.object({ ...storedDecisionShape, episodeState: z.string() });
 
 /** The decision screen: the engine's assessment now, the clinician's decision on it, and that decision read back. */
 export function registerDecisionRoutes(app: TypedApp, { db, clock, clinical }: AppDeps): void {

@@ -4,7 +4,7 @@ import { api, ApiError } from './client';
 import {
   assessmentSchema,
   decisionAnswerSchema,
-  storedDecisionSchema,
+  storedDecisionShape,
   type DecisionBody,
   type StoredDecisionAnswer,
 } from '@osteopad/contract';
@@ -29,7 +29,7 @@ export function storedDecisionQuery(episodeId: string) {
   });
 }
 
-const recordedSchema = z.object({ ...storedDecisionSchema.shape, episodeState: z.string() });
+const recordedSchema = z.object({ ...storedDecisionShape, episodeState: z.string() });
 
 export async function recordDecision(
   episodeId: string,

@@ -1,4 +1,14 @@
-import { MultiSelect, Paper, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   MULTI_VALUE_ITEMS,
@@ -53,13 +63,15 @@ export function DecisionItemCard({ item, choice, onChange, errors }: DecisionIte
   const title = t(`decision.items.${item.code}`);
   const options = VALUES_OF_ITEM[item.code].map((v) => ({ value: v, label: valueLabel(t, item.code, v) }));
   const multi = MULTI_VALUE_ITEMS.includes(item.code);
+  const proposed = item.status === 'proposed';
+  const overriding = choice.choice === 'override';
   return (
     <Paper withBorder p="md" data-testid={`item-${item.code}`}>
       <Stack gap="xs">
         <Title order={3} size="h5">
           {title}
         </Title>
-        {item.status === 'proposed' && (
+        {proposed && (
           <Text>{t('decision.proposal', { value: itemValueLabel(t, item.code, item.value) })}</Text>
         )}
         <ItemExplanation item={item} />
@@ -75,31 +87,40 @@ export function DecisionItemCard({ item, choice, onChange, errors }: DecisionIte
             onChange({ ...choice, choice: value === 'override' ? 'override' : 'accept' });
           }}
         />
-        {choice.choice === 'override' && (
+        {overriding && (
           <>
             {multi ? (
-              <MultiSelect
+              <Checkbox.Group
                 label={t('decision.valueLabel')}
-                data={options}
                 value={Array.isArray(choice.value) ? choice.value : []}
                 onChange={(value) => {
                   onChange({ ...choice, value });
                 }}
                 error={errors.value}
-              />
+              >
+                <Group gap="sm" mt={4}>
+                  {options.map((o) => (
+                    <Checkbox key={o.value} value={o.value} label={o.label} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
             ) : (
-              <Select
+              <Radio.Group
                 label={t('decision.valueLabel')}
-                data={options}
-                value={typeof choice.value === 'string' ? choice.value : null}
+                value={typeof choice.value === 'string' ? choice.value : ''}
                 onChange={(value) => {
                   onChange({ ...choice, value });
                 }}
                 error={errors.value}
-                allowDeselect={false}
-              />
+              >
+                <Group gap="sm" mt={4}>
+                  {options.map((o) => (
+                    <Radio key={o.value} value={o.value} label={o.label} />
+                  ))}
+                </Group>
+              </Radio.Group>
             )}
-            <Textarea
+            <TextInput
               label={t('decision.reasonLabel')}
               value={choice.reason}
               maxLength={1000}
@@ -107,8 +128,6 @@ export function DecisionItemCard({ item, choice, onChange, errors }: DecisionIte
                 onChange({ ...choice, reason: event.currentTarget.value });
               }}
               error={errors.reason}
-              autosize
-              minRows={2}
             />
           </>
         )}

@@ -6,6 +6,7 @@ import { MarkerBadge } from '../clinicalConfig/MarkerBadge';
 /** Why the engine proposes what it does: each rule with its source, its markers, and what it lacks. */
 export function ItemExplanation({ item }: { item: AssessmentItem }) {
   const { t } = useTranslation();
+  const insufficient = item.status === 'insufficientData';
   return (
     <Stack gap={4}>
       {item.markers.length > 0 && (
@@ -15,7 +16,7 @@ export function ItemExplanation({ item }: { item: AssessmentItem }) {
           ))}
         </Group>
       )}
-      {item.status === 'insufficientData' && (
+      {insufficient && (
         <Text size="sm" c="orange.9" data-testid={`insufficient-${item.code}`}>
           {item.missing.length > 0
             ? t('decision.insufficient', { missing: item.missing.join(', ') })

@@ -1,4 +1,4 @@
-import { List, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DecisionPlan, PlanTaskTemplate } from '@osteopad/contract';
 import { MarkerBadge } from '../clinicalConfig/MarkerBadge';
@@ -7,6 +7,7 @@ import {
   administrationLabel,
   drugLabel,
   followUpKindLabel,
+  itemValueLabel,
   roleLabel,
   taskKindLabel,
 } from './decisionLabels';
@@ -15,18 +16,21 @@ import {
 export function PlanTasks({ tasks }: { tasks: readonly PlanTaskTemplate[] }) {
   const { t } = useTranslation();
   return (
-    <List spacing={4} data-testid="plan-tasks">
-      {tasks.map((task) => (
-        <List.Item key={task.kind}>
-          {t('decision.plan.task', {
-            kind: taskKindLabel(t, task.kind),
-            role: roleLabel(t, task.role),
-            date: formatDate(task.dueDate),
-          })}{' '}
-          {task.dueFrom === 'setting' && <MarkerBadge marker="UNCONFIRMED" />}
-        </List.Item>
-      ))}
-    </List>
+    <Stack gap={4} data-testid="plan-tasks" component="ul">
+      {tasks.map((task) => {
+        const fromSetting = task.dueFrom === 'setting';
+        return (
+          <Text component="li" key={task.kind}>
+            {t('decision.plan.task', {
+              kind: taskKindLabel(t, task.kind),
+              role: roleLabel(t, task.role),
+              date: formatDate(task.dueDate),
+            })}{' '}
+            {fromSetting && <MarkerBadge marker="UNCONFIRMED" />}
+          </Text>
+        );
+      })}
+    </Stack>
   );
 }
 
@@ -46,28 +50,35 @@ export function PlanView({ plan }: { plan: DecisionPlan }) {
       {plan.drug !== null && plan.drug.administration.length > 0 && (
         <>
           <Text fw={600}>{t('decision.plan.instructions')}</Text>
-          <List spacing={2}>
+          <Stack gap={2} component="ul">
             {plan.drug.administration.map((code) => (
-              <List.Item key={code}>{administrationLabel(t, code)}</List.Item>
+              <Text component="li" key={code}>
+                {administrationLabel(t, code)}
+              </Text>
             ))}
-          </List>
+          </Stack>
         </>
       )}
       {plan.followUp.length > 0 && (
         <>
           <Text fw={600}>{t('decision.plan.followUp')}</Text>
-          <List spacing={2}>
+          <Stack gap={2} component="ul">
             {plan.followUp.map((f) => (
-              <List.Item key={`${f.kind}-${f.dueDate}`}>
+              <Text component="li" key={`${f.kind}-${f.dueDate}`}>
                 {t('decision.plan.followUpItem', {
                   kind: followUpKindLabel(t, f.kind),
                   date: formatDate(f.dueDate),
                 })}
-              </List.Item>
+              </Text>
             ))}
-          </List>
+          </Stack>
         </>
       )}
+      <Text>{t('decision.plan.calcium', { value: itemValueLabel(t, 'calcium', plan.calcium.value) })}</Text>
+      <Text>
+        {t('decision.plan.vitaminD', { value: itemValueLabel(t, 'vitamin_d', plan.vitaminD.value) })}
+      </Text>
+      <Text>{t('decision.plan.lifestyle', { codes: itemValueLabel(t, 'lifestyle', plan.lifestyle) })}</Text>
       <PlanTasks tasks={plan.tasks} />
     </Stack>
   );

@@ -113,7 +113,11 @@ const CASES = {
     dutch: 'Onderzoeken vastgelegd',
   },
   decision_recorded: {
-    episode: episode('decided', { code: 'decision_recorded', details: { decisionId: DECISION_ID }, note: '' }),
+    episode: episode('decided', {
+      code: 'decision_recorded',
+      details: { decisionId: DECISION_ID },
+      note: '',
+    }),
     dutch: 'Besluit vastgelegd',
   },
   treatment_planned: {
@@ -125,7 +129,11 @@ const CASES = {
     dutch: 'Behandeling gepland',
   },
   no_treatment_decided: {
-    episode: episode('no_treatment', { code: 'no_treatment_decided', details: { decisionId: DECISION_ID }, note: '' }),
+    episode: episode('no_treatment', {
+      code: 'no_treatment_decided',
+      details: { decisionId: DECISION_ID },
+      note: '',
+    }),
     dutch: 'Besloten: geen behandeling',
   },
   referred: {
