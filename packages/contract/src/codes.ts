@@ -57,6 +57,12 @@ export const EPISODE_REASON_CODES = [
   'not_eligible_after_review',
   'patient_deceased',
   'legacy',
+  'intake_recorded',
+  'investigations_recorded',
+  'decision_recorded',
+  'treatment_planned',
+  'no_treatment_decided',
+  'referred',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
 
@@ -90,6 +96,13 @@ export const TASK_KINDS = [
   'invite_reminder',
   'no_response_follow_up',
   'review_eligibility',
+  'start_treatment',
+  'referral_fall_clinic',
+  'referral_physiotherapy',
+  'referral_secondary_osteoporosis',
+  'referral_dentist',
+  'send_result_letter',
+  'send_gp_letter',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

@@ -28,3 +28,5 @@ export * from './requests/audit';
 export * from './requests/auth';
 export * from './consultLetters';
 export * from './requests/consultLetters';
+export * from './decisions';
+export * from './requests/decisions';

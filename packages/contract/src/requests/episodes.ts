@@ -21,6 +21,14 @@ const DETAILS = {
   /** A source reported the death (deceasedOn when it gave the date); importId names the import. */
   patient_deceased: z.strictObject({ deceasedOn: z.nullable(isoDate), importId: z.uuid() }),
   legacy: z.strictObject({}),
+  /** Seeded consult steps (demo): the intake and the investigations were recorded. */
+  intake_recorded: z.strictObject({}),
+  investigations_recorded: z.strictObject({}),
+  /** A decision was recorded (decisions.id); then the plan moved the episode on. */
+  decision_recorded: z.strictObject({ decisionId: z.uuid() }),
+  treatment_planned: z.strictObject({ decisionId: z.uuid(), drug: checked(z.string(), z.maxLength(60)) }),
+  no_treatment_decided: z.strictObject({ decisionId: z.uuid() }),
+  referred: z.strictObject({ decisionId: z.uuid() }),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -37,6 +45,12 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('not_eligible_after_review'),
   variant('patient_deceased'),
   variant('legacy'),
+  variant('intake_recorded'),
+  variant('investigations_recorded'),
+  variant('decision_recorded'),
+  variant('treatment_planned'),
+  variant('no_treatment_decided'),
+  variant('referred'),
 ]);
 export type StoredEpisodeReason = z.infer<typeof episodeReasonSchema>;
 

@@ -511,3 +511,45 @@ export const episodeDocuments = pgTable(
     check('episode_documents_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+/**
+ * Recorded decisions of the consult (decision/decisionRecords.ts): append-only — the application may
+ * only SELECT and INSERT (migration *_decisions_security). `inputs` is the exact engine input, `outputs`
+ * the engine's assessment, `items` the clinician's choice and reason per item, `plan` what was planned.
+ * A later decision of the same episode is a new row with the next `sequence` that supersedes the one
+ * it names; the unique (episode_id, sequence) refuses the second of two decisions based on the same one.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    sequence: integer('sequence').notNull(),
+    supersedesId: uuid('supersedes_id').references((): AnyPgColumn => decisions.id),
+    fingerprint: text('fingerprint').notNull(),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    engineVersion: text('engine_version').notNull(),
+    configVersion: text('config_version').notNull(),
+    configFingerprint: text('config_fingerprint').notNull(),
+    inputs: jsonb('inputs').notNull(),
+    outputs: jsonb('outputs').notNull(),
+    items: jsonb('items').notNull(),
+    plan: jsonb('plan').notNull(),
+    outcome: episodeState('outcome').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedByName: text('decided_by_name').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('decisions_episode_sequence_key').on(t.episodeId, t.sequence),
+    check('decisions_sequence_positive', sql`${t.sequence} >= 1`),
+  ],
+);

@@ -27,6 +27,15 @@ export const episodeReason = {
     checked({ code: 'not_eligible_after_review', details: { reason, reviewedBy }, note }),
   patientDeceased: (deceasedOn: string | null, importId: string) =>
     checked({ code: 'patient_deceased', details: { deceasedOn, importId }, note: '' }),
+  intakeRecorded: () => checked({ code: 'intake_recorded', details: {}, note: '' }),
+  investigationsRecorded: () => checked({ code: 'investigations_recorded', details: {}, note: '' }),
+  decisionRecorded: (decisionId: string) =>
+    checked({ code: 'decision_recorded', details: { decisionId }, note: '' }),
+  treatmentPlanned: (decisionId: string, drug: string) =>
+    checked({ code: 'treatment_planned', details: { decisionId, drug }, note: '' }),
+  noTreatmentDecided: (decisionId: string) =>
+    checked({ code: 'no_treatment_decided', details: { decisionId }, note: '' }),
+  referred: (decisionId: string) => checked({ code: 'referred', details: { decisionId }, note: '' }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

@@ -42,6 +42,7 @@ import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
 import { registerConsultLetterRoutes } from '../letters/consult/consultLetters.routes';
 import type { StoredDecisionForLettersLoader } from '../letters/consult/consultLetterInputLoader';
+import { registerDecisionRoutes } from '../decision/decision.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -305,6 +306,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLetterRoutes(typed, deps);
   registerClinicalConfigRoutes(typed, deps);
   registerConsultLetterRoutes(typed, deps);
+  registerDecisionRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -10,6 +10,15 @@ export const TASK_ASSIGNEES = {
   invite_reminder: { role: 'secretary' },
   no_response_follow_up: { role: 'nurse' },
   review_eligibility: { role: 'nurse' },
+  // The decision's plan (decision/decisionPlan.ts). Who does each is an Osteopad convention, not a
+  // rule of RULES.md: the specialist prescribes, the nurse arranges referrals, the secretary sends letters.
+  start_treatment: { role: 'specialist' },
+  referral_fall_clinic: { role: 'nurse' },
+  referral_physiotherapy: { role: 'nurse' },
+  referral_secondary_osteoporosis: { role: 'specialist' },
+  referral_dentist: { role: 'nurse' },
+  send_result_letter: { role: 'secretary' },
+  send_gp_letter: { role: 'secretary' },
 } as const satisfies Record<TaskKind, { role: Role }>;
 
 export function assigneeFor(kind: TaskKind): Role {

@@ -19,6 +19,7 @@ import { AppLayout } from '../shell/AppLayout';
 import {
   AUDIT_LOG_ROLES,
   CLINICAL_CONFIG_ROLES,
+  CLINICAL_REVIEW_ROLES,
   IMPORT_ROLES,
   PATIENT_LIST_ROLES,
   WORKLIST_ROLES,
@@ -58,6 +59,7 @@ const ClinicalConfigScreen = lazyRouteComponent(
   () => import('../clinicalConfig/ClinicalConfigScreen'),
   'ClinicalConfigScreen',
 );
+const DecisionScreen = lazyRouteComponent(() => import('../decision/DecisionScreen'), 'DecisionScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -170,6 +172,16 @@ const clinicalConfigRoute = createRoute({
   ),
 });
 
+const decisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/decision',
+  component: () => (
+    <RequireRole roles={CLINICAL_REVIEW_ROLES}>
+      <DecisionScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -188,6 +200,7 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     clinicalConfigRoute,
     unknownRoute,
+    decisionRoute,
   ]),
 ]);
 

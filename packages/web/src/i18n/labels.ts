@@ -147,6 +147,18 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
     }
     case 'legacy':
       return t('episodeReason.legacy');
+    case 'intake_recorded':
+      return t('episodeReason.intake_recorded');
+    case 'investigations_recorded':
+      return t('episodeReason.investigations_recorded');
+    case 'decision_recorded':
+      return t('episodeReason.decision_recorded');
+    case 'treatment_planned':
+      return t('episodeReason.treatment_planned');
+    case 'no_treatment_decided':
+      return t('episodeReason.no_treatment_decided');
+    case 'referred':
+      return t('episodeReason.referred');
   }
 }
 

@@ -60,6 +60,8 @@ function episode(state: string, stateReason: Episode['stateReason']): Episode {
   });
 }
 
+const DECISION_ID = '0197a0c1-8a4d-7c3b-9e2f-1a2b3c4d5e6f';
+
 const CASES = {
   imported: {
     episode: episode('identified', {
@@ -101,6 +103,42 @@ const CASES = {
   legacy: {
     episode: episode('lost', { code: 'legacy', details: {}, note: 'moved abroad, no address' }),
     dutch: 'Eerder vastgelegd Notitie: moved abroad, no address',
+  },
+  intake_recorded: {
+    episode: episode('intake', { code: 'intake_recorded', details: {}, note: '' }),
+    dutch: 'Intake vastgelegd',
+  },
+  investigations_recorded: {
+    episode: episode('investigated', { code: 'investigations_recorded', details: {}, note: '' }),
+    dutch: 'Onderzoeken vastgelegd',
+  },
+  decision_recorded: {
+    episode: episode('decided', {
+      code: 'decision_recorded',
+      details: { decisionId: DECISION_ID },
+      note: '',
+    }),
+    dutch: 'Besluit vastgelegd',
+  },
+  treatment_planned: {
+    episode: episode('treating', {
+      code: 'treatment_planned',
+      details: { decisionId: DECISION_ID, drug: 'alendronate' },
+      note: '',
+    }),
+    dutch: 'Behandeling gepland',
+  },
+  no_treatment_decided: {
+    episode: episode('no_treatment', {
+      code: 'no_treatment_decided',
+      details: { decisionId: DECISION_ID },
+      note: '',
+    }),
+    dutch: 'Besloten: geen behandeling',
+  },
+  referred: {
+    episode: episode('referred', { code: 'referred', details: { decisionId: DECISION_ID }, note: '' }),
+    dutch: 'Verwezen naar de specialist',
   },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 

@@ -23,6 +23,15 @@ export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowActi
       return ['letter', 'decline'];
     case 'review_eligibility':
       return canReview ? ['review'] : [];
+    // The decision's plan: done from the episode, not from these lists.
+    case 'start_treatment':
+    case 'referral_fall_clinic':
+    case 'referral_physiotherapy':
+    case 'referral_secondary_osteoporosis':
+    case 'referral_dentist':
+    case 'send_result_letter':
+    case 'send_gp_letter':
+      return [];
   }
 }
 

@@ -1,3 +1,14 @@
+-- from decision: decisions_security.sql
+-- Decisions are append-only: a decision is never changed or removed, a later one supersedes it.
+GRANT SELECT, INSERT ON decisions TO osteopad_app;
+--> statement-breakpoint
+ALTER TABLE decisions ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY organization_isolation ON decisions TO osteopad_app
+  USING (organization_id = osteopad_current_organization());
+
+--> statement-breakpoint
+-- from letters: episode_documents_security.sql
 -- Documents kept with an episode are append-only: a letter is stored once, as made, and re-printed from
 -- its stored bytes. The application may read and add them, never change or remove them.
 GRANT SELECT, INSERT ON episode_documents TO osteopad_app;

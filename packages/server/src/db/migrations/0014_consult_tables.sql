@@ -1,0 +1,56 @@
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'intake_recorded';--> statement-breakpoint
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'investigations_recorded';--> statement-breakpoint
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'decision_recorded';--> statement-breakpoint
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'treatment_planned';--> statement-breakpoint
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'no_treatment_decided';--> statement-breakpoint
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'referred';--> statement-breakpoint
+CREATE TABLE "decisions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"sequence" integer NOT NULL,
+	"supersedes_id" uuid,
+	"fingerprint" text NOT NULL,
+	"assessed_on" date NOT NULL,
+	"engine_version" text NOT NULL,
+	"config_version" text NOT NULL,
+	"config_fingerprint" text NOT NULL,
+	"inputs" jsonb NOT NULL,
+	"outputs" jsonb NOT NULL,
+	"items" jsonb NOT NULL,
+	"plan" jsonb NOT NULL,
+	"outcome" "episode_state" NOT NULL,
+	"decided_by" uuid NOT NULL,
+	"decided_by_name" text NOT NULL,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "decisions_sequence_positive" CHECK ("decisions"."sequence" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "episode_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"locale" text NOT NULL,
+	"pdf" "bytea" NOT NULL,
+	"sha256" text NOT NULL,
+	"input" jsonb NOT NULL,
+	"decision_id" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "episode_documents_kind" CHECK ("episode_documents"."kind" IN ('result_letter', 'gp_letter')),
+	CONSTRAINT "episode_documents_locale" CHECK ("episode_documents"."locale" IN ('nl', 'en')),
+	CONSTRAINT "episode_documents_sha256" CHECK ("episode_documents"."sha256" ~ '^[0-9a-f]{64}$')
+);
+--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_supersedes_id_decisions_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decisions" ADD CONSTRAINT "decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "decisions_episode_sequence_key" ON "decisions" USING btree ("episode_id","sequence");--> statement-breakpoint
+CREATE INDEX "episode_documents_episode_idx" ON "episode_documents" USING btree ("organization_id","episode_id","created_at");
