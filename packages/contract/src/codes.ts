@@ -57,6 +57,10 @@ export const EPISODE_REASON_CODES = [
   'not_eligible_after_review',
   'patient_deceased',
   'legacy',
+  'appointment_planned',
+  'reopened',
+  'not_reached',
+  'wrong_number',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
 
@@ -90,6 +94,9 @@ export const TASK_KINDS = [
   'invite_reminder',
   'no_response_follow_up',
   'review_eligibility',
+  'consult_visit',
+  'record_reply',
+  'ask_gp_phone_number',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -305,3 +312,56 @@ export const STAFF_ROLES = [
 ] as const satisfies readonly Role[];
 /** Administrators: accounts, imports, the organisation profile, the audit log. */
 export const ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
+
+/*
+ * The invitation loop (issue 11, item 1) and the episode page (item 2).
+ */
+/** What a planned appointment is for (appointments.kinds): DXA with VFA, laboratory tests, the consult. */
+export const APPOINTMENT_KINDS = ['dxa_vfa', 'labs', 'consult'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+
+/** Database enum `appointment_status`. */
+export const APPOINTMENT_STATUSES = ['planned', 'attended', 'no_show', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** How the reminder call (task `no_response_follow_up`) went. */
+export const CALL_OUTCOMES = ['reached', 'not_reached', 'wrong_number'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** After a wrong number: ask the GP for the number (a task), or end the episode as lost. */
+export const WRONG_NUMBER_NEXT_STEPS = ['ask_gp', 'lost'] as const;
+export type WrongNumberNextStep = (typeof WRONG_NUMBER_NEXT_STEPS)[number];
+
+/** Why a declined or not-eligible episode is taken up again; "other" needs a note. */
+export const REOPEN_REASONS = [
+  'patient_changed_mind',
+  'recorded_in_error',
+  'new_information',
+  'other',
+] as const;
+export type ReopenReason = (typeof REOPEN_REASONS)[number];
+
+/** Why a clinician includes a fracture the rules excluded (R1.3); "other" needs a note. */
+export const FRACTURE_INCLUSION_REASONS = [
+  'site_misclassified',
+  'trauma_not_high_energy',
+  'not_pathological',
+  'clinical_judgement',
+  'other',
+] as const;
+export type FractureInclusionReason = (typeof FRACTURE_INCLUSION_REASONS)[number];
+
+/** The one step the episode page suggests next (its primary button). */
+export const NEXT_STEP_ACTIONS = [
+  'invite',
+  'send_reminder',
+  'record_call_outcome',
+  'record_reply',
+  'ask_gp_phone_number',
+  'review_eligibility',
+  'open_intake',
+  'enter_investigations',
+  'open_decision',
+  'none',
+] as const;
+export type NextStepAction = (typeof NEXT_STEP_ACTIONS)[number];

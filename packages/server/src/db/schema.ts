@@ -33,6 +33,7 @@ import {
   SEXES,
   TASK_STATUSES,
   TRAUMA_MECHANISMS,
+  APPOINTMENT_STATUSES,
 } from '@osteopad/contract';
 
 // The database enums hold the API's code lists (@osteopad/contract): one spelling of each. A code
@@ -247,6 +248,8 @@ export const episodes = pgTable(
     patientGroup: patientGroup('patient_group'),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
+    /** Optimistic concurrency: bumped by every transition and episode action (a stale save is a 409). */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -464,5 +467,36 @@ export const worklistItems = pgTable(
     index('worklist_items_age_idx').on(t.organizationId, t.entryKind, t.ageAtFracture, t.itemId),
     index('worklist_items_site_idx').on(t.organizationId, t.entryKind, t.siteKey, t.itemId),
     index('worklist_items_patient_idx').on(t.patientId),
+  ],
+);
+
+/** Database enum of an appointment's status (invitation loop). */
+export const appointmentStatus = pgEnum('appointment_status', APPOINTMENT_STATUSES);
+
+/** The patient's reply "appointment planned": when, and for what (APPOINTMENT_KINDS). */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** HH:MM, the hospital's local time. */
+    time: text('time').notNull(),
+    kinds: text('kinds').array().notNull(),
+    status: appointmentStatus('status').notNull().default('planned'),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('appointments_episode_idx').on(t.episodeId, t.date),
+    check('appointments_kinds_not_empty', sql`cardinality(${t.kinds}) > 0`),
   ],
 );

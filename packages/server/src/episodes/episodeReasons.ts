@@ -4,6 +4,8 @@ import {
   type EpisodeReasonCode,
   type NotEligibleReason,
   type StoredEpisodeReason,
+  type EpisodeState,
+  type ReopenReason,
 } from '@osteopad/contract';
 
 /**
@@ -27,6 +29,13 @@ export const episodeReason = {
     checked({ code: 'not_eligible_after_review', details: { reason, reviewedBy }, note }),
   patientDeceased: (deceasedOn: string | null, importId: string) =>
     checked({ code: 'patient_deceased', details: { deceasedOn, importId }, note: '' }),
+  appointmentPlanned: (appointmentId: string, date: string, note: string) =>
+    checked({ code: 'appointment_planned', details: { appointmentId, date }, note }),
+  reopened: (reason: ReopenReason, previousState: EpisodeState, note: string) =>
+    checked({ code: 'reopened', details: { reason, previousState }, note }),
+  notReached: (attempts: number, note: string) =>
+    checked({ code: 'not_reached', details: { attempts }, note }),
+  wrongNumber: (note: string) => checked({ code: 'wrong_number', details: {}, note }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

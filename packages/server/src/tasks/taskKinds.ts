@@ -10,6 +10,9 @@ export const TASK_ASSIGNEES = {
   invite_reminder: { role: 'secretary' },
   no_response_follow_up: { role: 'nurse' },
   review_eligibility: { role: 'nurse' },
+  consult_visit: { role: 'nurse' },
+  record_reply: { role: 'secretary' },
+  ask_gp_phone_number: { role: 'secretary' },
 } as const satisfies Record<TaskKind, { role: Role }>;
 
 export function assigneeFor(kind: TaskKind): Role {

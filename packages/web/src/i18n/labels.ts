@@ -23,6 +23,7 @@ import {
   SEXES,
   TASK_KINDS,
   TRAUMA_MECHANISMS,
+  REOPEN_REASONS,
   isOneOf,
   type DeclineReason,
   type FractureSite,
@@ -147,6 +148,19 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
     }
     case 'legacy':
       return t('episodeReason.legacy');
+    case 'appointment_planned':
+      return t('episodeReason.appointment_planned', { date: formatDate(detail('date')) });
+    case 'reopened': {
+      const code = detail('reason');
+      const label = isOneOf(REOPEN_REASONS, code) ? midSentence(t(`reopenReason.${code}`)) : code;
+      return t('episodeReason.reopened', { reason: label });
+    }
+    case 'not_reached': {
+      const attempts = reason.details.attempts;
+      return t('episodeReason.not_reached', { attempts: typeof attempts === 'number' ? attempts : 0 });
+    }
+    case 'wrong_number':
+      return t('episodeReason.wrong_number');
   }
 }
 
