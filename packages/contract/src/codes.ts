@@ -61,6 +61,7 @@ export const EPISODE_REASON_CODES = [
   'reopened',
   'not_reached',
   'wrong_number',
+  'fracture_included',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
 

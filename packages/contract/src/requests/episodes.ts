@@ -5,6 +5,7 @@ import { z } from 'zod/mini';
 import {
   DECLINE_REASONS,
   EPISODE_STATES,
+  FRACTURE_INCLUSION_REASONS,
   NOT_ELIGIBLE_REASONS,
   REOPEN_REASONS,
   type EpisodeReasonCode,
@@ -35,6 +36,8 @@ const DETAILS = {
   not_reached: z.strictObject({ attempts: z.int() }),
   /** The patient's number was wrong and the user ended the episode. */
   wrong_number: z.strictObject({}),
+  /** A clinician included the fracture the rules excluded (FRACTURE_INCLUSION_REASONS): the episode opened. */
+  fracture_included: z.strictObject({ fractureId: z.uuid(), reason: z.enum(FRACTURE_INCLUSION_REASONS) }),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -55,6 +58,7 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('reopened'),
   variant('not_reached'),
   variant('wrong_number'),
+  variant('fracture_included'),
 ]);
 export type StoredEpisodeReason = z.infer<typeof episodeReasonSchema>;
 

@@ -6,6 +6,7 @@ import {
   type StoredEpisodeReason,
   type EpisodeState,
   type ReopenReason,
+  type FractureInclusionReason,
 } from '@osteopad/contract';
 
 /**
@@ -36,6 +37,8 @@ export const episodeReason = {
   notReached: (attempts: number, note: string) =>
     checked({ code: 'not_reached', details: { attempts }, note }),
   wrongNumber: (note: string) => checked({ code: 'wrong_number', details: {}, note }),
+  fractureIncluded: (fractureId: string, reason: FractureInclusionReason, note: string) =>
+    checked({ code: 'fracture_included', details: { fractureId, reason }, note }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

@@ -24,6 +24,7 @@ import {
   TASK_KINDS,
   TRAUMA_MECHANISMS,
   REOPEN_REASONS,
+  FRACTURE_INCLUSION_REASONS,
   isOneOf,
   type DeclineReason,
   type FractureSite,
@@ -161,6 +162,13 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
     }
     case 'wrong_number':
       return t('episodeReason.wrong_number');
+    case 'fracture_included': {
+      const code = detail('reason');
+      const label = isOneOf(FRACTURE_INCLUSION_REASONS, code)
+        ? midSentence(t(`fractureInclusionReason.${code}`))
+        : code;
+      return t('episodeReason.fracture_included', { reason: label });
+    }
   }
 }
 

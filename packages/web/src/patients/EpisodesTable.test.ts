@@ -126,6 +126,14 @@ const CASES = {
     episode: episode('lost', { code: 'wrong_number', details: {}, note: '' }),
     dutch: 'Afgesloten: verkeerd telefoonnummer',
   },
+  fracture_included: {
+    episode: episode('identified', {
+      code: 'fracture_included',
+      details: { fractureId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f', reason: 'clinical_judgement' },
+      note: '',
+    }),
+    dutch: 'Toch geïncludeerd door een behandelaar (klinisch oordeel)',
+  },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 
 describe('EpisodesTable', () => {

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."episode_reason_code" ADD VALUE 'fracture_included';
