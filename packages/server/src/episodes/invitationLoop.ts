@@ -401,7 +401,7 @@ export function includeFracture(
     const group =
       fracture.siteCode === null
         ? null
-        : patientGroup(fracture.siteCode, fracture.encounterType as EncounterType);
+        : patientGroup(fracture.siteCode, fracture.encounterType);
     const reason = episodeReason.fractureIncluded(fractureId, input.reason, input.note);
     const created = await tx
       .insert(episodes)

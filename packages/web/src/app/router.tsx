@@ -59,6 +59,8 @@ const ClinicalConfigScreen = lazyRouteComponent(
   'ClinicalConfigScreen',
 );
 
+const EpisodeScreen = lazyRouteComponent(() => import('../episode/EpisodeScreen'), 'EpisodeScreen');
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -170,6 +172,16 @@ const clinicalConfigRoute = createRoute({
   ),
 });
 
+const episodeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <EpisodeScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -187,6 +199,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    episodeRoute,
     unknownRoute,
   ]),
 ]);

@@ -7,6 +7,7 @@ import { formatDate } from '../format/dates';
 import { anySexLabel, patientGroupLabel, taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { DueDateCell } from './DueDateCell';
+import { IncludeFractureButton } from './IncludeFractureButton';
 import { ReasonCell } from './ReasonCell';
 import { RowActions, type RowAction } from './RowActions';
 import { SiteCell } from './SiteCell';
@@ -105,6 +106,17 @@ export function WorklistTable(props: WorklistTableProps) {
                   >
                     {name}
                   </AnchorLink>
+                  {episodeId !== null && (
+                    <AnchorLink
+                      to="/episodes/$episodeId"
+                      params={{ episodeId }}
+                      size="xs"
+                      display="block"
+                      aria-label={t('worklist.openEpisodeFor', { name })}
+                    >
+                      {t('worklist.openEpisode')}
+                    </AnchorLink>
+                  )}
                   {/* Date of birth and sex under the name, as on a wristband: the table stays readable. */}
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {t('worklist.bornAndSex', {
@@ -123,6 +135,7 @@ export function WorklistTable(props: WorklistTableProps) {
                 {excluded ? (
                   <Table.Td>
                     <ReasonCell item={item} />
+                    {canReview && <IncludeFractureButton fractureId={item.fractureId} name={name} />}
                   </Table.Td>
                 ) : (
                   <>
