@@ -3,7 +3,6 @@ import { addDays, patientGroup } from '@osteopad/clinical';
 import type {
   AppointmentKind,
   CallOutcome,
-  EncounterType,
   FractureInclusionReason,
   ReopenReason,
   TaskKind,
