@@ -397,10 +397,7 @@ export function includeFracture(
       patientId: fracture.patientId,
       details: { included: { reason: input.reason, note: input.note } },
     });
-    const group =
-      fracture.siteCode === null
-        ? null
-        : patientGroup(fracture.siteCode, fracture.encounterType);
+    const group = fracture.siteCode === null ? null : patientGroup(fracture.siteCode, fracture.encounterType);
     const reason = episodeReason.fractureIncluded(fractureId, input.reason, input.note);
     const created = await tx
       .insert(episodes)
