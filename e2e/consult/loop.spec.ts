@@ -60,7 +60,7 @@ async function episodeIdOf(api: APIRequestContext, familyName: string, view = 't
   );
   const body = (await response.json()) as { items: { familyName: string; episodeId: string | null }[] };
   const id = body.items.find((i) => i.familyName === familyName)?.episodeId;
-  if (id == null) throw new Error(`no episode for ${familyName} on ${view}`);
+  if (id === undefined || id === null) throw new Error(`no episode for ${familyName} on ${view}`);
   return id;
 }
 
@@ -179,7 +179,7 @@ test.describe('as the secretary', () => {
 
   test('reopens the demo patient who declined, from the patient page', async ({ page }) => {
     await page.goto('/patients');
-    await page.getByRole('searchbox').fill(`${DECLINED_DEMO.familyName}`);
+    await page.getByRole('searchbox').fill(DECLINED_DEMO.familyName);
     const found = page
       .getByRole('table', { name: 'Gevonden patiënten' })
       .getByRole('row')
