@@ -106,7 +106,7 @@ test.describe('as the secretary', () => {
     await expect(page.getByTestId('episode-state')).toHaveText('Uitgenodigd');
 
     await page.getByRole('button', { name: 'Reactie vastleggen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Reactie van de patiënt' });
+    const dialog = page.getByRole('region', { name: 'Reactie van de patiënt' });
     // Impossible values are refused at the field, with the reason; nothing is saved.
     await dialog.getByRole('textbox', { name: 'Datum' }).fill('31-02-2030');
     await dialog.getByRole('textbox', { name: 'Tijd' }).fill('25:00');
@@ -116,7 +116,8 @@ test.describe('as the secretary', () => {
 
     await dialog.getByRole('textbox', { name: 'Datum' }).fill(dutchDate(isoDay(12)));
     await dialog.getByRole('textbox', { name: 'Tijd' }).fill('09:30');
-    await dialog.getByRole('checkbox', { name: 'Laboratorium' }).uncheck();
+    await dialog.getByText('Laboratorium', { exact: true }).click();
+    await expect(dialog.getByRole('checkbox', { name: 'Laboratorium' })).not.toBeChecked();
     await dialog.getByRole('textbox', { name: 'Notitie' }).fill('komt met haar zoon');
     await dialog.getByRole('button', { name: 'Afspraak opslaan' }).click();
     await expect(dialog).toBeHidden();
@@ -154,7 +155,7 @@ test.describe('as the secretary', () => {
       .getByTestId('next-step')
       .getByRole('button', { name: 'Uitkomst belpoging vastleggen' })
       .click();
-    const otherDialog = otherPage.getByRole('dialog', { name: 'Uitkomst van de belpoging' });
+    const otherDialog = otherPage.getByRole('region', { name: 'Uitkomst van de belpoging' });
     await otherDialog.getByRole('radio', { name: 'Niet bereikt' }).check();
     await expect(otherDialog.getByText('Onbevestigde instelling')).toBeVisible();
     await otherDialog.getByRole('button', { name: 'Vastleggen' }).click();
@@ -162,7 +163,7 @@ test.describe('as the secretary', () => {
     await other.close();
 
     await page.getByRole('button', { name: 'Reactie vastleggen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Reactie van de patiënt' });
+    const dialog = page.getByRole('region', { name: 'Reactie van de patiënt' });
     await dialog.getByRole('textbox', { name: 'Datum' }).fill(dutchDate(isoDay(5)));
     await dialog.getByRole('textbox', { name: 'Tijd' }).fill('11:00');
     await dialog.getByRole('button', { name: 'Afspraak opslaan' }).click();
@@ -196,7 +197,7 @@ test.describe('as the secretary', () => {
     await expect(page.getByTestId('next-step')).toContainText('Er staat geen stap open.');
 
     await page.getByRole('button', { name: 'Heropenen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Episode heropenen' });
+    const dialog = page.getByRole('region', { name: 'Episode heropenen' });
     await dialog.getByRole('radio', { name: 'Andere reden' }).check();
     await dialog.getByRole('button', { name: 'Heropenen' }).click();
     await expect(dialog.getByText('Beschrijf de reden bij ‘Andere reden’.')).toBeVisible();
@@ -217,10 +218,14 @@ test.describe('as the secretary', () => {
 test.describe('as the nurse', () => {
   test.use({ storageState: sessionState('nurse') });
 
-  test('includes an excluded fracture from the worklist; the new episode opens', async ({ page }) => {
+  test('includes an excluded fracture from the patient page; the new episode opens', async ({ page }) => {
     await page.goto(`/worklist?view=excluded&fractureFrom=${isoDay(-35)}&fractureTo=${isoDay(-35)}`);
-    await page.getByRole('button', { name: /^Toch includeren: .*Cremer/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Fractuur toch includeren' });
+    // The excluded tab lists the fracture; the clinician opens the patient and includes it there.
+    await page.getByRole('link', { name: /Cremer/ }).click();
+    await page
+      .getByRole('button', { name: `Fractuur van ${dutchDate(isoDay(-35))} toch includeren` })
+      .click();
+    const dialog = page.getByRole('region', { name: 'Fractuur toch includeren' });
     await dialog.getByRole('radio', { name: 'Klinisch oordeel' }).check();
     await dialog.getByRole('textbox', { name: 'Toelichting' }).fill('teen gebroken bij val, telt hier mee');
     await dialog.getByRole('button', { name: 'Includeren' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { TextInput, Alert, Badge, Group, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,7 +7,7 @@ import {
   type CallOutcome,
   type WrongNumberNextStep,
 } from '@osteopad/contract';
-import { DialogForm } from '../common/DialogForm';
+import { FormPanel } from './FormPanel';
 import { ActionRefusal } from './ActionRefusal';
 import { recordCallOutcome } from './episodeApi';
 import { useEpisodeAction } from './useEpisodeAction';
@@ -38,7 +38,8 @@ export function CallOutcomeForm({ taskId, version, policy, onCancel, onDone }: C
     },
   );
   return (
-    <DialogForm
+    <FormPanel
+      title={t('episode.call.title')}
       submitLabel={t('episode.call.submit')}
       submitting={mutation.isPending}
       onCancel={onCancel}
@@ -99,17 +100,15 @@ export function CallOutcomeForm({ taskId, version, policy, onCancel, onDone }: C
           </Stack>
         </Radio.Group>
       )}
-      <Textarea
+      <TextInput
         label={t('episode.call.note')}
         value={note}
         maxLength={500}
-        autosize
-        minRows={2}
         onChange={(event) => {
           setNote(event.currentTarget.value);
         }}
       />
       {mutation.isError && <ActionRefusal error={mutation.error} />}
-    </DialogForm>
+    </FormPanel>
   );
 }

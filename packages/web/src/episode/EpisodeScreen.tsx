@@ -5,9 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutcome, EpisodePage } from '@osteopad/contract';
 import { ApiError } from '../api/client';
-import { isPatientId } from '../api/patients';
 import { AnchorLink } from '../common/AnchorLink';
-import { Dialog } from '../common/Dialog';
 import { EmptyNote } from '../common/EmptyNote';
 import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
@@ -32,13 +30,16 @@ import './i18n/register';
 
 const route = getRouteApi('/app/episodes/$episodeId');
 
+/** Episode ids are UUIDs; anything else in the URL cannot be an episode. */
+const EPISODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type OpenDialog =
   { kind: 'reply'; version?: number } | { kind: 'call'; taskId: string } | { kind: 'reopen' } | null;
 
 /** The episode page: where the patient is in the pathway, what waits, what happened, and the next step. */
 export function EpisodeScreen() {
   const { episodeId } = route.useParams();
-  const valid = isPatientId(episodeId);
+  const valid = EPISODE_ID.test(episodeId);
   const query = useQuery({ ...episodePageQuery(episodeId), enabled: valid });
 
   if (!valid) return <NotFoundScreen />;
@@ -166,13 +167,6 @@ function EpisodeView({ page }: { page: EpisodePage }) {
     }
   };
 
-  const dialogTitle =
-    dialog?.kind === 'call'
-      ? t('episode.call.title')
-      : dialog?.kind === 'reopen'
-        ? t('episode.reopen.title')
-        : t('episode.reply.title');
-
   return (
     <Stack gap="md">
       <AnchorLink to="/patients/$patientId" params={{ patientId: page.patient.id }} size="sm">
@@ -188,6 +182,7 @@ function EpisodeView({ page }: { page: EpisodePage }) {
         </Group>
         {letter.isError && <ActionRefusal error={letter.error} />}
       </Section>
+      {dialogBody()}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <EpisodeSummary page={page} />
         <Section title={t('episode.tasks.title')}>
@@ -270,9 +265,6 @@ function EpisodeView({ page }: { page: EpisodePage }) {
           </Stack>
         )}
       </Section>
-      <Dialog opened={dialog !== null} title={dialogTitle} onClose={close}>
-        {dialogBody()}
-      </Dialog>
     </Stack>
   );
 }

@@ -1,13 +1,13 @@
-import { Radio, Stack, Text, Textarea } from '@mantine/core';
+import { TextInput, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import { DialogForm } from '../common/DialogForm';
+import { FormPanel } from './FormPanel';
 import { ActionRefusal } from './ActionRefusal';
 
 interface ReasonFormProps<R extends string> {
   reasons: readonly R[];
   labelOf: (reason: R) => string;
-  texts: { intro: string; reason: string; note: string; noteHelp: string; submit: string };
+  texts: { title: string; intro: string; reason: string; note: string; noteHelp: string; submit: string };
   errorTexts: { reason: string; note: string };
   submitting: boolean;
   error: unknown;
@@ -15,7 +15,7 @@ interface ReasonFormProps<R extends string> {
   onCancel: () => void;
 }
 
-/** A coded reason (radios) and a note, required for "other": the reopen and include dialogs. */
+/** A coded reason (radios) and a note, required for "other": the reopen and include forms. */
 export function ReasonForm<R extends string>(props: ReasonFormProps<R>) {
   const [reason, setReason] = useState<R | null>(null);
   const [note, setNote] = useState('');
@@ -23,7 +23,8 @@ export function ReasonForm<R extends string>(props: ReasonFormProps<R>) {
   const noteRefused =
     props.error instanceof ApiError && props.error.issues.some((issue) => issue.field === 'body.note');
   return (
-    <DialogForm
+    <FormPanel
+      title={props.texts.title}
       submitLabel={props.texts.submit}
       submitting={props.submitting}
       onCancel={props.onCancel}
@@ -51,13 +52,11 @@ export function ReasonForm<R extends string>(props: ReasonFormProps<R>) {
           ))}
         </Stack>
       </Radio.Group>
-      <Textarea
+      <TextInput
         label={props.texts.note}
         description={props.texts.noteHelp}
         value={note}
         maxLength={500}
-        autosize
-        minRows={2}
         withAsterisk={reason === 'other'}
         error={errors.note ?? (noteRefused ? props.errorTexts.note : undefined)}
         onChange={(event) => {
@@ -67,6 +66,6 @@ export function ReasonForm<R extends string>(props: ReasonFormProps<R>) {
       {props.error !== null && props.error !== undefined && !noteRefused && (
         <ActionRefusal error={props.error} />
       )}
-    </DialogForm>
+    </FormPanel>
   );
 }

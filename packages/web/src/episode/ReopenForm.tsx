@@ -24,6 +24,7 @@ export function ReopenForm({ episodeId, version, onCancel, onDone }: ReopenFormP
       reasons={REOPEN_REASONS}
       labelOf={(reason) => t(`reopenReason.${reason}`)}
       texts={{
+        title: t('episode.reopen.title'),
         intro: t('episode.reopen.intro'),
         reason: t('episode.reopen.reason'),
         note: t('episode.reopen.note'),

@@ -1,4 +1,4 @@
-import { Checkbox, Group, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Chip, Group, Input, Radio, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,7 +8,7 @@ import {
   type DeclineReason,
 } from '@osteopad/contract';
 import { ApiError } from '../api/client';
-import { DialogForm } from '../common/DialogForm';
+import { FormPanel } from './FormPanel';
 import { parseDate, todayIso } from '../format/dates';
 import { declineReasonLabel } from '../i18n/labels';
 import { ActionRefusal } from './ActionRefusal';
@@ -76,7 +76,8 @@ export function ReplyForm({ episodeId, version, onCancel, onDone }: ReplyFormPro
   const refusedAtField = mutation.error instanceof ApiError && mutation.error.status === 400;
 
   return (
-    <DialogForm
+    <FormPanel
+      title={t('episode.reply.title')}
       submitLabel={choice === 'appointment' ? t('episode.reply.submit') : t('episode.reply.declineSubmit')}
       submitting={mutation.isPending}
       onCancel={onCancel}
@@ -118,47 +119,56 @@ export function ReplyForm({ episodeId, version, onCancel, onDone }: ReplyFormPro
               }}
             />
           </Group>
-          <Checkbox.Group
+          <Input.Wrapper
             label={t('episode.reply.kinds')}
-            value={kinds}
             withAsterisk
             error={errors.kinds ?? serverField('kinds')}
-            onChange={(values) => {
-              setKinds(APPOINTMENT_KINDS.filter((k) => values.includes(k)));
-            }}
           >
-            <Group gap="md" mt={6}>
-              {APPOINTMENT_KINDS.map((kind) => (
-                <Checkbox key={kind} value={kind} label={t(`episode.appointmentKind.${kind}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
+            <Chip.Group
+              multiple
+              value={kinds}
+              onChange={(values) => {
+                setKinds(APPOINTMENT_KINDS.filter((k) => values.includes(k)));
+              }}
+            >
+              <Group gap="xs" mt={6}>
+                {APPOINTMENT_KINDS.map((kind) => (
+                  <Chip key={kind} value={kind}>
+                    {t(`episode.appointmentKind.${kind}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Input.Wrapper>
         </Stack>
       ) : (
-        <Select
+        <Radio.Group
           label={t('episode.reply.declineReason')}
           value={reason}
           withAsterisk
           error={errors.reason}
-          data={DECLINE_REASONS.map((value) => ({ value, label: declineReasonLabel(t, value) }))}
           onChange={(value) => {
             setReason(DECLINE_REASONS.find((r) => r === value) ?? null);
           }}
-        />
+        >
+          <Stack gap={6} mt={6}>
+            {DECLINE_REASONS.map((value) => (
+              <Radio key={value} value={value} label={declineReasonLabel(t, value)} />
+            ))}
+          </Stack>
+        </Radio.Group>
       )}
-      <Textarea
+      <TextInput
         label={choice === 'appointment' ? t('episode.reply.note') : t('episode.reply.declineNote')}
         description={choice === 'appointment' ? t('episode.reply.noteHelp') : undefined}
         value={note}
         maxLength={500}
-        autosize
-        minRows={2}
         error={errors.note ?? serverField('note')}
         onChange={(event) => {
           setNote(event.currentTarget.value);
         }}
       />
       {mutation.isError && !refusedAtField && <ActionRefusal error={mutation.error} />}
-    </DialogForm>
+    </FormPanel>
   );
 }

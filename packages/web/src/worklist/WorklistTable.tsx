@@ -7,7 +7,6 @@ import { formatDate } from '../format/dates';
 import { anySexLabel, patientGroupLabel, taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { DueDateCell } from './DueDateCell';
-import { IncludeFractureButton } from './IncludeFractureButton';
 import { ReasonCell } from './ReasonCell';
 import { RowActions, type RowAction } from './RowActions';
 import { SiteCell } from './SiteCell';
@@ -135,7 +134,6 @@ export function WorklistTable(props: WorklistTableProps) {
                 {excluded ? (
                   <Table.Td>
                     <ReasonCell item={item} />
-                    {canReview && <IncludeFractureButton fractureId={item.fractureId} name={name} />}
                   </Table.Td>
                 ) : (
                   <>
