@@ -12,6 +12,8 @@ interface FracturesTableProps {
   onInclude?: (fractureId: string) => void;
 }
 
+const isExcluded = (fracture: Fracture): boolean => fracture.eligibility === 'excluded';
+
 export function FracturesTable({ fractures, onInclude }: FracturesTableProps) {
   const { t } = useTranslation();
   const yesNo = (value: boolean | null): string =>
@@ -45,7 +47,7 @@ export function FracturesTable({ fractures, onInclude }: FracturesTableProps) {
                   <Table.Td>{yesNo(fracture.pathological)}</Table.Td>
                   <Table.Td>
                     {eligibilityLabel(t, fracture.eligibility)}
-                    {onInclude !== undefined && fracture.eligibility === 'excluded' && (
+                    {onInclude !== undefined && isExcluded(fracture) && (
                       <Button
                         size="compact-sm"
                         variant="light"
