@@ -63,6 +63,11 @@ export const EPISODE_REASON_CODES = [
   'treatment_planned',
   'no_treatment_decided',
   'referred',
+  'appointment_planned',
+  'reopened',
+  'not_reached',
+  'wrong_number',
+  'fracture_included',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
 
@@ -103,6 +108,9 @@ export const TASK_KINDS = [
   'referral_dentist',
   'send_result_letter',
   'send_gp_letter',
+  'consult_visit',
+  'record_reply',
+  'ask_gp_phone_number',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -325,3 +333,54 @@ export const ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
  */
 export const STORED_DOCUMENT_KINDS = ['result_letter', 'gp_letter'] as const;
 export type StoredDocumentKind = (typeof STORED_DOCUMENT_KINDS)[number];
+/*
+ * The invitation loop (issue 11, item 1) and the episode page (item 2).
+/** What a planned appointment is for (appointments.kinds): DXA with VFA, laboratory tests, the consult. */
+export const APPOINTMENT_KINDS = ['dxa_vfa', 'labs', 'consult'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+
+/** Database enum `appointment_status`. */
+export const APPOINTMENT_STATUSES = ['planned', 'attended', 'no_show', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** How the reminder call (task `no_response_follow_up`) went. */
+export const CALL_OUTCOMES = ['reached', 'not_reached', 'wrong_number'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** After a wrong number: ask the GP for the number (a task), or end the episode as lost. */
+export const WRONG_NUMBER_NEXT_STEPS = ['ask_gp', 'lost'] as const;
+export type WrongNumberNextStep = (typeof WRONG_NUMBER_NEXT_STEPS)[number];
+
+/** Why a declined or not-eligible episode is taken up again; "other" needs a note. */
+export const REOPEN_REASONS = [
+  'patient_changed_mind',
+  'recorded_in_error',
+  'new_information',
+  'other',
+] as const;
+export type ReopenReason = (typeof REOPEN_REASONS)[number];
+
+/** Why a clinician includes a fracture the rules excluded (R1.3); "other" needs a note. */
+export const FRACTURE_INCLUSION_REASONS = [
+  'site_misclassified',
+  'trauma_not_high_energy',
+  'not_pathological',
+  'clinical_judgement',
+  'other',
+] as const;
+export type FractureInclusionReason = (typeof FRACTURE_INCLUSION_REASONS)[number];
+
+/** The one step the episode page suggests next (its primary button). */
+export const NEXT_STEP_ACTIONS = [
+  'invite',
+  'send_reminder',
+  'record_call_outcome',
+  'record_reply',
+  'ask_gp_phone_number',
+  'review_eligibility',
+  'open_intake',
+  'enter_investigations',
+  'open_decision',
+  'none',
+] as const;
+export type NextStepAction = (typeof NEXT_STEP_ACTIONS)[number];

@@ -30,3 +30,5 @@ export * from './consultLetters';
 export * from './requests/consultLetters';
 export * from './decisions';
 export * from './requests/decisions';
+export * from './episodePage';
+export * from './requests/invitationLoop';

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_APP_CONFIG, LOG_LEVELS, type AppConfig, type RequestLogConfig } from './http/config';
+import { DEFAULT_CALL_FOLLOW_UP } from './episodes/callFollowUp';
 
 /** The request log is rotated at this size, and this many rotated files are kept (≤ 60 MiB in all). */
 export const REQUEST_LOG_MAX_BYTES = 10 * 1024 * 1024;
@@ -31,6 +32,10 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** JSON file with the clinic's clinical configuration (overrides of the reference defaults). */
   OSTEOPAD_CLINICAL_CONFIG: z.string().optional(),
+  /** Days until the next reminder call after one that reached no one (episodes/callFollowUp.ts). */
+  CALL_RETRY_AFTER_DAYS: z.coerce.number().int().min(1).max(60).optional(),
+  /** Unanswered reminder calls before the episode ends as lost. */
+  CALL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).optional(),
 });
 
 export interface ServerEnv {
@@ -78,6 +83,10 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
       logLevel: e.LOG_LEVEL,
       requestLog: requestLog(e.REQUEST_LOG, dataDir),
       webDistDir: resolve(e.WEB_DIST_DIR ?? defaultWebDist),
+      callFollowUp: {
+        retryAfterDays: e.CALL_RETRY_AFTER_DAYS ?? DEFAULT_CALL_FOLLOW_UP.retryAfterDays,
+        maxAttempts: e.CALL_MAX_ATTEMPTS ?? DEFAULT_CALL_FOLLOW_UP.maxAttempts,
+      },
     },
   };
 }

@@ -2,7 +2,14 @@
 // `z.input<typeof …>` of these and never imports them at run time, so none of them reaches its bundle
 // (a bundler keeps a module the web imports whole, whatever of it is used: the answers are apart).
 import { z } from 'zod/mini';
-import { DECLINE_REASONS, NOT_ELIGIBLE_REASONS, type EpisodeReasonCode } from '../codes';
+import {
+  DECLINE_REASONS,
+  EPISODE_STATES,
+  FRACTURE_INCLUSION_REASONS,
+  NOT_ELIGIBLE_REASONS,
+  REOPEN_REASONS,
+  type EpisodeReasonCode,
+} from '../codes';
 import { checked, isoDate, shortText } from '../fields';
 
 /**
@@ -29,6 +36,16 @@ const DETAILS = {
   treatment_planned: z.strictObject({ decisionId: z.uuid(), drug: checked(z.string(), z.maxLength(60)) }),
   no_treatment_decided: z.strictObject({ decisionId: z.uuid() }),
   referred: z.strictObject({ decisionId: z.uuid() }),
+  /** The patient's reply: an appointment was planned (appointments.id, its date). */
+  appointment_planned: z.strictObject({ appointmentId: z.uuid(), date: isoDate }),
+  /** A declined or not-eligible episode taken up again (REOPEN_REASONS), from the state it left. */
+  reopened: z.strictObject({ reason: z.enum(REOPEN_REASONS), previousState: z.enum(EPISODE_STATES) }),
+  /** The reminder calls reached no one: after this many attempts the episode ends as lost. */
+  not_reached: z.strictObject({ attempts: z.int() }),
+  /** The patient's number was wrong and the user ended the episode. */
+  wrong_number: z.strictObject({}),
+  /** A clinician included the fracture the rules excluded (FRACTURE_INCLUSION_REASONS): the episode opened. */
+  fracture_included: z.strictObject({ fractureId: z.uuid(), reason: z.enum(FRACTURE_INCLUSION_REASONS) }),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -51,13 +68,22 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('treatment_planned'),
   variant('no_treatment_decided'),
   variant('referred'),
+  variant('appointment_planned'),
+  variant('reopened'),
+  variant('not_reached'),
+  variant('wrong_number'),
+  variant('fracture_included'),
 ]);
 export type StoredEpisodeReason = z.infer<typeof episodeReasonSchema>;
 
 export const episodeParams = z.strictObject({ episodeId: z.uuid() });
 
 /** `POST /api/episodes/:episodeId/invitation` and `…/reminder`: the day the letter went out (default today). */
-export const letterSentBody = z.strictObject({ sentOn: z.optional(isoDate) });
+export const letterSentBody = z.strictObject({
+  sentOn: z.optional(isoDate),
+  /** The episode's version the user read (the episode page sends it): a stale one is a 409. */
+  expectedVersion: z.optional(checked(z.int(), z.minimum(1))),
+});
 
 /** `POST /api/invitations`: several patients invited at once, after printing a batch of letters. */
 export const invitationsBody = z.strictObject({
@@ -69,6 +95,7 @@ export const invitationsBody = z.strictObject({
 export const declineBody = z.strictObject({
   reason: z.enum(DECLINE_REASONS),
   note: z._default(shortText(500), ''),
+  expectedVersion: z.optional(checked(z.int(), z.minimum(1))),
 });
 
 /** `POST /api/episodes/:episodeId/eligibility-review`: the decision on a fracture sent to manual review. */

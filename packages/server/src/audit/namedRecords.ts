@@ -19,6 +19,7 @@ const OWNED_TABLES = {
   findingId: 'report_findings',
   userId: 'users',
   documentId: 'episode_documents',
+  appointmentId: 'appointments',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

@@ -33,6 +33,7 @@ import {
   ROLES,
   SEXES,
   TASK_STATUSES,
+  APPOINTMENT_STATUSES,
   TRAUMA_MECHANISMS,
   STORED_DOCUMENT_KINDS,
   LETTER_LOCALES,
@@ -250,6 +251,8 @@ export const episodes = pgTable(
     patientGroup: patientGroup('patient_group'),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
+    /** Optimistic concurrency: bumped by every transition and episode action (a stale save is a 409). */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -551,5 +554,36 @@ export const decisions = pgTable(
   (t) => [
     uniqueIndex('decisions_episode_sequence_key').on(t.episodeId, t.sequence),
     check('decisions_sequence_positive', sql`${t.sequence} >= 1`),
+  ],
+);
+
+/** Database enum of an appointment's status (invitation loop). */
+export const appointmentStatus = pgEnum('appointment_status', APPOINTMENT_STATUSES);
+
+/** The patient's reply "appointment planned": when, and for what (APPOINTMENT_KINDS). */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** HH:MM, the hospital's local time. */
+    time: text('time').notNull(),
+    kinds: text('kinds').array().notNull(),
+    status: appointmentStatus('status').notNull().default('planned'),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('appointments_episode_idx').on(t.episodeId, t.date),
+    check('appointments_kinds_not_empty', sql`cardinality(${t.kinds}) > 0`),
   ],
 );

@@ -37,6 +37,15 @@ describe('demo data', () => {
     expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(1);
     expect(await count(`report_findings WHERE status = 'open'`)).toBe(2);
     expect(await count(`audit_events WHERE action = 'create' AND object_type = 'patient'`)).toBe(40);
+    // The invitation loop's demo (demoLoop.ts): one attended and one planned appointment, a reopened
+    // episode, an included fracture and a second reminder call waiting.
+    expect(await count(`appointments WHERE status = 'attended'`)).toBe(1);
+    expect(await count(`appointments WHERE status = 'planned'`)).toBe(1);
+    expect(await count(`episodes WHERE state_reason_code = 'reopened'`)).toBe(1);
+    expect(await count(`episode_events WHERE reason_code = 'fracture_included'`)).toBe(1);
+    expect(
+      await count(`tasks WHERE kind = 'no_response_follow_up' AND status = 'open' AND details ? 'attempt'`),
+    ).toBe(1);
   });
 
   it('never seeds a database that already holds an organisation', async () => {

@@ -17,6 +17,7 @@ import { scanReportFile, type ReportScanRow } from '../caseFinding/parsers/repor
 import { importReportFindings } from '../caseFinding/pipeline/importReportFindings';
 import { demoFractureCsv } from './demoRegistrations';
 import { seedDemoDecisions } from './demoDecision';
+import { seedInvitationLoopDemo } from './demoLoop';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -283,6 +284,7 @@ async function moveDemoEpisodesAlong(
   if (declined !== undefined)
     await recordDecline(db, actor, declined, 'treated_elsewhere', 'ziekenhuis in woonplaats', today);
   await seedDemoDecisions(db, organizationId, bsns, today);
+  await seedInvitationLoopDemo(db, organizationId, actor, today);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */

@@ -4,6 +4,9 @@ import {
   type EpisodeReasonCode,
   type NotEligibleReason,
   type StoredEpisodeReason,
+  type EpisodeState,
+  type ReopenReason,
+  type FractureInclusionReason,
 } from '@osteopad/contract';
 
 /**
@@ -36,6 +39,15 @@ export const episodeReason = {
   noTreatmentDecided: (decisionId: string) =>
     checked({ code: 'no_treatment_decided', details: { decisionId }, note: '' }),
   referred: (decisionId: string) => checked({ code: 'referred', details: { decisionId }, note: '' }),
+  appointmentPlanned: (appointmentId: string, date: string, note: string) =>
+    checked({ code: 'appointment_planned', details: { appointmentId, date }, note }),
+  reopened: (reason: ReopenReason, previousState: EpisodeState, note: string) =>
+    checked({ code: 'reopened', details: { reason, previousState }, note }),
+  notReached: (attempts: number, note: string) =>
+    checked({ code: 'not_reached', details: { attempts }, note }),
+  wrongNumber: (note: string) => checked({ code: 'wrong_number', details: {}, note }),
+  fractureIncluded: (fractureId: string, reason: FractureInclusionReason, note: string) =>
+    checked({ code: 'fracture_included', details: { fractureId, reason }, note }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

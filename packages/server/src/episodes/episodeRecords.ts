@@ -11,9 +11,26 @@ import { checkTransition } from './episodeStateMachine';
 import { episodeReason, type EpisodeReason } from './episodeReasons';
 import type { DeclineReason, NotEligibleReason, EpisodeState, TaskKind } from '@osteopad/contract';
 
-type EpisodeRow = typeof episodes.$inferSelect;
+export type EpisodeRow = typeof episodes.$inferSelect;
 
-async function lockEpisode(tx: Transaction, actor: Actor, episodeId: string): Promise<EpisodeRow> {
+/** A save of an episode read at another version than it now has: refused, never silently applied. */
+export function staleVersion(): never {
+  throw conflict(
+    'stale_version',
+    'This episode was changed by someone else since you opened it. Reload it and try again.',
+  );
+}
+
+/**
+ * Locks the episode for the rest of the transaction; with `expectedVersion` (the version the user
+ * read), refuses a stale save.
+ */
+export async function lockEpisode(
+  tx: Transaction,
+  actor: Actor,
+  episodeId: string,
+  expectedVersion?: number,
+): Promise<EpisodeRow> {
   const rows = await tx
     .select()
     .from(episodes)
@@ -21,7 +38,18 @@ async function lockEpisode(tx: Transaction, actor: Actor, episodeId: string): Pr
     .for('update');
   const episode = rows[0];
   if (episode === undefined) throw notFound('Episode');
+  if (expectedVersion !== undefined && episode.version !== expectedVersion) staleVersion();
   return episode;
+}
+
+/** Marks a change to the episode that is not a transition (a task, an appointment): its version moves on. */
+export async function bumpVersion(tx: Transaction, episode: EpisodeRow): Promise<number> {
+  await tx
+    .update(episodes)
+    .set({ version: sql`${episodes.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(episodes.id, episode.id));
+  episode.version += 1;
+  return episode.version;
 }
 
 /** Moves an episode along the pathway and records the transition (who, when, from, to, why). */
@@ -34,7 +62,8 @@ export async function transition(
   reason: EpisodeReason,
   today: string,
 ): Promise<void> {
-  const check = checkTransition(episode.state, to, reason.code);
+  // Leaving an end (declined, not eligible) is the reopen action's alone, recognised by its reason.
+  const check = checkTransition(episode.state, to, reason.code, { reopening: reason.code === 'reopened' });
   if (!check.ok) throw transitionRefused(check.code, check.message, { from: episode.state, to });
   const ends = to === 'closed' || to === 'declined' || to === 'not_eligible' || to === 'lost';
   await tx
@@ -44,14 +73,19 @@ export async function transition(
       stateReasonCode: reason.code,
       stateReasonDetails: reason.details,
       stateReasonNote: reason.note,
+      version: sql`${episodes.version} + 1`,
       updatedAt: sql`now()`,
       ...(ends ? { closedOn: today } : {}),
+      ...(reason.code === 'reopened' ? { closedOn: null } : {}),
     })
     .where(eq(episodes.id, episode.id));
+  const from = episode.state;
+  episode.version += 1;
+  episode.state = to;
   await tx.insert(episodeEvents).values({
     organizationId: actor.organizationId,
     episodeId: episode.id,
-    fromState: episode.state,
+    fromState: from,
     toState: to,
     reasonCode: reason.code,
     details: reason.details,
@@ -63,11 +97,11 @@ export async function transition(
     objectType: 'episode',
     objectId: episode.id,
     patientId: episode.patientId,
-    details: { from: episode.state, to, reason },
+    details: { from, to, reason },
   });
 }
 
-async function closeTasks(
+export async function closeTasks(
   tx: Transaction,
   actor: Actor,
   episodeId: string,
@@ -90,7 +124,7 @@ async function closeTasks(
   return closed.length;
 }
 
-async function addTask(
+export async function addTask(
   tx: Transaction,
   trail: AuditTrail,
   actor: Actor,
@@ -122,7 +156,7 @@ async function addTask(
   return id;
 }
 
-async function reminderDays(tx: Transaction, organizationId: string): Promise<number> {
+export async function reminderDays(tx: Transaction, organizationId: string): Promise<number> {
   const rows = await tx
     .select({ days: organizations.inviteReminderDays })
     .from(organizations)
@@ -154,9 +188,10 @@ async function recordLetterSent(
     next: TaskKind;
     reason: (sentOn: string) => EpisodeReason;
   },
+  expectedVersion?: number,
 ): Promise<EpisodeActionResult> {
   return auditedTransaction(db, actor, async (tx, trail) => {
-    const episode = await lockEpisode(tx, actor, episodeId);
+    const episode = await lockEpisode(tx, actor, episodeId, expectedVersion);
     await transition(tx, trail, actor, episode, step.to, step.reason(sentOn), today);
     await closeTasks(tx, actor, episodeId, [step.completes], 'done', step.outcome);
     const dueDate = addDays(sentOn, await reminderDays(tx, actor.organizationId));
@@ -166,25 +201,55 @@ async function recordLetterSent(
 }
 
 /** The invitation went out; a reminder falls due after the configured days (default 21). */
-export function markInvited(db: Database, actor: Actor, episodeId: string, sentOn: string, today: string) {
-  return recordLetterSent(db, actor, episodeId, sentOn, today, {
-    to: 'invited',
-    completes: 'invite',
-    outcome: 'invitation_sent',
-    next: 'invite_reminder',
-    reason: episodeReason.invitationSent,
-  });
+export function markInvited(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  sentOn: string,
+  today: string,
+  expectedVersion?: number,
+) {
+  return recordLetterSent(
+    db,
+    actor,
+    episodeId,
+    sentOn,
+    today,
+    {
+      to: 'invited',
+      completes: 'invite',
+      outcome: 'invitation_sent',
+      next: 'invite_reminder',
+      reason: episodeReason.invitationSent,
+    },
+    expectedVersion,
+  );
 }
 
 /** No answer to the invitation: a reminder went out; if that stays unanswered a nurse follows up. */
-export function markReminded(db: Database, actor: Actor, episodeId: string, sentOn: string, today: string) {
-  return recordLetterSent(db, actor, episodeId, sentOn, today, {
-    to: 'reminded',
-    completes: 'invite_reminder',
-    outcome: 'reminder_sent',
-    next: 'no_response_follow_up',
-    reason: episodeReason.reminderSent,
-  });
+export function markReminded(
+  db: Database,
+  actor: Actor,
+  episodeId: string,
+  sentOn: string,
+  today: string,
+  expectedVersion?: number,
+) {
+  return recordLetterSent(
+    db,
+    actor,
+    episodeId,
+    sentOn,
+    today,
+    {
+      to: 'reminded',
+      completes: 'invite_reminder',
+      outcome: 'reminder_sent',
+      next: 'no_response_follow_up',
+      reason: episodeReason.reminderSent,
+    },
+    expectedVersion,
+  );
 }
 
 /** The patient does not take part: recorded with the reason; open work on the episode is cancelled. */
@@ -195,9 +260,10 @@ export async function recordDecline(
   reason: DeclineReason,
   note: string,
   today: string,
+  expectedVersion?: number,
 ) {
   return auditedTransaction(db, actor, async (tx, trail): Promise<EpisodeActionResult> => {
-    const episode = await lockEpisode(tx, actor, episodeId);
+    const episode = await lockEpisode(tx, actor, episodeId, expectedVersion);
     await transition(tx, trail, actor, episode, 'declined', episodeReason.declined(reason, note), today);
     await closeTasks(tx, actor, episodeId, 'all', 'cancelled', 'declined');
     return { episodeId, state: 'declined', nextTask: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TERMINAL_STATES, allowedTransitions, checkTransition } from './episodeStateMachine';
+import { TERMINAL_STATES, allowedTransitions, canReopen, checkTransition } from './episodeStateMachine';
 import { EPISODE_STATES } from '@osteopad/contract';
 
 describe('episode state machine', () => {
@@ -55,5 +55,23 @@ describe('episode state machine', () => {
     });
     expect(checkTransition('invited', 'declined', 'wil geen onderzoek')).toEqual({ ok: true });
     expect(checkTransition('closed', 'identified', 'reopen')).toMatchObject({ ok: false });
+  });
+});
+
+describe('reopening', () => {
+  it('leaves declined and not_eligible for identified only through the reopen action', () => {
+    for (const from of ['declined', 'not_eligible'] as const) {
+      expect(canReopen(from)).toBe(true);
+      expect(checkTransition(from, 'identified', 'reopened', { reopening: true })).toEqual({ ok: true });
+      expect(checkTransition(from, 'identified', 'reopened').ok).toBe(false);
+      expect(checkTransition(from, 'invited', 'reopened', { reopening: true }).ok).toBe(false);
+    }
+  });
+
+  it('never reopens lost or closed episodes', () => {
+    for (const from of ['lost', 'closed'] as const) {
+      expect(canReopen(from)).toBe(false);
+      expect(checkTransition(from, 'identified', 'reopened', { reopening: true }).ok).toBe(false);
+    }
   });
 });

@@ -38,6 +38,19 @@ const TRANSITIONS: Readonly<Record<EpisodeState, readonly EpisodeState[]>> = {
   lost: [],
 };
 
+/**
+ * Taking a declined or not-eligible episode up again (the reopen action only, with a reason): back to
+ * the start of the invitation loop. Kept apart from TRANSITIONS so that no other action can leave an end.
+ */
+const REOPENINGS: Readonly<Partial<Record<EpisodeState, readonly EpisodeState[]>>> = {
+  declined: ['identified'],
+  not_eligible: ['identified'],
+};
+
+export function canReopen(from: EpisodeState): boolean {
+  return REOPENINGS[from]?.includes('identified') === true;
+}
+
 export function allowedTransitions(from: EpisodeState): readonly EpisodeState[] {
   return TRANSITIONS[from];
 }
@@ -49,8 +62,14 @@ export function reasonRequired(to: EpisodeState): boolean {
 export type TransitionCheck =
   { ok: true } | { ok: false; code: 'transition_not_allowed' | 'reason_required'; message: string };
 
-export function checkTransition(from: EpisodeState, to: EpisodeState, reason: string): TransitionCheck {
-  if (!TRANSITIONS[from].includes(to)) {
+export function checkTransition(
+  from: EpisodeState,
+  to: EpisodeState,
+  reason: string,
+  options: { reopening?: boolean } = {},
+): TransitionCheck {
+  const reopens = options.reopening === true && REOPENINGS[from]?.includes(to) === true;
+  if (!TRANSITIONS[from].includes(to) && !reopens) {
     return {
       ok: false,
       code: 'transition_not_allowed',

@@ -37,7 +37,8 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
       },
       async (request) => {
         const sentOn = notInFuture('body.sentOn', request.body.sentOn ?? today());
-        return record(db, requireActor(request), request.params.episodeId, sentOn, today());
+        const { episodeId } = request.params;
+        return record(db, requireActor(request), episodeId, sentOn, today(), request.body.expectedVersion);
       },
     );
   };
@@ -95,10 +96,11 @@ export function registerEpisodeRoutes(app: TypedApp, { db, clock }: AppDeps): vo
       },
     },
     async (request) => {
-      const { reason, note } = request.body;
+      const { reason, note, expectedVersion } = request.body;
       if (reason === 'other' && note === '')
         throw invalid('body.note', 'Describe the reason when choosing "other".', 'note_required');
-      return recordDecline(db, requireActor(request), request.params.episodeId, reason, note, today());
+      const { episodeId } = request.params;
+      return recordDecline(db, requireActor(request), episodeId, reason, note, today(), expectedVersion);
     },
   );
 

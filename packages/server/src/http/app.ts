@@ -43,6 +43,7 @@ import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.r
 import { registerConsultLetterRoutes } from '../letters/consult/consultLetters.routes';
 import type { StoredDecisionForLettersLoader } from '../letters/consult/consultLetterInputLoader';
 import { registerDecisionRoutes } from '../decision/decision.routes';
+import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -307,6 +308,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerClinicalConfigRoutes(typed, deps);
   registerConsultLetterRoutes(typed, deps);
   registerDecisionRoutes(typed, deps);
+  registerInvitationLoopRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -38,6 +38,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** The request log file (every line from `info` up, whatever `logLevel` says), or null for none. */
   requestLog: RequestLogConfig | null;
+  /** The reminder call's retry policy (episodes/callFollowUp.ts); absent: its defaults. */
+  callFollowUp?: { retryAfterDays: number; maxAttempts: number };
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

@@ -2,7 +2,7 @@
 // not allowed, and callers of another organisation. Adding a route makes it part of this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
-import { episodes, fractureEvents, reportFindings, tasks } from '../db/schema';
+import { episodes, fractureEvents, reportFindings, tasks, appointments } from '../db/schema';
 import { episodeDocuments } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
 import { ROLES, type Role } from '@osteopad/contract';
@@ -77,11 +77,23 @@ beforeAll(async () => {
         highlightEnd: 15,
       })
       .returning({ id: reportFindings.id });
+    const appointment = await tx
+      .insert(appointments)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        episodeId: episode[0]?.id ?? '',
+        date: '2026-10-20',
+        time: '09:30',
+        kinds: ['consult'],
+      })
+      .returning({ id: appointments.id });
     return {
       fractureId: fracture[0]?.id ?? '',
       episodeId: episode[0]?.id ?? '',
       taskId: task[0]?.id ?? '',
       findingId: finding[0]?.id ?? '',
+      appointmentId: appointment[0]?.id ?? '',
     };
   });
   Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { FindingStatus } from '@osteopad/contract';
-import { patientGroup, type ClinicalConfig } from '@osteopad/clinical';
-import type { Database } from '../db/connection';
+import { and, asc, count, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import type { FindingStatus, PatientGroup } from '@osteopad/contract';
+import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
+import { CTF_GROUP_PRECEDENCE, patientGroup, type ClinicalConfig } from '@osteopad/clinical';
+import type { Database, Transaction } from '../db/connection';
 import { episodes, fractureEvents, patients, reportFindings } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { subjectOf } from '../audit/auditLog';
@@ -199,6 +200,7 @@ async function recordConfirmation(
         .set({
           indexFractureId: fracture.id,
           patientGroup: patientGroup('spine_thoracolumbar', record.fracture.encounterType),
+          version: sql`${episodes.version} + 1`,
           updatedAt: sql`now()`,
         })
         .where(eq(episodes.id, episode.id));
@@ -212,6 +214,17 @@ async function recordConfirmation(
           indexFracture: { from: episode.indexFractureId, to: fracture.id },
           why: 'unplacedFractureOfSameDateNamedByReport',
         },
+      });
+    }
+    const regrouped =
+      episode === undefined ? await moveOpenEpisodeToVertebralGroup(tx, actor, patientId) : null;
+    if (regrouped !== null) {
+      trail.record({
+        action: 'update',
+        objectType: 'episode',
+        objectId: regrouped.id,
+        patientId,
+        details: { findingId: finding.id, patientGroup: { from: regrouped.from, to: 'vertebral' } },
       });
     }
     trail.record({
@@ -229,6 +242,40 @@ async function recordConfirmation(
     });
     return { fractureId: fracture.id, vertebralLevels, genantGrade, linkedEpisodeId: episode?.id ?? null };
   });
+}
+
+/**
+ * A confirmed vertebral fracture puts the patient's open episode in the vertebral patient group, unless
+ * that group ranks it higher already (QUALITY-KPIS 2.2 precedence, clinical CTF_GROUP_PRECEDENCE: hip
+ * before vertebral). The episode's index fracture stays what it was: the group says what the patient
+ * has, the index fracture what brought them in. Its version moves on (the episode page shows the group).
+ */
+async function moveOpenEpisodeToVertebralGroup(
+  tx: Transaction,
+  actor: Actor,
+  patientId: string,
+): Promise<{ id: string; from: PatientGroup | null } | null> {
+  const open = await tx
+    .select({ id: episodes.id, patientGroup: episodes.patientGroup })
+    .from(episodes)
+    .where(
+      and(
+        eq(episodes.organizationId, actor.organizationId),
+        eq(episodes.patientId, patientId),
+        notInArray(episodes.state, [...TERMINAL_STATES]),
+      ),
+    )
+    .for('update');
+  const episode = open[0];
+  if (episode === undefined) return null;
+  const rank = (group: PatientGroup | null): number =>
+    group === null ? CTF_GROUP_PRECEDENCE.length : CTF_GROUP_PRECEDENCE.indexOf(group);
+  if (rank(episode.patientGroup) <= rank('vertebral')) return null;
+  await tx
+    .update(episodes)
+    .set({ patientGroup: 'vertebral', version: sql`${episodes.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(episodes.id, episode.id));
+  return { id: episode.id, from: episode.patientGroup };
 }
 
 /** The finding and the patient it is about, as a fracture registration for the import pipeline. */

@@ -19,6 +19,9 @@ export const TASK_ASSIGNEES = {
   referral_dentist: { role: 'nurse' },
   send_result_letter: { role: 'secretary' },
   send_gp_letter: { role: 'secretary' },
+  consult_visit: { role: 'nurse' },
+  record_reply: { role: 'secretary' },
+  ask_gp_phone_number: { role: 'secretary' },
 } as const satisfies Record<TaskKind, { role: Role }>;
 
 export function assigneeFor(kind: TaskKind): Role {

@@ -61,6 +61,8 @@ const ClinicalConfigScreen = lazyRouteComponent(
 );
 const DecisionScreen = lazyRouteComponent(() => import('../decision/DecisionScreen'), 'DecisionScreen');
 
+const EpisodeScreen = lazyRouteComponent(() => import('../episode/EpisodeScreen'), 'EpisodeScreen');
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -182,6 +184,16 @@ const decisionRoute = createRoute({
   ),
 });
 
+const episodeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <EpisodeScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -199,6 +211,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    episodeRoute,
     unknownRoute,
     decisionRoute,
   ]),

@@ -31,6 +31,13 @@ import {
   TASK_KINDS,
   TRAUMA_MECHANISMS,
   UPLOAD_KINDS,
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  CALL_OUTCOMES,
+  FRACTURE_INCLUSION_REASONS,
+  NEXT_STEP_ACTIONS,
+  REOPEN_REASONS,
+  WRONG_NUMBER_NEXT_STEPS,
 } from '@osteopad/contract';
 import { ERROR_MESSAGE_KEYS } from '../common/errorMessageKey';
 import { LETTER_ORGANIZATION_FIELDS, LETTER_PATIENT_FIELDS } from '../letters/letterFailure';
@@ -168,6 +175,12 @@ describe('translation keys used in the sources', () => {
       `clinicalConfig.markers.${v}`,
       `clinicalConfig.markerHelp.${v}`,
     ]),
+    'reopen reasons': REOPEN_REASONS.map((v) => `reopenReason.${v}`),
+    'fracture inclusion reasons': FRACTURE_INCLUSION_REASONS.map((v) => `fractureInclusionReason.${v}`),
+    'appointment kinds': APPOINTMENT_KINDS.map((v) => `episode.appointmentKind.${v}`),
+    'appointment statuses': APPOINTMENT_STATUSES.map((v) => `episode.appointmentStatus.${v}`),
+    'call outcomes': [...CALL_OUTCOMES, ...WRONG_NUMBER_NEXT_STEPS].map((v) => `episode.call.${v}`),
+    'next steps': NEXT_STEP_ACTIONS.map((v) => `episode.nextStep.${v}`),
   };
 
   it.each(Object.entries(keyLists))('every one of the %s has a label in both languages', (_name, keys) => {

@@ -23,6 +23,8 @@ import {
   SEXES,
   TASK_KINDS,
   TRAUMA_MECHANISMS,
+  REOPEN_REASONS,
+  FRACTURE_INCLUSION_REASONS,
   isOneOf,
   type DeclineReason,
   type FractureSite,
@@ -159,6 +161,26 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
       return t('episodeReason.no_treatment_decided');
     case 'referred':
       return t('episodeReason.referred');
+    case 'appointment_planned':
+      return t('episodeReason.appointment_planned', { date: formatDate(detail('date')) });
+    case 'reopened': {
+      const code = detail('reason');
+      const label = isOneOf(REOPEN_REASONS, code) ? midSentence(t(`reopenReason.${code}`)) : code;
+      return t('episodeReason.reopened', { reason: label });
+    }
+    case 'not_reached': {
+      const attempts = reason.details.attempts;
+      return t('episodeReason.not_reached', { attempts: typeof attempts === 'number' ? attempts : 0 });
+    }
+    case 'wrong_number':
+      return t('episodeReason.wrong_number');
+    case 'fracture_included': {
+      const code = detail('reason');
+      const label = isOneOf(FRACTURE_INCLUSION_REASONS, code)
+        ? midSentence(t(`fractureInclusionReason.${code}`))
+        : code;
+      return t('episodeReason.fracture_included', { reason: label });
+    }
   }
 }
 

@@ -140,6 +140,38 @@ const CASES = {
     episode: episode('referred', { code: 'referred', details: { decisionId: DECISION_ID }, note: '' }),
     dutch: 'Verwezen naar de specialist',
   },
+  appointment_planned: {
+    episode: episode('intake', {
+      code: 'appointment_planned',
+      details: { appointmentId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f', date: '2025-09-01' },
+      note: '',
+    }),
+    dutch: 'Afspraak gepland op 01-09-2025',
+  },
+  reopened: {
+    episode: episode('identified', {
+      code: 'reopened',
+      details: { reason: 'patient_changed_mind', previousState: 'declined' },
+      note: '',
+    }),
+    dutch: 'Heropend (patiënt wil alsnog)',
+  },
+  not_reached: {
+    episode: episode('lost', { code: 'not_reached', details: { attempts: 3 }, note: '' }),
+    dutch: 'Niet bereikt na 3 belpogingen',
+  },
+  wrong_number: {
+    episode: episode('lost', { code: 'wrong_number', details: {}, note: '' }),
+    dutch: 'Afgesloten: verkeerd telefoonnummer',
+  },
+  fracture_included: {
+    episode: episode('identified', {
+      code: 'fracture_included',
+      details: { fractureId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f', reason: 'clinical_judgement' },
+      note: '',
+    }),
+    dutch: 'Toch geïncludeerd door een behandelaar (klinisch oordeel)',
+  },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 
 describe('EpisodesTable', () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,7 +95,15 @@ export function EpisodesTable({ episodes, patientName }: EpisodesTableProps) {
               <Table.Tbody>
                 {episodes.map((episode) => (
                   <Table.Tr key={episode.id}>
-                    <Table.Td>{formatDate(episode.openedOn)}</Table.Td>
+                    <Table.Td>
+                      {/* The episode page (a screen of its own, loaded on demand). */}
+                      <Anchor
+                        href={`/episodes/${encodeURIComponent(episode.id)}`}
+                        aria-label={t('patients.openEpisodeFrom', { date: formatDate(episode.openedOn) })}
+                      >
+                        {formatDate(episode.openedOn)}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={episode.closedOn === null ? 'blue' : 'gray'}>
                         {episodeStateLabel(t, episode.state)}

@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Fracture } from '@osteopad/contract';
 import { EmptyNote } from '../common/EmptyNote';
@@ -8,9 +8,13 @@ import { eligibilityLabel, encounterTypeLabel, traumaMechanismLabel } from '../i
 
 interface FracturesTableProps {
   fractures: readonly Fracture[];
+  /** Clinicians may include a fracture the rules excluded (absent: the user may not). */
+  onInclude?: (fractureId: string) => void;
 }
 
-export function FracturesTable({ fractures }: FracturesTableProps) {
+const isExcluded = (fracture: Fracture): boolean => fracture.eligibility === 'excluded';
+
+export function FracturesTable({ fractures, onInclude }: FracturesTableProps) {
   const { t } = useTranslation();
   const yesNo = (value: boolean | null): string =>
     value === null ? t('common.notRecorded') : value ? t('common.yes') : t('common.no');
@@ -41,7 +45,24 @@ export function FracturesTable({ fractures }: FracturesTableProps) {
                   <Table.Td>{encounterTypeLabel(t, fracture.encounterType)}</Table.Td>
                   <Table.Td>{traumaMechanismLabel(t, fracture.traumaMechanism)}</Table.Td>
                   <Table.Td>{yesNo(fracture.pathological)}</Table.Td>
-                  <Table.Td>{eligibilityLabel(t, fracture.eligibility)}</Table.Td>
+                  <Table.Td>
+                    {eligibilityLabel(t, fracture.eligibility)}
+                    {onInclude !== undefined && isExcluded(fracture) && (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        ml="xs"
+                        aria-label={t('patients.includeFractureOf', {
+                          date: formatDate(fracture.fractureDate),
+                        })}
+                        onClick={() => {
+                          onInclude(fracture.id);
+                        }}
+                      >
+                        {t('worklist.include')}
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

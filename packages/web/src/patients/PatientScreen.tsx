@@ -13,6 +13,10 @@ import { QueryError } from '../common/QueryError';
 import { formatDate } from '../format/dates';
 import { EpisodesTable } from './EpisodesTable';
 import { FracturesTable } from './FracturesTable';
+import { IncludeFracturePanel } from './IncludeFracture';
+import { useState } from 'react';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { canReviewClinically } from '../session/permissions';
 import { GeneralPractitioner } from './GeneralPractitioner';
 import { OpenTasksTable } from './OpenTasksTable';
 import { PatientDemographics } from './PatientDemographics';
@@ -26,6 +30,9 @@ export function PatientScreen() {
   const { patientId } = route.useParams();
   const valid = isPatientId(patientId);
   const query = useQuery({ ...patientRecordQuery(patientId), enabled: valid });
+  const user = useCurrentUser();
+  const canInclude = user !== null && canReviewClinically(user.role);
+  const [including, setIncluding] = useState<string | null>(null);
 
   if (!valid) return <NotFoundScreen />;
   if (query.isError && query.error instanceof ApiError) {
@@ -61,7 +68,19 @@ export function PatientScreen() {
             <PatientDemographics patient={query.data.patient} />
             <GeneralPractitioner patient={query.data.patient} />
           </SimpleGrid>
-          <FracturesTable fractures={query.data.fractures} />
+          <FracturesTable
+            fractures={query.data.fractures}
+            {...(canInclude ? { onInclude: setIncluding } : {})}
+          />
+          {including !== null && (
+            <IncludeFracturePanel
+              key={including}
+              fractureId={including}
+              onClose={() => {
+                setIncluding(null);
+              }}
+            />
+          )}
           <EpisodesTable episodes={query.data.episodes} patientName={patientName(query.data.patient)} />
           <OpenTasksTable tasks={query.data.openTasks} />
         </>

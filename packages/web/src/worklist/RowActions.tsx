@@ -23,6 +23,11 @@ export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowActi
       return ['letter', 'decline'];
     case 'review_eligibility':
       return canReview ? ['review'] : [];
+    case 'record_reply':
+    case 'ask_gp_phone_number':
+      return ['decline'];
+    case 'consult_visit':
+      return [];
     // The decision's plan: done from the episode, not from these lists.
     case 'start_treatment':
     case 'referral_fall_clinic':

@@ -105,6 +105,17 @@ export function WorklistTable(props: WorklistTableProps) {
                   >
                     {name}
                   </AnchorLink>
+                  {episodeId !== null && (
+                    <AnchorLink
+                      to="/episodes/$episodeId"
+                      params={{ episodeId }}
+                      size="xs"
+                      display="block"
+                      aria-label={t('worklist.openEpisodeFor', { name })}
+                    >
+                      {t('worklist.openEpisode')}
+                    </AnchorLink>
+                  )}
                   {/* Date of birth and sex under the name, as on a wristband: the table stays readable. */}
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {t('worklist.bornAndSex', {

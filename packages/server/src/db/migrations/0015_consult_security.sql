@@ -17,3 +17,14 @@ ALTER TABLE episode_documents ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY organization_isolation ON episode_documents TO osteopad_app
   USING (organization_id = osteopad_current_organization());
+
+--> statement-breakpoint
+-- from loop: appointments_security.sql
+-- Appointments hold patient data: the application reads, plans and updates them (status, reschedule),
+-- never deletes them; row-level security as on every clinical table.
+GRANT SELECT, INSERT, UPDATE ON appointments TO osteopad_app;
+--> statement-breakpoint
+ALTER TABLE appointments ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY organization_isolation ON appointments TO osteopad_app
+  USING (organization_id = osteopad_current_organization());
