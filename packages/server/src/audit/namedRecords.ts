@@ -18,6 +18,7 @@ const OWNED_TABLES = {
   fractureId: 'fracture_events',
   findingId: 'report_findings',
   userId: 'users',
+  labResultId: 'lab_results',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;
