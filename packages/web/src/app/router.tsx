@@ -27,6 +27,7 @@ import {
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
+import { CLINICAL_ROLES } from '@osteopad/contract';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -58,6 +59,7 @@ const ClinicalConfigScreen = lazyRouteComponent(
   () => import('../clinicalConfig/ClinicalConfigScreen'),
   'ClinicalConfigScreen',
 );
+const LabResultsScreen = lazyRouteComponent(() => import('../labResults/LabResultsScreen'), 'LabResultsScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -170,6 +172,16 @@ const clinicalConfigRoute = createRoute({
   ),
 });
 
+const labResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/labs',
+  component: () => (
+    <RequireRole roles={CLINICAL_ROLES}>
+      <LabResultsScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -187,6 +199,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    labResultsRoute,
     unknownRoute,
   ]),
 ]);
