@@ -3,6 +3,9 @@ import type { RuleTraceView } from '@osteopad/contract';
 import { useTranslation } from 'react-i18next';
 import { MarkerBadge } from '../clinicalConfig/MarkerBadge';
 
+/** Rules from a source carry no marker badge: only the unconfirmed and inferred ones do. */
+const SOURCE_MARKER = 'SOURCE';
+
 /** The rules an engine answer rests on, each with its ID and — when not SOURCE — its marker. */
 export function RuleBadges({ rules }: { rules: readonly RuleTraceView[] }) {
   const { t } = useTranslation();
@@ -13,7 +16,7 @@ export function RuleBadges({ rules }: { rules: readonly RuleTraceView[] }) {
           <Badge variant="outline" color="gray" tt="none" title={r.note ?? r.sources.join(', ')}>
             {t('labResults.rule', { ruleId: r.ruleId })}
           </Badge>
-          {r.marker !== 'SOURCE' && <MarkerBadge marker={r.marker} />}
+          {r.marker !== SOURCE_MARKER && <MarkerBadge marker={r.marker} />}
         </Group>
       ))}
     </Group>
