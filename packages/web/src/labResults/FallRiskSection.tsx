@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FallRiskAdvice, LabsAndFalls } from '@osteopad/contract';
 import { LABS_AND_FALLS_QUERY_KEY, previewFallRisk, saveFallRisk } from '../api/labResults';
@@ -93,14 +93,15 @@ function YesNo({
   onChange: (v: boolean | null) => void;
 }) {
   const { t } = useTranslation();
+  const labelId = useId();
   const withUnknown = value === null || label === t('labResults.fall.fallRiskIncreasingMedication');
   return (
     <Stack gap={2}>
-      <Text size="sm" fw={500} id={`q-${label}`}>
+      <Text size="sm" fw={500} id={labelId}>
         {label}
       </Text>
       <SegmentedControl
-        aria-labelledby={`q-${label}`}
+        aria-labelledby={labelId}
         value={value === null ? 'unknown' : value ? 'yes' : 'no'}
         onChange={(v) => onChange(v === 'unknown' ? null : v === 'yes')}
         data={[
