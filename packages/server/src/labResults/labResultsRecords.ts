@@ -175,7 +175,7 @@ export async function getLabsAndFalls(
     const latest = falls[0] ?? null;
     const merged: PatientInputSections = Object.assign(
       {},
-      ...(sections as PatientInputSections[]),
+      ...sections,
       labAndFallSectionsOf(results.map(asStored), latest),
     ) as PatientInputSections;
     const input: PatientInput = { ...merged, sex: episode.sex, birthDate: episode.birthDate, fractures };

@@ -59,7 +59,10 @@ const ClinicalConfigScreen = lazyRouteComponent(
   () => import('../clinicalConfig/ClinicalConfigScreen'),
   'ClinicalConfigScreen',
 );
-const LabResultsScreen = lazyRouteComponent(() => import('../labResults/LabResultsScreen'), 'LabResultsScreen');
+const LabResultsScreen = lazyRouteComponent(
+  () => import('../labResults/LabResultsScreen'),
+  'LabResultsScreen',
+);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,

@@ -103,7 +103,9 @@ function YesNo({
       <SegmentedControl
         aria-labelledby={labelId}
         value={value === null ? 'unknown' : value ? 'yes' : 'no'}
-        onChange={(v) => onChange(v === 'unknown' ? null : v === 'yes')}
+        onChange={(v) => {
+          onChange(v === 'unknown' ? null : v === 'yes');
+        }}
         data={[
           { value: 'no', label: t('labResults.fall.no') },
           { value: 'yes', label: t('labResults.fall.yes') },
@@ -139,7 +141,9 @@ export function FallRiskSection({ data, today }: { data: LabsAndFalls; today: st
   });
   const errors = fieldErrors(t, save.error ?? preview.error);
   const message = saveErrorText(t, save.error);
-  const set = (patch: Partial<Answers>) => setAnswers((a) => ({ ...a, ...patch }));
+  const set = (patch: Partial<Answers>) => {
+    setAnswers((a) => ({ ...a, ...patch }));
+  };
   const advice = preview.data ?? saved?.advice;
 
   return (
@@ -171,17 +175,23 @@ export function FallRiskSection({ data, today }: { data: LabsAndFalls; today: st
           <YesNo
             label={t('labResults.fall.worriedAboutFalling')}
             value={answers.worriedAboutFalling}
-            onChange={(v) => set({ worriedAboutFalling: v === true })}
+            onChange={(v) => {
+              set({ worriedAboutFalling: v === true });
+            }}
           />
           <YesNo
             label={t('labResults.fall.difficultyWalkingOrBalance')}
             value={answers.difficultyWalkingOrBalance}
-            onChange={(v) => set({ difficultyWalkingOrBalance: v === true })}
+            onChange={(v) => {
+              set({ difficultyWalkingOrBalance: v === true });
+            }}
           />
           <YesNo
             label={t('labResults.fall.fallRiskIncreasingMedication')}
             value={answers.fallRiskIncreasingMedication}
-            onChange={(v) => set({ fallRiskIncreasingMedication: v })}
+            onChange={(v) => {
+              set({ fallRiskIncreasingMedication: v });
+            }}
           />
           <TextInput
             type="date"
@@ -189,7 +199,9 @@ export function FallRiskSection({ data, today }: { data: LabsAndFalls; today: st
             value={assessedOn}
             max={today}
             error={errors.get('body.assessedOn')}
-            onChange={(e) => setAssessedOn(e.currentTarget.value)}
+            onChange={(e) => {
+              setAssessedOn(e.currentTarget.value);
+            }}
             w={200}
             disabled={!data.writable}
           />

@@ -126,11 +126,12 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
   const saveMessage = saveErrorText(t, save.error);
   const editMessage = saveErrorText(t, edit.error);
   const panel = data.panel;
-  const setRow = (code: string, patch: Partial<Row>) =>
+  const setRow = (code: string, patch: Partial<Row>) => {
     setRows((r) => ({
       ...r,
       [code]: { ...(r[code] ?? { value: '', rangeLow: '', rangeHigh: '' }), ...patch },
     }));
+  };
 
   return (
     <Section title={t('labResults.labs.title')}>
@@ -190,9 +191,9 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                       aria-label={t('labResults.labs.value')}
                       value={editing.row.value}
                       error={editErrors.get('body.value')}
-                      onChange={(e) =>
-                        setEditing({ ...editing, row: { ...editing.row, value: e.currentTarget.value } })
-                      }
+                      onChange={(e) => {
+                        setEditing({ ...editing, row: { ...editing.row, value: e.currentTarget.value } });
+                      }}
                       rightSection={<Text size="xs">{r.unit}</Text>}
                       rightSectionWidth={90}
                     />
@@ -203,20 +204,23 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                         aria-label={t('labResults.labs.rangeLow')}
                         value={editing.row.rangeLow}
                         error={editErrors.get('body.rangeLow')}
-                        onChange={(e) =>
-                          setEditing({ ...editing, row: { ...editing.row, rangeLow: e.currentTarget.value } })
-                        }
+                        onChange={(e) => {
+                          setEditing({
+                            ...editing,
+                            row: { ...editing.row, rangeLow: e.currentTarget.value },
+                          });
+                        }}
                       />
                       <TextInput
                         aria-label={t('labResults.labs.rangeHigh')}
                         value={editing.row.rangeHigh}
                         error={editErrors.get('body.rangeHigh')}
-                        onChange={(e) =>
+                        onChange={(e) => {
                           setEditing({
                             ...editing,
                             row: { ...editing.row, rangeHigh: e.currentTarget.value },
-                          })
-                        }
+                          });
+                        }}
                       />
                     </Group>
                   </Table.Td>
@@ -224,10 +228,22 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                   <Table.Td>{formatDate(r.sampledOn)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" loading={edit.isPending} onClick={() => edit.mutate(editing)}>
+                      <Button
+                        size="xs"
+                        loading={edit.isPending}
+                        onClick={() => {
+                          edit.mutate(editing);
+                        }}
+                      >
                         {t('labResults.labs.saveEdit')}
                       </Button>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(null)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => {
+                          setEditing(null);
+                        }}
+                      >
                         {t('labResults.labs.cancel')}
                       </Button>
                     </Group>
@@ -293,7 +309,9 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
               value={sampledOn}
               max={today}
               error={dateError}
-              onChange={(e) => setSampledOn(e.currentTarget.value)}
+              onChange={(e) => {
+                setSampledOn(e.currentTarget.value);
+              }}
               w={200}
             />
             <Table data-testid="lab-entry">
@@ -326,7 +344,9 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                           inputMode="decimal"
                           value={row.value}
                           error={errorAt(a.code, 'value')}
-                          onChange={(e) => setRow(a.code, { value: e.currentTarget.value })}
+                          onChange={(e) => {
+                            setRow(a.code, { value: e.currentTarget.value });
+                          }}
                         />
                       </Table.Td>
                       <Table.Td>{a.unit}</Table.Td>
@@ -336,7 +356,9 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                           inputMode="decimal"
                           value={row.rangeLow}
                           error={errorAt(a.code, 'rangeLow')}
-                          onChange={(e) => setRow(a.code, { rangeLow: e.currentTarget.value })}
+                          onChange={(e) => {
+                            setRow(a.code, { rangeLow: e.currentTarget.value });
+                          }}
                         />
                       </Table.Td>
                       <Table.Td>
@@ -345,7 +367,9 @@ export function LabSection({ data, today }: { data: LabsAndFalls; today: string 
                           inputMode="decimal"
                           value={row.rangeHigh}
                           error={errorAt(a.code, 'rangeHigh')}
-                          onChange={(e) => setRow(a.code, { rangeHigh: e.currentTarget.value })}
+                          onChange={(e) => {
+                            setRow(a.code, { rangeHigh: e.currentTarget.value });
+                          }}
                         />
                       </Table.Td>
                     </Table.Tr>
