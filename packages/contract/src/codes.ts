@@ -335,6 +335,7 @@ export const STORED_DOCUMENT_KINDS = ['result_letter', 'gp_letter'] as const;
 export type StoredDocumentKind = (typeof STORED_DOCUMENT_KINDS)[number];
 /*
  * The invitation loop (issue 11, item 1) and the episode page (item 2).
+ */
 /** What a planned appointment is for (appointments.kinds): DXA with VFA, laboratory tests, the consult. */
 export const APPOINTMENT_KINDS = ['dxa_vfa', 'labs', 'consult'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
@@ -384,3 +385,67 @@ export const NEXT_STEP_ACTIONS = [
   'none',
 ] as const;
 export type NextStepAction = (typeof NEXT_STEP_ACTIONS)[number];
+/*
+ * Laboratory results and fall risk (consult, R6/R7). `LAB_ANALYTES`: what a result is of, each in one SI
+ * unit (the server's analyte catalogue, labResults/labAnalytes.ts, gives unit and LOINC code).
+ * `LAB_RESULT_FLAGS`: the result against the laboratory's reference range.
+ */
+export const LAB_ANALYTES = [
+  'calcium',
+  'albumin',
+  'albuminCorrectedCalcium',
+  'creatinine',
+  'eGFR',
+  'TSH',
+  '25OHD',
+  'testosterone',
+  'ESR',
+  'mProtein',
+  'phosphate',
+  'alkalinePhosphatase',
+  'tryptase',
+  'urinaryCalcium',
+] as const;
+export type LabAnalyte = (typeof LAB_ANALYTES)[number];
+export const LAB_RESULT_FLAGS = ['low', 'normal', 'high'] as const;
+export type LabResultFlag = (typeof LAB_RESULT_FLAGS)[number];
+/** The engine's R6 order codes (labPanel.ts), shown as the order list. */
+export const LAB_ORDER_TESTS = [
+  'calcium',
+  'albumin',
+  'creatinine_eGFR',
+  'TSH',
+  '25OHD',
+  'testosterone',
+  'ESR',
+  'proteinSpectrumOrMProtein',
+  'phosphate',
+  'alkalinePhosphatase',
+  'coeliacSerology',
+  'tryptase',
+  'urinaryCalcium',
+] as const;
+export type LabOrderTest = (typeof LAB_ORDER_TESTS)[number];
+/** Why a test is on the order list: the R6 part that asks for it. */
+export const LAB_ORDER_GROUPS = ['basic', 'testosterone', 'extended', 'onIndication'] as const;
+export type LabOrderGroup = (typeof LAB_ORDER_GROUPS)[number];
+/** The engine's R7 interventions (fallRisk.ts). */
+export const FALL_INTERVENTIONS = [
+  'professionalFallAssessment',
+  'physiotherapyStrengthAndBalance',
+  'medicationReview',
+  'homeSafety',
+  'observeRisingAndWalking',
+] as const;
+export type FallInterventionCode = (typeof FALL_INTERVENTIONS)[number];
+/** The R7.1 NHG inventory items (fallRisk.ts). */
+export const FALL_INVENTORY_ITEMS = [
+  'fracturesPast2Years',
+  'limitedMobility',
+  'fearOfFalling',
+  'alcoholUse',
+  'fallRiskIncreasingMedication',
+  'somaticComorbidity',
+] as const;
+/** RULES.md confidence markers, as the engine's explanations carry them. */
+export const RULE_MARKERS = ['SOURCE', 'UNCONFIRMED', 'INFERRED'] as const;

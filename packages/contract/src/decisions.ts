@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
+import { ruleTraceSchema } from './ruleTrace';
 import { knownCode } from './fields';
+import { RULE_MARKERS } from './codes';
 
 /*
  * The decision screen (issue 11, items 5 and 6): the engine's assessment as items the clinician accepts
@@ -188,15 +190,7 @@ export const TASK_KIND_OF_REFERRAL = {
   referral_dentist: 'referral_dentist',
 } as const satisfies Partial<Record<DecisionItemCode, DecisionTaskKind>>;
 
-const MARKERS = ['SOURCE', 'UNCONFIRMED', 'INFERRED'] as const;
-
-export const ruleTraceSchema = z.object({
-  ruleId: z.string(),
-  sources: z.array(z.string()),
-  marker: knownCode(MARKERS),
-  note: z.nullable(z.string()),
-});
-export type RuleTraceAnswer = z.infer<typeof ruleTraceSchema>;
+const MARKERS = RULE_MARKERS;
 
 const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const itemValue = z.nullable(z.union([z.string(), z.array(z.string())]));

@@ -32,3 +32,6 @@ export * from './decisions';
 export * from './requests/decisions';
 export * from './episodePage';
 export * from './requests/invitationLoop';
+export * from './ruleTrace';
+export * from './labResults';
+export * from './requests/labResults';

@@ -20,6 +20,7 @@ const OWNED_TABLES = {
   userId: 'users',
   documentId: 'episode_documents',
   appointmentId: 'appointments',
+  labResultId: 'lab_results',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

@@ -38,6 +38,7 @@ import {
   STORED_DOCUMENT_KINDS,
   LETTER_LOCALES,
 } from '@osteopad/contract';
+import { doublePrecision } from 'drizzle-orm/pg-core';
 
 // The database enums hold the API's code lists (@osteopad/contract): one spelling of each. A code
 // added there needs an `ALTER TYPE … ADD VALUE` migration here.
@@ -585,5 +586,71 @@ export const appointments = pgTable(
   (t) => [
     index('appointments_episode_idx').on(t.episodeId, t.date),
     check('appointments_kinds_not_empty', sql`cardinality(${t.kinds}) > 0`),
+  ],
+);
+
+/**
+ * Laboratory results of an episode (consult, R6): one row per analyte and sample, in the analyte's one unit
+ * (labResults/labAnalytes.ts), with the laboratory's reference range as given with the result (null: not
+ * given). Corrected in place with optimistic concurrency (`version`); the audit log keeps the earlier values.
+ */
+export const labResults = pgTable(
+  'lab_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    analyte: text('analyte').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit').notNull(),
+    rangeLow: doublePrecision('range_low'),
+    rangeHigh: doublePrecision('range_high'),
+    sampledOn: date('sampled_on', { mode: 'string' }).notNull(),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('lab_results_episode_idx').on(t.episodeId, t.sampledOn),
+    check('lab_results_value_not_negative', sql`${t.value} >= 0`),
+    check(
+      'lab_results_range_order',
+      sql`${t.rangeLow} IS NULL OR ${t.rangeHigh} IS NULL OR ${t.rangeLow} <= ${t.rangeHigh}`,
+    ),
+  ],
+);
+
+/**
+ * Fall-risk screenings of an episode (consult, R7): one row per save, the latest (highest `version`) counts.
+ * The unique (episode, version) makes a save against a stale version fail instead of overwriting.
+ */
+export const fallRiskAssessments = pgTable(
+  'fall_risk_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    fallsPastYear: integer('falls_past_year').notNull(),
+    worriedAboutFalling: boolean('worried_about_falling').notNull(),
+    difficultyWalkingOrBalance: boolean('difficulty_walking_or_balance').notNull(),
+    fallRiskIncreasingMedication: boolean('fall_risk_increasing_medication'),
+    version: integer('version').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('fall_risk_assessments_episode_version_key').on(t.episodeId, t.version),
+    check('fall_risk_assessments_falls_range', sql`${t.fallsPastYear} BETWEEN 0 AND 1000`),
   ],
 );

@@ -18,6 +18,7 @@ import { importReportFindings } from '../caseFinding/pipeline/importReportFindin
 import { demoFractureCsv } from './demoRegistrations';
 import { seedDemoDecisions } from './demoDecision';
 import { seedInvitationLoopDemo } from './demoLoop';
+import { addDemoLabs } from './demoLabs';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -285,6 +286,7 @@ async function moveDemoEpisodesAlong(
     await recordDecline(db, actor, declined, 'treated_elsewhere', 'ziekenhuis in woonplaats', today);
   await seedDemoDecisions(db, organizationId, bsns, today);
   await seedInvitationLoopDemo(db, organizationId, actor, today);
+  await addDemoLabs(db, organizationId, episodeOf, today, DEFAULT_CONFIG);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */

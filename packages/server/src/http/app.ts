@@ -44,6 +44,7 @@ import { registerConsultLetterRoutes } from '../letters/consult/consultLetters.r
 import type { StoredDecisionForLettersLoader } from '../letters/consult/consultLetterInputLoader';
 import { registerDecisionRoutes } from '../decision/decision.routes';
 import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes';
+import { registerLabResultRoutes } from '../labResults/labResults.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -309,6 +310,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConsultLetterRoutes(typed, deps);
   registerDecisionRoutes(typed, deps);
   registerInvitationLoopRoutes(typed, deps);
+  registerLabResultRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

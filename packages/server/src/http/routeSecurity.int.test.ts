@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { episodes, fractureEvents, reportFindings, tasks, appointments } from '../db/schema';
+import { labResults } from '../db/schema';
 import { episodeDocuments } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
 import { ROLES, type Role } from '@osteopad/contract';
@@ -88,11 +89,24 @@ beforeAll(async () => {
         kinds: ['consult'],
       })
       .returning({ id: appointments.id });
+    const labResult = await tx
+      .insert(labResults)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        episodeId: episode[0]?.id ?? '',
+        analyte: 'calcium',
+        value: 2.4,
+        unit: 'mmol/L',
+        sampledOn: '2026-10-02',
+      })
+      .returning({ id: labResults.id });
     return {
       fractureId: fracture[0]?.id ?? '',
       episodeId: episode[0]?.id ?? '',
       taskId: task[0]?.id ?? '',
       findingId: finding[0]?.id ?? '',
+      labResultId: labResult[0]?.id ?? '',
       appointmentId: appointment[0]?.id ?? '',
     };
   });

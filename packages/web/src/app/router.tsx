@@ -28,6 +28,7 @@ import {
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
+import { CLINICAL_ROLES } from '@osteopad/contract';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -58,6 +59,10 @@ const ImportScreen = lazyRouteComponent(() => import('../imports/ImportScreen'),
 const ClinicalConfigScreen = lazyRouteComponent(
   () => import('../clinicalConfig/ClinicalConfigScreen'),
   'ClinicalConfigScreen',
+);
+const LabResultsScreen = lazyRouteComponent(
+  () => import('../labResults/LabResultsScreen'),
+  'LabResultsScreen',
 );
 const DecisionScreen = lazyRouteComponent(() => import('../decision/DecisionScreen'), 'DecisionScreen');
 
@@ -194,6 +199,16 @@ const episodeRoute = createRoute({
   ),
 });
 
+const labResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/labs',
+  component: () => (
+    <RequireRole roles={CLINICAL_ROLES}>
+      <LabResultsScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -211,6 +226,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    labResultsRoute,
     episodeRoute,
     unknownRoute,
     decisionRoute,

@@ -2,12 +2,17 @@ import type importsNl from '../imports/i18n/nl.json';
 import type consultLettersNl from '../consultLetters/i18n/nl.json';
 import type decisionNl from '../decision/i18n/nl.json';
 import type episodeNl from '../episode/i18n/nl.json';
+import type labResultsNl from '../labResults/i18n/nl.json';
 import type nl from './nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
 // (screenCatalogues.ts: texts that load with their screen's chunk) are added one per line.
-type ScreenCatalogues = typeof importsNl & typeof consultLettersNl & typeof decisionNl & typeof episodeNl;
+type ScreenCatalogues = typeof importsNl &
+  typeof consultLettersNl &
+  typeof decisionNl &
+  typeof episodeNl &
+  typeof labResultsNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
