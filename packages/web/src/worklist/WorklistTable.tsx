@@ -7,6 +7,7 @@ import { formatDate } from '../format/dates';
 import { anySexLabel, patientGroupLabel, taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { DueDateCell } from './DueDateCell';
+import { EpisodePageButton } from './EpisodePageButton';
 import { ReasonCell } from './ReasonCell';
 import { RowActions, type RowAction } from './RowActions';
 import { SiteCell } from './SiteCell';
@@ -105,17 +106,6 @@ export function WorklistTable(props: WorklistTableProps) {
                   >
                     {name}
                   </AnchorLink>
-                  {episodeId !== null && (
-                    <AnchorLink
-                      to="/episodes/$episodeId"
-                      params={{ episodeId }}
-                      size="xs"
-                      display="block"
-                      aria-label={t('worklist.openEpisodeFor', { name })}
-                    >
-                      {t('worklist.openEpisode')}
-                    </AnchorLink>
-                  )}
                   {/* Date of birth and sex under the name, as on a wristband: the table stays readable. */}
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {t('worklist.bornAndSex', {
@@ -149,7 +139,10 @@ export function WorklistTable(props: WorklistTableProps) {
                     <Table.Td>
                       <ReasonCell item={item} />
                     </Table.Td>
-                    <Table.Td>{item.taskKind === null ? '' : taskKindLabel(t, item.taskKind)}</Table.Td>
+                    <Table.Td>
+                      {item.taskKind === null ? '' : taskKindLabel(t, item.taskKind)}
+                      {episodeId !== null && <EpisodePageButton episodeId={episodeId} name={name} />}
+                    </Table.Td>
                     <Table.Td>
                       <DueDateCell dueDate={item.taskDueDate} today={today} />
                     </Table.Td>
