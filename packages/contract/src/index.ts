@@ -26,3 +26,6 @@ export * from './requests/findings';
 export * from './requests/imports';
 export * from './requests/audit';
 export * from './requests/auth';
+export * from './intakeQuestionnaire';
+export * from './intake';
+export * from './requests/intake';

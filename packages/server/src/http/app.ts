@@ -52,6 +52,7 @@ import { COMPRESSION_OPTIONS, compressesOnTheFly } from './compression';
 import { staticFileOptions } from './staticFiles';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
+import { registerIntakeRoutes } from '../intake/intake.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -300,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFindingRoutes(typed, deps);
   registerLetterRoutes(typed, deps);
   registerClinicalConfigRoutes(typed, deps);
+  registerIntakeRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
