@@ -12,6 +12,8 @@ export type IntakeResponseStatus = (typeof INTAKE_RESPONSE_STATUSES)[number];
 
 /** GET /api/episodes/:episodeId/intake and the answer of a save. */
 export const intakeSchema = z.object({
+  /** The episode's patient (for the link back to the patient page). */
+  patientId: z.uuid(),
   /** The questionnaire version a new response is answered with. */
   questionnaireVersion: z.string(),
   response: z.nullable(

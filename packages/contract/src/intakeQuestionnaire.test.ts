@@ -21,7 +21,7 @@ describe('the intake questionnaire definition', () => {
     const ids = [...INTAKE_QUESTIONNAIRE.items.map((g) => g.linkId), ...questions.map((q) => q.linkId)];
     expect(new Set(ids).size).toBe(ids.length);
     questions.forEach((question, index) => {
-      for (const condition of 'enableWhen' in question ? question.enableWhen : []) {
+      for (const condition of question.enableWhen ?? []) {
         const target = questions.findIndex((q) => q.linkId === condition.question);
         expect(target, question.linkId).toBeGreaterThanOrEqual(0);
         expect(target).toBeLessThan(index);

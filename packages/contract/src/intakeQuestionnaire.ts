@@ -100,7 +100,7 @@ export const INTAKE_MENOPAUSAL_STATUSES = [
   'unknown',
 ] as const;
 
-export const INTAKE_QUESTIONNAIRE = {
+export const INTAKE_QUESTIONNAIRE: IntakeQuestionnaireDefinition = {
   url: 'https://osteopad.example/fhir/Questionnaire/fls-intake',
   version: '2026.1',
   status: 'active',
@@ -316,7 +316,7 @@ export const INTAKE_QUESTIONNAIRE = {
       ],
     },
   ],
-} as const satisfies IntakeQuestionnaireDefinition;
+};
 
 /** Every question of a definition, in order, with the group it is in. */
 export function intakeQuestions(definition: IntakeQuestionnaireDefinition): readonly IntakeQuestion[] {

@@ -76,7 +76,7 @@ describe('intake questionnaire', () => {
   it('answers null before anything is saved', async () => {
     const r = await h.as(nurse, 'GET', url(episodeId));
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toEqual({ questionnaireVersion: '2026.1', response: null });
+    expect(r.json()).toEqual({ patientId, questionnaireVersion: '2026.1', response: null });
   });
 
   it('refuses a glucocorticoid dose of 5,000 mg at the field, and saves nothing', async () => {

@@ -66,7 +66,11 @@ export function readIntake(db: Database, actor: Actor, episodeId: string): Promi
       objectId: episodeId,
       patientId: row.patient_id,
     });
-    return { questionnaireVersion: INTAKE_QUESTIONNAIRE.version, response: responseOf(row) };
+    return {
+      patientId: row.patient_id,
+      questionnaireVersion: INTAKE_QUESTIONNAIRE.version,
+      response: responseOf(row),
+    };
   });
 }
 
@@ -147,6 +151,7 @@ export function saveIntake(db: Database, actor: Actor, episodeId: string, save: 
       details: { version: row.version, status, answered: Object.keys(save.answers).length },
     });
     return {
+      patientId: current.patient_id,
       questionnaireVersion: version,
       response: {
         questionnaireVersion: version,

@@ -59,6 +59,8 @@ const ClinicalConfigScreen = lazyRouteComponent(
   'ClinicalConfigScreen',
 );
 
+const IntakeScreen = lazyRouteComponent(() => import('../intake/IntakeScreen'), 'IntakeScreen');
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -170,6 +172,16 @@ const clinicalConfigRoute = createRoute({
   ),
 });
 
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/intake',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <IntakeScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -188,6 +200,7 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     clinicalConfigRoute,
     unknownRoute,
+    intakeRoute,
   ]),
 ]);
 
