@@ -143,7 +143,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
           </Section>
         ))}
       <div role="status" aria-live="polite">
-        {outcome?.kind === 'saved' && <Alert color="green">{t('intake.saved', { version })}</Alert>}
+        {shows('saved') && <Alert color="green">{t('intake.saved', { version })}</Alert>}
         {shows('completed') && <Alert color="green">{t('intake.completedNotice', { version })}</Alert>}
       </div>
       {shows('invalid') && (
