@@ -158,9 +158,14 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
             <Button
               size="xs"
               variant="white"
-              onClick={() =>
-                void queryClient.invalidateQueries({ queryKey: intakeQuery(episodeId).queryKey })
-              }
+              onClick={() => {
+                void queryClient.fetchQuery({ ...intakeQuery(episodeId), staleTime: 0 }).then((fresh) => {
+                  setAnswers({ ...fresh.response?.answers });
+                  setVersion(fresh.response?.version ?? 0);
+                  setErrors({});
+                  setOutcome(null);
+                });
+              }}
             >
               {t('intake.reload')}
             </Button>
@@ -228,8 +233,7 @@ export function IntakeScreen() {
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        // A new key after a reload (the stale-version message's button) starts the form from the stored answers.
-        <IntakeForm key={query.data.response?.version ?? 0} episodeId={episodeId} intake={query.data} />
+        <IntakeForm episodeId={episodeId} intake={query.data} />
       )}
     </Stack>
   );
