@@ -89,10 +89,8 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
 
   const setAnswer = (linkId: string, value: IntakeAnswer | undefined) => {
     setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined) delete next[linkId];
-      else next[linkId] = value;
-      return next;
+      const next = Object.entries(current).filter(([key]) => key !== linkId);
+      return Object.fromEntries(value === undefined ? next : [...next, [linkId, value]]);
     });
     setErrors((current) => {
       const { [linkId]: _removed, ...rest } = current;
@@ -159,7 +157,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
               size="xs"
               variant="white"
               onClick={() => {
-                void queryClient.fetchQuery({ ...intakeQuery(episodeId), staleTime: 0 }).then((fresh) => {
+                void queryClient.query({ ...intakeQuery(episodeId), staleTime: 0 }).then((fresh) => {
                   setAnswers({ ...fresh.response?.answers });
                   setVersion(fresh.response?.version ?? 0);
                   setErrors({});
@@ -185,7 +183,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
       <Group>
         <Button
           variant="default"
-          loading={mutation.isPending && mutation.variables === false}
+          loading={mutation.isPending && !mutation.variables}
           disabled={mutation.isPending}
           onClick={() => {
             mutation.mutate(false);
