@@ -35,3 +35,6 @@ export * from './requests/invitationLoop';
 export * from './ruleTrace';
 export * from './labResults';
 export * from './requests/labResults';
+export * from './intakeQuestionnaire';
+export * from './intake';
+export * from './requests/intake';

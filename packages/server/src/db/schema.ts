@@ -654,3 +654,51 @@ export const fallRiskAssessments = pgTable(
     check('fall_risk_assessments_falls_range', sql`${t.fallsPastYear} BETWEEN 0 AND 1000`),
   ],
 );
+
+export const intakeResponseStatus = pgEnum('intake_response_status', ['in_progress', 'completed']);
+
+/**
+ * The intake questionnaire's answers of an episode (one per episode), as last saved: `version` counts
+ * the saves (optimistic concurrency: a save names the version it was made on). Every save is also kept
+ * in `intake_response_revisions`.
+ */
+export const intakeResponses = pgTable(
+  'intake_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    status: intakeResponseStatus('status').notNull(),
+    answers: jsonb('answers').notNull(),
+    version: integer('version').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('intake_responses_episode_key').on(t.episodeId)],
+);
+
+/** Every save of an intake response, append-only: the answers as saved, their version, who, when. */
+export const intakeResponseRevisions = pgTable(
+  'intake_response_revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: uuid('organization_id').notNull(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    version: integer('version').notNull(),
+    status: intakeResponseStatus('status').notNull(),
+    answers: jsonb('answers').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('intake_response_revisions_episode_version_key').on(t.episodeId, t.version)],
+);

@@ -19,6 +19,7 @@ import { demoFractureCsv } from './demoRegistrations';
 import { seedDemoDecisions } from './demoDecision';
 import { seedInvitationLoopDemo } from './demoLoop';
 import { addDemoLabs } from './demoLabs';
+import { fillDemoIntakes } from './demoIntake';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -287,6 +288,7 @@ async function moveDemoEpisodesAlong(
   await seedDemoDecisions(db, organizationId, bsns, today);
   await seedInvitationLoopDemo(db, organizationId, actor, today);
   await addDemoLabs(db, organizationId, episodeOf, today, DEFAULT_CONFIG);
+  await fillDemoIntakes(db, organizationId, episodeOf);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */

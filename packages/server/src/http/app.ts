@@ -57,6 +57,7 @@ import { COMPRESSION_OPTIONS, compressesOnTheFly } from './compression';
 import { staticFileOptions } from './staticFiles';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
+import { registerIntakeRoutes } from '../intake/intake.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -311,6 +312,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDecisionRoutes(typed, deps);
   registerInvitationLoopRoutes(typed, deps);
   registerLabResultRoutes(typed, deps);
+  registerIntakeRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

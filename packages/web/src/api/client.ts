@@ -74,7 +74,7 @@ export interface ApiClient {
   upload<T>(path: string, options: UploadOptions<T>): Promise<UploadAnswer<T>>;
   /** The token the server handed out with the session; sent back on every state-changing request. */
   setCsrfToken(token: string | null): void;
-  /** Replaces a record (a correction carrying the version it was read at). */
+  /** Replaces a record (a correction or a form saved whole, carrying the version it was read at). */
   put<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
 }
 

@@ -68,6 +68,8 @@ const DecisionScreen = lazyRouteComponent(() => import('../decision/DecisionScre
 
 const EpisodeScreen = lazyRouteComponent(() => import('../episode/EpisodeScreen'), 'EpisodeScreen');
 
+const IntakeScreen = lazyRouteComponent(() => import('../intake/IntakeScreen'), 'IntakeScreen');
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -209,6 +211,16 @@ const labResultsRoute = createRoute({
   ),
 });
 
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/intake',
+  component: () => (
+    <RequireRole roles={PATIENT_LIST_ROLES}>
+      <IntakeScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -227,6 +239,7 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     clinicalConfigRoute,
     labResultsRoute,
+    intakeRoute,
     episodeRoute,
     unknownRoute,
     decisionRoute,

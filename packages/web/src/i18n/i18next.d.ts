@@ -4,6 +4,7 @@ import type decisionNl from '../decision/i18n/nl.json';
 import type episodeNl from '../episode/i18n/nl.json';
 import type labResultsNl from '../labResults/i18n/nl.json';
 import type nl from './nl.json';
+import type intakeNl from '../intake/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -12,7 +13,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof consultLettersNl &
   typeof decisionNl &
   typeof episodeNl &
-  typeof labResultsNl;
+  typeof labResultsNl &
+  typeof intakeNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

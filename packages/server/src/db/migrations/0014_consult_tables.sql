@@ -1,4 +1,5 @@
 CREATE TYPE "public"."appointment_status" AS ENUM('planned', 'attended', 'no_show', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."intake_response_status" AS ENUM('in_progress', 'completed');--> statement-breakpoint
 ALTER TYPE "public"."episode_reason_code" ADD VALUE 'intake_recorded';--> statement-breakpoint
 ALTER TYPE "public"."episode_reason_code" ADD VALUE 'investigations_recorded';--> statement-breakpoint
 ALTER TYPE "public"."episode_reason_code" ADD VALUE 'decision_recorded';--> statement-breakpoint
@@ -84,6 +85,32 @@ CREATE TABLE "fall_risk_assessments" (
 	CONSTRAINT "fall_risk_assessments_falls_range" CHECK ("fall_risk_assessments"."falls_past_year" BETWEEN 0 AND 1000)
 );
 --> statement-breakpoint
+CREATE TABLE "intake_response_revisions" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "intake_response_revisions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"organization_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"questionnaire_version" text NOT NULL,
+	"version" integer NOT NULL,
+	"status" "intake_response_status" NOT NULL,
+	"answers" jsonb NOT NULL,
+	"saved_by" uuid,
+	"saved_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "intake_responses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"questionnaire_version" text NOT NULL,
+	"status" "intake_response_status" NOT NULL,
+	"answers" jsonb NOT NULL,
+	"version" integer NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "lab_results" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -116,6 +143,11 @@ ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_created_by_use
 ALTER TABLE "fall_risk_assessments" ADD CONSTRAINT "fall_risk_assessments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fall_risk_assessments" ADD CONSTRAINT "fall_risk_assessments_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fall_risk_assessments" ADD CONSTRAINT "fall_risk_assessments_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_response_revisions" ADD CONSTRAINT "intake_response_revisions_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_response_revisions" ADD CONSTRAINT "intake_response_revisions_saved_by_users_id_fk" FOREIGN KEY ("saved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_responses" ADD CONSTRAINT "intake_responses_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_responses" ADD CONSTRAINT "intake_responses_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_responses" ADD CONSTRAINT "intake_responses_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -123,4 +155,6 @@ CREATE INDEX "appointments_episode_idx" ON "appointments" USING btree ("episode_
 CREATE UNIQUE INDEX "decisions_episode_sequence_key" ON "decisions" USING btree ("episode_id","sequence");--> statement-breakpoint
 CREATE INDEX "episode_documents_episode_idx" ON "episode_documents" USING btree ("organization_id","episode_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "fall_risk_assessments_episode_version_key" ON "fall_risk_assessments" USING btree ("episode_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "intake_response_revisions_episode_version_key" ON "intake_response_revisions" USING btree ("episode_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "intake_responses_episode_key" ON "intake_responses" USING btree ("episode_id");--> statement-breakpoint
 CREATE INDEX "lab_results_episode_idx" ON "lab_results" USING btree ("episode_id","sampled_on");
