@@ -26,3 +26,5 @@ export * from './requests/findings';
 export * from './requests/imports';
 export * from './requests/audit';
 export * from './requests/auth';
+export * from './investigations';
+export * from './requests/investigations';

@@ -21,6 +21,8 @@ const DETAILS = {
   /** A source reported the death (deceasedOn when it gave the date); importId names the import. */
   patient_deceased: z.strictObject({ deceasedOn: z.nullable(isoDate), importId: z.uuid() }),
   legacy: z.strictObject({}),
+  /** A DXA or VFA was recorded while the episode was in intake. */
+  investigations_recorded: z.strictObject({}),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -37,6 +39,7 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('not_eligible_after_review'),
   variant('patient_deceased'),
   variant('legacy'),
+  variant('investigations_recorded'),
 ]);
 export type StoredEpisodeReason = z.infer<typeof episodeReasonSchema>;
 

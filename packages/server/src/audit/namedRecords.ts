@@ -18,6 +18,8 @@ const OWNED_TABLES = {
   fractureId: 'fracture_events',
   findingId: 'report_findings',
   userId: 'users',
+  dxaExamId: 'dxa_exams',
+  vfaExamId: 'vfa_exams',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

@@ -1,4 +1,5 @@
 import type { PatientInputSectionLoader } from './patientInputSections';
+import { loadDensitometrySections } from '../investigations/densitometrySections';
 
 /**
  * Every area that contributes to the engine's input, in order (a later section of the same name
@@ -6,5 +7,5 @@ import type { PatientInputSectionLoader } from './patientInputSections';
  */
 export const PATIENT_INPUT_SECTION_LOADERS: readonly PatientInputSectionLoader[] = [
   // intake: loadIntakeSections
-  // investigations: loadInvestigationSections
+  loadDensitometrySections,
 ];

@@ -27,6 +27,7 @@ export const episodeReason = {
     checked({ code: 'not_eligible_after_review', details: { reason, reviewedBy }, note }),
   patientDeceased: (deceasedOn: string | null, importId: string) =>
     checked({ code: 'patient_deceased', details: { deceasedOn, importId }, note: '' }),
+  investigationsRecorded: () => checked({ code: 'investigations_recorded', details: {}, note: '' }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

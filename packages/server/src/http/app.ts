@@ -40,6 +40,7 @@ import { registerImportRoutes } from '../caseFinding/channels/upload/imports.rou
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
+import { registerInvestigationRoutes } from '../investigations/investigations.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -300,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFindingRoutes(typed, deps);
   registerLetterRoutes(typed, deps);
   registerClinicalConfigRoutes(typed, deps);
+  registerInvestigationRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
