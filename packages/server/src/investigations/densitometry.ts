@@ -189,7 +189,11 @@ function assess(
   } catch (error) {
     if (!(error instanceof ClinicalInputError)) throw error;
     try {
-      return assessPatient({ sex: context.sex, birthDate: context.birthDate, ...exam }, context.today, config);
+      return assessPatient(
+        { sex: context.sex, birthDate: context.birthDate, ...exam },
+        context.today,
+        config,
+      );
     } catch (inner) {
       if (!(inner instanceof ClinicalInputError)) throw inner;
       throw invalidFields('The clinical engine refuses this exam.', [
@@ -272,7 +276,8 @@ export function vfaResultOf(assessable: boolean, vertebrae: readonly StoredVerte
     };
   }
   const graded = vertebrae.map((v) => {
-    if (v.genantGrade !== null) return { level: v.level, grade: v.genantGrade as GenantGrade, explanation: null };
+    if (v.genantGrade !== null)
+      return { level: v.level, grade: v.genantGrade as GenantGrade, explanation: null };
     const fromLoss = genantGrade(v.heightLossPercent ?? 0);
     return { level: v.level, grade: fromLoss.genantGrade, explanation: fromLoss.explanation };
   });

@@ -50,9 +50,7 @@ export const loadDensitometrySections: PatientInputSectionLoader = async (tx, sc
   const [dxa, vfa] = [await latestDxa(tx, scope), await latestVfa(tx, scope)];
   return densitometrySectionsOf(
     dxa === undefined ? null : { examDate: dxa.examDate, sites: dxa.sites as StoredDxaSites },
-    vfa === undefined
-      ? null
-      : { assessable: vfa.assessable, vertebrae: vfa.vertebrae as StoredVertebra[] },
+    vfa === undefined ? null : { assessable: vfa.assessable, vertebrae: vfa.vertebrae as StoredVertebra[] },
   );
 };
 

@@ -1,7 +1,13 @@
 // Field checks of a DXA or VFA entry before anything is classified or saved: every wrong field is named
 // at once, with a stable reason code the web words in the user's language. T- and Z-scores are held to
 // the clinical engine's own range (asked of the engine, not copied); the other bounds are ours, below.
-import { ClinicalInputError, classifyBmd, genantGrade, vfaCategory, type GenantGrade } from '@osteopad/clinical';
+import {
+  ClinicalInputError,
+  classifyBmd,
+  genantGrade,
+  vfaCategory,
+  type GenantGrade,
+} from '@osteopad/clinical';
 import { DXA_SITES, type DxaBody, type VfaBody } from '@osteopad/contract';
 import type { FieldIssue } from '../domain/errors';
 
@@ -145,7 +151,11 @@ export function vfaIssues(body: VfaBody, context: ExamDateContext): FieldIssue[]
       issues.push(issue(`${prefix}.genantGrade`, 'genant_grade_invalid', 'A Genant grade is 0, 1, 2 or 3.'));
     if (loss !== undefined && loss !== null && !engineAcceptsHeightLoss(loss))
       issues.push(
-        issue(`${prefix}.heightLossPercent`, 'height_loss_out_of_range', 'Height loss lies between 0 and 100 %.'),
+        issue(
+          `${prefix}.heightLossPercent`,
+          'height_loss_out_of_range',
+          'Height loss lies between 0 and 100 %.',
+        ),
       );
   });
   return issues;

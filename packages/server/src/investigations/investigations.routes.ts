@@ -132,7 +132,13 @@ export function registerInvestigationRoutes(app: TypedApp, { db, clock, clinical
       },
     },
     async (request, reply) => {
-      const saved = await recordVfa(db, requireActor(request), request.params.episodeId, request.body, today());
+      const saved = await recordVfa(
+        db,
+        requireActor(request),
+        request.params.episodeId,
+        request.body,
+        today(),
+      );
       return reply.code(201).send(saved);
     },
   );

@@ -126,7 +126,12 @@ function readEvent(trail: AuditTrail, objectType: string, objectId: string, pati
 
 type DxaRow = typeof dxaExams.$inferSelect;
 
-function dxaAnswer(row: DxaRow, recordedBy: string | null, context: PatientContext, config: ClinicalConfig): DxaExam {
+function dxaAnswer(
+  row: DxaRow,
+  recordedBy: string | null,
+  context: PatientContext,
+  config: ClinicalConfig,
+): DxaExam {
   const sites = row.sites as StoredDxaSites;
   return {
     id: row.id,
@@ -278,13 +283,7 @@ function vfaAnswer(row: VfaRow, recordedBy: string | null): VfaExam {
   };
 }
 
-export function previewVfa(
-  db: Database,
-  actor: Actor,
-  episodeId: string,
-  body: VfaBody,
-  today: string,
-) {
+export function previewVfa(db: Database, actor: Actor, episodeId: string, body: VfaBody, today: string) {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const loaded = await loadEpisode(tx, actor, episodeId, today, false);
     readEvent(trail, 'episode', episodeId, loaded.episode.patientId, { purpose: 'vfa_preview' });
@@ -293,13 +292,7 @@ export function previewVfa(
   });
 }
 
-export function recordVfa(
-  db: Database,
-  actor: Actor,
-  episodeId: string,
-  body: VfaBody,
-  today: string,
-) {
+export function recordVfa(db: Database, actor: Actor, episodeId: string, body: VfaBody, today: string) {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const loaded = await loadEpisode(tx, actor, episodeId, today, true);
     refuseIfEnded(loaded.episode);
@@ -330,13 +323,7 @@ export function recordVfa(
   });
 }
 
-export function updateVfa(
-  db: Database,
-  actor: Actor,
-  vfaExamId: string,
-  body: VfaUpdateBody,
-  today: string,
-) {
+export function updateVfa(db: Database, actor: Actor, vfaExamId: string, body: VfaUpdateBody, today: string) {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const current = await tx
       .select({ episodeId: vfaExams.episodeId, version: vfaExams.version })
