@@ -18,9 +18,11 @@ export default defineConfig({
   reporter,
   projects: [
     // The demo data as seeded: these tests count and page through the 40 demo patients.
-    { name: 'demo', testMatch: '*.spec.ts', testIgnore: 'case-finding/**' },
+    { name: 'demo', testMatch: '*.spec.ts', testIgnore: ['case-finding/**', 'consult/**'] },
     // These import patients and move them along the pathway, so they start when the demo tests are done.
     { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
+    // The consult (investigations, decision, letters) on demo patients the other tests leave alone.
+    { name: 'consult', testMatch: 'consult/*.spec.ts', dependencies: ['case-finding'] },
   ],
   use: {
     baseURL: BASE_URL,

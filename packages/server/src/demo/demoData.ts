@@ -16,6 +16,7 @@ import { markInvited, markReminded, recordDecline } from '../episodes/episodeRec
 import { scanReportFile, type ReportScanRow } from '../caseFinding/parsers/reports/scanReports';
 import { importReportFindings } from '../caseFinding/pipeline/importReportFindings';
 import { demoFractureCsv } from './demoRegistrations';
+import { recordDemoDensitometry } from './demoDensitometry';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -281,6 +282,7 @@ async function moveDemoEpisodesAlong(
   const declined = episodeOf(DEMO_DECLINED);
   if (declined !== undefined)
     await recordDecline(db, actor, declined, 'treated_elsewhere', 'ziekenhuis in woonplaats', today);
+  await recordDemoDensitometry(db, actor, episodeOf, today);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */
