@@ -147,6 +147,8 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
     }
     case 'legacy':
       return t('episodeReason.legacy');
+    case 'investigations_recorded':
+      return t('episodeReason.investigations_recorded');
   }
 }
 

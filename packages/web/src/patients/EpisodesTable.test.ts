@@ -102,6 +102,10 @@ const CASES = {
     episode: episode('lost', { code: 'legacy', details: {}, note: 'moved abroad, no address' }),
     dutch: 'Eerder vastgelegd Notitie: moved abroad, no address',
   },
+  investigations_recorded: {
+    episode: episode('investigated', { code: 'investigations_recorded', details: {}, note: '' }),
+    dutch: 'Onderzoek vastgelegd (DXA/VFA)',
+  },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 
 describe('EpisodesTable', () => {
