@@ -6,7 +6,8 @@
 // wrong field at once with a reason code (investigations/densitometryValidation.ts), which the web
 // shows at the field in the user's language.
 import { z } from 'zod/mini';
-import { DXA_SITES, VFA_LEVELS } from '../codes';
+import type { DXA_SITES } from '../codes';
+import { VFA_LEVELS } from '../codes';
 import { checked, idParams, isoDate, shortText } from '../fields';
 
 /** One measured site: what the DXA report gives (any may be empty), and whether it could be used. */

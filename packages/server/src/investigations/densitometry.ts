@@ -241,7 +241,7 @@ export function classifyDxa(
       useZScore: null,
       lowestZScore: null,
       zCategory: null,
-      missing: part.status === 'insufficientData' ? [...part.missing] : [],
+      missing: [...part.missing],
       sites: siteRows,
       explanation: explanationAnswer(part.explanation),
     };

@@ -74,6 +74,8 @@ export interface ApiClient {
   upload<T>(path: string, options: UploadOptions<T>): Promise<UploadAnswer<T>>;
   /** The token the server handed out with the session; sent back on every state-changing request. */
   setCsrfToken(token: string | null): void;
+  /** Replaces a record (a versioned form: a stale version is refused with 409). */
+  put<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -214,6 +216,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     setCsrfToken(token) {
       csrfToken = token;
     },
+    put: (path, options = {}) => request('PUT', path, options),
   };
 }
 

@@ -19,6 +19,7 @@ import { AppLayout } from '../shell/AppLayout';
 import {
   AUDIT_LOG_ROLES,
   CLINICAL_CONFIG_ROLES,
+  CLINICAL_REVIEW_ROLES,
   IMPORT_ROLES,
   PATIENT_LIST_ROLES,
   WORKLIST_ROLES,
@@ -57,6 +58,10 @@ const ImportScreen = lazyRouteComponent(() => import('../imports/ImportScreen'),
 const ClinicalConfigScreen = lazyRouteComponent(
   () => import('../clinicalConfig/ClinicalConfigScreen'),
   'ClinicalConfigScreen',
+);
+const InvestigationsScreen = lazyRouteComponent(
+  () => import('../investigations/InvestigationsScreen'),
+  'InvestigationsScreen',
 );
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -170,6 +175,16 @@ const clinicalConfigRoute = createRoute({
   ),
 });
 
+const investigationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/investigations',
+  component: () => (
+    <RequireRole roles={CLINICAL_REVIEW_ROLES}>
+      <InvestigationsScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -187,6 +202,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    investigationsRoute,
     unknownRoute,
   ]),
 ]);
