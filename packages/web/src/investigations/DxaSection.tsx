@@ -35,6 +35,8 @@ interface DxaForm {
   sites: Record<DxaSite, SiteForm>;
 }
 
+const isSpine = (site: DxaSite): boolean => site === 'lumbarSpine';
+
 const EMPTY_SITE: SiteForm = { bmd: '', t: '', z: '', evaluable: true, vertebrae: '' };
 
 function formOf(exam: DxaExam | null): DxaForm {
@@ -237,7 +239,7 @@ export function DxaSection({ episodeId, exam }: { episodeId: string; exam: DxaEx
                         setSite(site, { evaluable: e.currentTarget.checked });
                       }}
                     />
-                    {site === 'lumbarSpine' && (
+                    {isSpine(site) && (
                       <TextInput
                         label={t('investigations.dxa.vertebraeEvaluable')}
                         size="xs"

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RuleTraceAnswer } from '@osteopad/contract';
 import { MarkerBadge } from '../clinicalConfig/MarkerBadge';
 
+const fromSource = (marker: string): boolean => marker === 'SOURCE';
+
 /** The rules behind an answer: rule ID, sources, and the confidence marker when it is not SOURCE. */
 export function RuleTraces({ rules }: { rules: readonly RuleTraceAnswer[] }) {
   const { t } = useTranslation();
@@ -16,7 +18,7 @@ export function RuleTraces({ rules }: { rules: readonly RuleTraceAnswer[] }) {
           <Text size="xs" c="dimmed">
             {t('investigations.rules.source')}: {rule.sources.join(', ')}
           </Text>
-          {rule.marker !== 'SOURCE' && <MarkerBadge marker={rule.marker} />}
+          {!fromSource(rule.marker) && <MarkerBadge marker={rule.marker} />}
         </Group>
       ))}
     </Group>
