@@ -447,5 +447,32 @@ export const FALL_INVENTORY_ITEMS = [
   'fallRiskIncreasingMedication',
   'somaticComorbidity',
 ] as const;
-/** RULES.md confidence markers, as the engine's explanations carry them. */
+/**
+ * Densitometry (RULES.md R4, R5): the DXA measurement sites (the engine's BMD_SITES: lumbar spine
+ * L1–L4, total hip, femoral neck, one-third radius), the vertebrae a VFA grades (T4–L4), and the
+ * codes the engine answers with (R4.2 categories, R4.5 Z-score categories, R5.4 VFA categories).
+ * The server's tests check these lists against the engine's.
+ */
+export const DXA_SITES = ['lumbarSpine', 'totalHip', 'femoralNeck', 'radius33'] as const;
+export type DxaSite = (typeof DXA_SITES)[number];
+export const VFA_LEVELS = [
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+] as const;
+export type VfaLevel = (typeof VFA_LEVELS)[number];
+export const BMD_CATEGORIES = ['normal', 'osteopenia', 'osteoporosis', 'severeOsteoporosis'] as const;
+export const Z_SCORE_CATEGORIES = ['belowExpectedRangeForAge', 'withinExpectedRangeForAge'] as const;
+export const VFA_CATEGORIES = ['none', 'grade1', 'grade2_single', 'grade2_multiple', 'grade3'] as const;
+/** Confidence markers of the engine's rule traces (RULES.md). */
 export const RULE_MARKERS = ['SOURCE', 'UNCONFIRMED', 'INFERRED'] as const;

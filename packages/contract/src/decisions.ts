@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { ruleTraceSchema } from './ruleTrace';
 import { knownCode } from './fields';
-import { RULE_MARKERS } from './codes';
+import { BMD_CATEGORIES, RULE_MARKERS } from './codes';
 
 /*
  * The decision screen (issue 11, items 5 and 6): the engine's assessment as items the clinician accepts
@@ -48,8 +48,6 @@ export const GROUP_OF_ITEM: Readonly<Record<DecisionItemCode, DecisionItemGroup>
 export const DECISION_CHOICES = ['accept', 'override'] as const;
 export type DecisionChoice = (typeof DECISION_CHOICES)[number];
 
-/** R4 diagnosis categories (the lowest T-score's WHO category). */
-export const BMD_CATEGORIES = ['normal', 'osteopenia', 'osteoporosis', 'severeOsteoporosis'] as const;
 /** R5 VFA categories. */
 export const VFA_CATEGORY_CODES = ['none', 'grade1', 'grade2_single', 'grade2_multiple', 'grade3'] as const;
 export const TREATMENT_INDICATION_VALUES = ['treat', 'no_treatment'] as const;

@@ -38,3 +38,5 @@ export * from './requests/labResults';
 export * from './intakeQuestionnaire';
 export * from './intake';
 export * from './requests/intake';
+export * from './investigations';
+export * from './requests/investigations';

@@ -21,6 +21,8 @@ const OWNED_TABLES = {
   documentId: 'episode_documents',
   appointmentId: 'appointments',
   labResultId: 'lab_results',
+  dxaExamId: 'dxa_exams',
+  vfaExamId: 'vfa_exams',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

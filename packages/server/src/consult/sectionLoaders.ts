@@ -1,6 +1,7 @@
 import type { PatientInputSectionLoader } from './patientInputSections';
 import { loadLabAndFallSections } from '../labResults/labAndFallSections';
 import { loadIntakeSections } from '../intake/intakeRecords';
+import { loadDensitometrySections } from '../investigations/densitometrySections';
 
 /**
  * Every area that contributes to the engine's input, in order: a later section of the same name
@@ -11,6 +12,6 @@ import { loadIntakeSections } from '../intake/intakeRecords';
  */
 export const PATIENT_INPUT_SECTION_LOADERS: readonly PatientInputSectionLoader[] = [
   loadIntakeSections,
-  // investigations: loadInvestigationSections
+  loadDensitometrySections,
   loadLabAndFallSections,
 ];

@@ -702,3 +702,60 @@ export const intakeResponseRevisions = pgTable(
   },
   (t) => [uniqueIndex('intake_response_revisions_episode_version_key').on(t.episodeId, t.version)],
 );
+
+/**
+ * DXA exams of an episode (RULES.md R4): per site (lumbar spine L1–L4, total hip, femoral neck,
+ * one-third radius) the values of the DXA report, as `sites` jsonb
+ * `{ <site>: { bmdGcm2, tScore, zScore, evaluable, vertebraeEvaluable } | null }`. The engine's
+ * classification is not stored: it is computed on read (investigations/densitometry.ts), so it always
+ * shows what the running engine and configuration make of it; the decision stores its own snapshot.
+ * `version` starts at 1 and is bumped by every change (optimistic concurrency).
+ */
+export const dxaExams = pgTable(
+  'dxa_exams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    examDate: date('exam_date', { mode: 'string' }).notNull(),
+    device: text('device').notNull().default(''),
+    sites: jsonb('sites').notNull(),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dxa_exams_episode_idx').on(t.episodeId, t.examDate)],
+);
+
+/**
+ * VFA exams of an episode (RULES.md R5): `vertebrae` jsonb `[{ level, genantGrade, heightLossPercent }]`
+ * (T4–L4; unlisted vertebrae count as grade 0), `assessable` false when the VFA could not be assessed.
+ * The R5 category is computed on read, like the DXA classification.
+ */
+export const vfaExams = pgTable(
+  'vfa_exams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    examDate: date('exam_date', { mode: 'string' }).notNull(),
+    assessable: boolean('assessable').notNull(),
+    vertebrae: jsonb('vertebrae').notNull(),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('vfa_exams_episode_idx').on(t.episodeId, t.examDate)],
+);

@@ -20,6 +20,7 @@ import { seedDemoDecisions } from './demoDecision';
 import { seedInvitationLoopDemo } from './demoLoop';
 import { addDemoLabs } from './demoLabs';
 import { fillDemoIntakes } from './demoIntake';
+import { recordDemoDensitometry } from './demoDensitometry';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -289,6 +290,7 @@ async function moveDemoEpisodesAlong(
   await seedInvitationLoopDemo(db, organizationId, actor, today);
   await addDemoLabs(db, organizationId, episodeOf, today, DEFAULT_CONFIG);
   await fillDemoIntakes(db, organizationId, episodeOf);
+  await recordDemoDensitometry(db, actor, episodeOf, today);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */

@@ -45,6 +45,7 @@ import type { StoredDecisionForLettersLoader } from '../letters/consult/consultL
 import { registerDecisionRoutes } from '../decision/decision.routes';
 import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes';
 import { registerLabResultRoutes } from '../labResults/labResults.routes';
+import { registerInvestigationRoutes } from '../investigations/investigations.routes';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -313,6 +314,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInvitationLoopRoutes(typed, deps);
   registerLabResultRoutes(typed, deps);
   registerIntakeRoutes(typed, deps);
+  registerInvestigationRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -6,6 +6,7 @@ import { episodes, fractureEvents, reportFindings, tasks, appointments } from '.
 import { labResults } from '../db/schema';
 import { episodeDocuments } from '../db/schema';
 import { inOrganization } from '../audit/auditedTransaction';
+import { dxaExams, vfaExams } from '../db/schema';
 import { ROLES, type Role } from '@osteopad/contract';
 import { isPublic, type RouteAccess } from './access';
 import { isKnownOwnedParam } from './ownership';
@@ -111,6 +112,26 @@ beforeAll(async () => {
     };
   });
   Object.assign(paramValues, { patientId, userId: h.orgA.users.nurse.id, ...ids });
+  const episodeId = ids.episodeId;
+  const exams = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
+    const dxa = await tx
+      .insert(dxaExams)
+      .values({ organizationId: h.orgA.id, patientId, episodeId, examDate: '2026-10-05', sites: {} })
+      .returning({ id: dxaExams.id });
+    const vfa = await tx
+      .insert(vfaExams)
+      .values({
+        organizationId: h.orgA.id,
+        patientId,
+        episodeId,
+        examDate: '2026-10-05',
+        assessable: true,
+        vertebrae: [],
+      })
+      .returning({ id: vfaExams.id });
+    return { dxaExamId: dxa[0]?.id ?? '', vfaExamId: vfa[0]?.id ?? '' };
+  });
+  Object.assign(paramValues, exams);
   // A kept document of organisation A (letters/consult): GET /api/episode-documents/:documentId.
   paramValues.documentId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
     const document = await tx

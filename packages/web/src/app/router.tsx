@@ -70,6 +70,11 @@ const EpisodeScreen = lazyRouteComponent(() => import('../episode/EpisodeScreen'
 
 const IntakeScreen = lazyRouteComponent(() => import('../intake/IntakeScreen'), 'IntakeScreen');
 
+const InvestigationsScreen = lazyRouteComponent(
+  () => import('../investigations/InvestigationsScreen'),
+  'InvestigationsScreen',
+);
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -221,6 +226,16 @@ const intakeRoute = createRoute({
   ),
 });
 
+const investigationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'episodes/$episodeId/investigations',
+  component: () => (
+    <RequireRole roles={CLINICAL_REVIEW_ROLES}>
+      <InvestigationsScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -238,6 +253,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importsRoute,
     clinicalConfigRoute,
+    investigationsRoute,
     labResultsRoute,
     intakeRoute,
     episodeRoute,

@@ -3,6 +3,7 @@ import type consultLettersNl from '../consultLetters/i18n/nl.json';
 import type decisionNl from '../decision/i18n/nl.json';
 import type episodeNl from '../episode/i18n/nl.json';
 import type labResultsNl from '../labResults/i18n/nl.json';
+import type investigationsNl from '../investigations/i18n/nl.json';
 import type nl from './nl.json';
 import type intakeNl from '../intake/i18n/nl.json';
 
@@ -14,7 +15,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof decisionNl &
   typeof episodeNl &
   typeof labResultsNl &
-  typeof intakeNl;
+  typeof intakeNl &
+  typeof investigationsNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

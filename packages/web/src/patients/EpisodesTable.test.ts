@@ -108,10 +108,6 @@ const CASES = {
     episode: episode('intake', { code: 'intake_recorded', details: {}, note: '' }),
     dutch: 'Intake vastgelegd',
   },
-  investigations_recorded: {
-    episode: episode('investigated', { code: 'investigations_recorded', details: {}, note: '' }),
-    dutch: 'Onderzoeken vastgelegd',
-  },
   decision_recorded: {
     episode: episode('decided', {
       code: 'decision_recorded',
@@ -171,6 +167,10 @@ const CASES = {
       note: '',
     }),
     dutch: 'Toch geïncludeerd door een behandelaar (klinisch oordeel)',
+  },
+  investigations_recorded: {
+    episode: episode('investigated', { code: 'investigations_recorded', details: {}, note: '' }),
+    dutch: 'Onderzoek vastgelegd (DXA/VFA)',
   },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 

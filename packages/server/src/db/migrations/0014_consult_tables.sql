@@ -51,6 +51,20 @@ CREATE TABLE "decisions" (
 	CONSTRAINT "decisions_sequence_positive" CHECK ("decisions"."sequence" >= 1)
 );
 --> statement-breakpoint
+CREATE TABLE "dxa_exams" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"exam_date" date NOT NULL,
+	"device" text DEFAULT '' NOT NULL,
+	"sites" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "episode_documents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -129,6 +143,20 @@ CREATE TABLE "lab_results" (
 	CONSTRAINT "lab_results_range_order" CHECK ("lab_results"."range_low" IS NULL OR "lab_results"."range_high" IS NULL OR "lab_results"."range_low" <= "lab_results"."range_high")
 );
 --> statement-breakpoint
+CREATE TABLE "vfa_exams" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"episode_id" uuid NOT NULL,
+	"exam_date" date NOT NULL,
+	"assessable" boolean NOT NULL,
+	"vertebrae" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "episodes" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -137,6 +165,9 @@ ALTER TABLE "decisions" ADD CONSTRAINT "decisions_patient_id_patients_id_fk" FOR
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_supersedes_id_decisions_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."decisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dxa_exams" ADD CONSTRAINT "dxa_exams_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dxa_exams" ADD CONSTRAINT "dxa_exams_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dxa_exams" ADD CONSTRAINT "dxa_exams_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -151,10 +182,15 @@ ALTER TABLE "intake_responses" ADD CONSTRAINT "intake_responses_updated_by_users
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lab_results" ADD CONSTRAINT "lab_results_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vfa_exams" ADD CONSTRAINT "vfa_exams_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vfa_exams" ADD CONSTRAINT "vfa_exams_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vfa_exams" ADD CONSTRAINT "vfa_exams_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "appointments_episode_idx" ON "appointments" USING btree ("episode_id","date");--> statement-breakpoint
 CREATE UNIQUE INDEX "decisions_episode_sequence_key" ON "decisions" USING btree ("episode_id","sequence");--> statement-breakpoint
+CREATE INDEX "dxa_exams_episode_idx" ON "dxa_exams" USING btree ("episode_id","exam_date");--> statement-breakpoint
 CREATE INDEX "episode_documents_episode_idx" ON "episode_documents" USING btree ("organization_id","episode_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "fall_risk_assessments_episode_version_key" ON "fall_risk_assessments" USING btree ("episode_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "intake_response_revisions_episode_version_key" ON "intake_response_revisions" USING btree ("episode_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "intake_responses_episode_key" ON "intake_responses" USING btree ("episode_id");--> statement-breakpoint
-CREATE INDEX "lab_results_episode_idx" ON "lab_results" USING btree ("episode_id","sampled_on");
+CREATE INDEX "lab_results_episode_idx" ON "lab_results" USING btree ("episode_id","sampled_on");--> statement-breakpoint
+CREATE INDEX "vfa_exams_episode_idx" ON "vfa_exams" USING btree ("episode_id","exam_date");
