@@ -2,6 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { TimelineEntry } from '@osteopad/contract';
 import type { DocumentSource, EpisodeScope, TimelineSource } from '../consult/patientInputSections';
 import type { Transaction } from '../db/connection';
+import { decisionTimeline } from '../decision/storedDecision';
+import { intakeTimeline } from '../intake/intakeRecords';
+import { densitometryTimeline } from '../investigations/densitometrySections';
+import { labAndFallTimeline } from '../labResults/labAndFallSections';
+import { documentsTimeline, episodeDocumentsSource } from '../letters/consult/episodeDocumentSources';
 
 /**
  * The invitation loop's entries of the episode's timeline, in one statement: state changes with their
@@ -67,14 +72,21 @@ export const loopTimeline: TimelineSource = async (tx: Transaction, scope: Episo
 };
 
 /**
- * Every area's timeline entries of an episode (the episode page merges them by time). Each area appends
- * its source here: intake (intakeTimeline), investigations (investigationsTimeline), decision
- * (decisionTimeline).
+ * Every area's timeline entries of an episode (the episode page merges them by time): the invitation
+ * loop, the intake, DXA/VFA, labs and fall risk, the decision and the letters. A new area appends its
+ * source here.
  */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [loopTimeline];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [
+  loopTimeline,
+  intakeTimeline,
+  densitometryTimeline,
+  labAndFallTimeline,
+  decisionTimeline,
+  documentsTimeline,
+];
 
-/** Every area's documents of an episode; letters append episodeDocumentsSource. */
-export const DOCUMENT_SOURCES: readonly DocumentSource[] = [];
+/** Every area's documents of an episode: the consult letters as kept. */
+export const DOCUMENT_SOURCES: readonly DocumentSource[] = [episodeDocumentsSource];
 
 /** All entries of the episode, newest first (the sources may write their times with any offset). */
 export async function episodeTimeline(tx: Transaction, scope: EpisodeScope): Promise<TimelineEntry[]> {

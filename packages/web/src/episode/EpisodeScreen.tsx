@@ -24,6 +24,7 @@ import { NEXT_STEP_TARGETS } from './nextStepTargets';
 import { ReopenForm } from './ReopenForm';
 import { ReplyForm } from './ReplyForm';
 import { TimelineList } from './TimelineList';
+import { documentKindLabel } from './timelineText';
 import { useEpisodeAction } from './useEpisodeAction';
 import { anyRoleLabel, taskKindLabel } from '../i18n/labels';
 import './i18n/register';
@@ -255,7 +256,7 @@ function EpisodeView({ page }: { page: EpisodePage }) {
           <Stack gap={4}>
             {page.documents.map((document) => (
               <Group key={document.id} gap="sm">
-                <Badge variant="light">{document.kind}</Badge>
+                <Badge variant="light">{documentKindLabel(t, document.kind)}</Badge>
                 <Text size="sm">{formatDate(document.createdAt.slice(0, 10))}</Text>
                 <Button component="a" size="compact-sm" variant="subtle" href={document.href}>
                   {t('episode.documents.open')}

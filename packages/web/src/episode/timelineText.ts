@@ -4,12 +4,14 @@ import {
   APPOINTMENT_STATUSES,
   FRACTURE_INCLUSION_REASONS,
   isOneOf,
+  STORED_DOCUMENT_KINDS,
   type TimelineEntry,
 } from '@osteopad/contract';
 import { formatDate } from '../format/dates';
 import { episodeReasonLabel, episodeStateLabel, taskKindLabel } from '../i18n/labels';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const number = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
 const appointmentKinds = (t: TFunction, list: string): string =>
   list
@@ -79,9 +81,37 @@ export function timelineText(t: TFunction, entry: TimelineEntry): string {
     }
     case 'finding_confirmed':
       return t('episode.timeline.kind.finding_confirmed', { levels: text(d.levels) });
+    case 'intake_saved':
+    case 'intake_completed':
+      return t(`episode.timeline.kind.${entry.kind}`, {
+        version: number(d.version),
+        answered: number(d.answered),
+      });
+    case 'dxa_recorded':
+    case 'vfa_recorded':
+      return t(`episode.timeline.kind.${entry.kind}`, { date: formatDate(text(d.examDate)) });
+    case 'lab_result_recorded':
+      return t('episode.timeline.kind.lab_result_recorded', {
+        value: number(d.value),
+        unit: text(d.unit),
+        date: formatDate(text(d.sampledOn)),
+      });
+    case 'fall_risk_assessed':
+      return t('episode.timeline.kind.fall_risk_assessed', { falls: number(d.fallsPastYear) });
+    case 'decision_recorded':
+      return t('episode.timeline.kind.decision_recorded', { overrides: number(d.overrides) });
+    case 'letter_created':
+      return t('episode.timeline.kind.letter_created', {
+        document: documentKindLabel(t, text(d.documentKind)),
+      });
     default:
       return entry.kind;
   }
+}
+
+/** A kept document's kind in words (the consult letters); an unknown kind as its code. */
+export function documentKindLabel(t: TFunction, kind: string): string {
+  return isOneOf(STORED_DOCUMENT_KINDS, kind) ? t(`episode.documents.kind.${kind}`) : kind;
 }
 
 export { appointmentKinds, appointmentStatus };
