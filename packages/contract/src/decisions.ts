@@ -249,6 +249,8 @@ export const assessmentSchema = z.object({
   taskTemplates: z.array(planTaskTemplateSchema),
   /** The latest stored decision of the episode: a new one is based on it. */
   latestDecisionId: z.nullable(z.uuid()),
+  /** The episode's version as assessed: the decision sends it back, and a changed episode refuses it. */
+  episodeVersion: z.int(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

@@ -286,6 +286,30 @@ describe('recording a decision', () => {
     });
   });
 
+  it('refuses a decision on an episode that changed after it was assessed (episodes.version)', async () => {
+    const episodeId = await newEpisode('investigated');
+    const a = await assessmentOf(nurse, episodeId);
+    // Someone else acts on the episode in the meantime (a task, an appointment, a transition).
+    await h.db.owner.query(`UPDATE episodes SET version = version + 1 WHERE id = $1`, [episodeId]);
+    const refused = await h.as(nurse, 'POST', `/api/episodes/${episodeId}/decision`, {
+      fingerprint: a.fingerprint,
+      basedOnDecisionId: null,
+      episodeVersion: a.episodeVersion,
+      items: choices(a),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: string }>().error).toBe('stale_version');
+    const again = await assessmentOf(nurse, episodeId);
+    expect(again.episodeVersion).toBe(a.episodeVersion + 1);
+    const accepted = await h.as(nurse, 'POST', `/api/episodes/${episodeId}/decision`, {
+      fingerprint: again.fingerprint,
+      basedOnDecisionId: null,
+      episodeVersion: again.episodeVersion,
+      items: choices(again),
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+  });
+
   it('refuses a decision before the investigations, and the application cannot change a stored one', async () => {
     const episodeId = await newEpisode('intake');
     const a = await assessmentOf(nurse, episodeId);

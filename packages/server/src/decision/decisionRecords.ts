@@ -144,6 +144,7 @@ export function assessEpisode(
       items: decisionItemsOf(a, deps.config),
       taskTemplates: taskTemplates(deps.today),
       latestDecisionId: latest?.id ?? null,
+      episodeVersion: episode.version,
     };
   });
 }
@@ -231,6 +232,14 @@ export async function recordDecision(
   try {
     return await auditedTransaction(db, actor, async (tx, trail) => {
       const episode = await episodeOf(tx, actor, episodeId, true);
+      // The episode as the clinician saw it: anything done to it since (a transition, a task, an
+      // appointment — each bumps episodes.version) refuses this decision rather than deciding over it.
+      if (body.episodeVersion !== undefined && body.episodeVersion !== episode.version)
+        throw conflict(
+          'stale_version',
+          'The episode was changed by someone else in the meantime. Reload to see it.',
+          { episodeVersion: episode.version },
+        );
       if (!DECIDABLE.has(episode.state))
         throw transitionRefused(
           'not_investigated',

@@ -90,6 +90,7 @@ export async function seedDemoDecisions(
     {
       fingerprint: assessment.fingerprint,
       basedOnDecisionId: assessment.latestDecisionId,
+      episodeVersion: assessment.episodeVersion,
       items: acceptAll(assessment).map((item) =>
         item.code === 'referral_fall_clinic'
           ? {

@@ -51,6 +51,7 @@ export function DecisionForm({
   const body = (): DecisionBody => ({
     fingerprint: assessment.fingerprint,
     basedOnDecisionId: assessment.latestDecisionId,
+    episodeVersion: assessment.episodeVersion,
     items: assessment.items.map((item) => {
       const c = choices[item.code] ?? { choice: 'accept', value: null, reason: '' };
       return c.choice === 'override'

@@ -53,7 +53,11 @@ export function InvestigationsScreen() {
         episodeId={episodeId}
         exam={vfa}
       />
-      {/* ── Labs and fall risk (engineer "labs") go here at the merge: <LabsSection />, <FallRiskSection />. ── */}
+      {/* Labs (R6) and fall risk (R7) have their own screen; the consult goes on there. */}
+      <AnchorLink to="/episodes/$episodeId/labs" params={{ episodeId }}>
+        {t('investigations.labsAndFalls')}
+        <span aria-hidden="true"> →</span>
+      </AnchorLink>
     </Stack>
   );
 }
