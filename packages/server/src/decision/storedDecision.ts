@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { DxaInput, LabInput, PatientInput, VfaInput } from '@osteopad/clinical';
+import type { DxaInput, LabInput, PatientAssessment, PatientInput, VfaInput } from '@osteopad/clinical';
 import type {
   DecidedItem,
   DecisionPlan,
@@ -37,6 +37,8 @@ export interface StoredDecision {
   dxa: DxaInput | null;
   vfa: VfaInput | null;
   labs: LabInput | null;
+  /** The engine's assessment as stored with the decision (its facts: lowest T-score, calcium requirement …). */
+  assessment: PatientAssessment;
   items: DecidedItem[];
   overrides: { code: DecidedItem['code']; decidedValue: ItemValue; reason: string }[];
   drug: DecisionPlan['drug'];
@@ -87,6 +89,7 @@ export async function loadStoredDecision(
     dxa: inputs.dxa ?? null,
     vfa: inputs.vfa ?? null,
     labs: inputs.labs ?? null,
+    assessment: row.outputs as PatientAssessment,
     items,
     overrides: items
       .filter((i) => i.choice === 'override')
