@@ -66,7 +66,11 @@ export async function loadStoredDecision(
     .orderBy(desc(decisions.sequence))
     .limit(1);
   const row = rows[0];
-  if (row === undefined) return null;
+  return row === undefined ? null : storedDecisionOf(row);
+}
+
+/** A decision row as the letters read it (pure: the row exactly as stored, nothing recomputed). */
+export function storedDecisionOf(row: typeof decisions.$inferSelect): StoredDecision {
   const items = row.items as DecidedItem[];
   const plan = row.plan as DecisionPlan;
   const inputs = row.inputs as PatientInput;

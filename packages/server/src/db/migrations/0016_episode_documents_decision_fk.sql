@@ -1,0 +1,1 @@
+ALTER TABLE "episode_documents" ADD CONSTRAINT "episode_documents_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE no action ON UPDATE no action;
