@@ -482,7 +482,7 @@ const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
  * application may only SELECT and INSERT (migration episode_documents_security) — so a letter is
  * re-printed from its stored bytes, exactly, whatever changed since (the organisation profile, the
  * patient's address). `input` is the snapshot the PDF was rendered from; `decision_id` names the stored
- * decision it was made from (its foreign key comes with the decisions table).
+ * decision it was made from.
  */
 export const episodeDocuments = pgTable(
   'episode_documents',
@@ -502,7 +502,7 @@ export const episodeDocuments = pgTable(
     /** Hex SHA-256 of `pdf`. */
     sha256: text('sha256').notNull(),
     input: jsonb('input').notNull(),
-    decisionId: uuid('decision_id'),
+    decisionId: uuid('decision_id').references((): AnyPgColumn => decisions.id),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

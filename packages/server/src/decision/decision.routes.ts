@@ -15,8 +15,15 @@ import { assessEpisode, loadDecision, recordDecision } from './decisionRecords';
 const recordedDecisionSchema = z.object({ ...storedDecisionShape, episodeState: z.string() });
 
 /** The decision screen: the engine's assessment now, the clinician's decision on it, and that decision read back. */
-export function registerDecisionRoutes(app: TypedApp, { db, clock, clinical }: AppDeps): void {
-  const deps = () => ({ today: localIsoDate(clock()), config: clinical });
+export function registerDecisionRoutes(
+  app: TypedApp,
+  { db, clock, clinical, patientInputLoaders }: AppDeps,
+): void {
+  const deps = () => ({
+    today: localIsoDate(clock()),
+    config: clinical,
+    ...(patientInputLoaders === undefined ? {} : { loaders: patientInputLoaders }),
+  });
 
   app.get(
     '/api/episodes/:episodeId/assessment',

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { DxaInput, LabInput, PatientInput, VfaInput } from '@osteopad/clinical';
+import type { DxaInput, LabInput, PatientAssessment, PatientInput, VfaInput } from '@osteopad/clinical';
 import type {
   DecidedItem,
   DecisionPlan,
@@ -37,6 +37,8 @@ export interface StoredDecision {
   dxa: DxaInput | null;
   vfa: VfaInput | null;
   labs: LabInput | null;
+  /** The engine's assessment as stored with the decision (its facts: lowest T-score, calcium requirement …). */
+  assessment: PatientAssessment;
   items: DecidedItem[];
   overrides: { code: DecidedItem['code']; decidedValue: ItemValue; reason: string }[];
   drug: DecisionPlan['drug'];
@@ -64,7 +66,11 @@ export async function loadStoredDecision(
     .orderBy(desc(decisions.sequence))
     .limit(1);
   const row = rows[0];
-  if (row === undefined) return null;
+  return row === undefined ? null : storedDecisionOf(row);
+}
+
+/** A decision row as the letters read it (pure: the row exactly as stored, nothing recomputed). */
+export function storedDecisionOf(row: typeof decisions.$inferSelect): StoredDecision {
   const items = row.items as DecidedItem[];
   const plan = row.plan as DecisionPlan;
   const inputs = row.inputs as PatientInput;
@@ -87,6 +93,7 @@ export async function loadStoredDecision(
     dxa: inputs.dxa ?? null,
     vfa: inputs.vfa ?? null,
     labs: inputs.labs ?? null,
+    assessment: row.outputs as PatientAssessment,
     items,
     overrides: items
       .filter((i) => i.choice === 'override')

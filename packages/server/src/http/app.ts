@@ -46,6 +46,7 @@ import { registerDecisionRoutes } from '../decision/decision.routes';
 import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes';
 import { registerLabResultRoutes } from '../labResults/labResults.routes';
 import { registerInvestigationRoutes } from '../investigations/investigations.routes';
+import type { PatientInputSectionLoader } from '../consult/patientInputSections';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
 import { HttpProblem } from './problems';
@@ -76,8 +77,10 @@ export interface AppDeps {
   config: AppConfig;
   /** The clinical rule configuration this installation runs with (version and fingerprint are recorded). */
   clinical: ClinicalConfig;
-  /** The stored decision as the consult letters need it (letters/consult/consultLetterInputLoader.ts). */
+  /** Tests only: another source of the consult letters' decision than the stored one (storedDecisionForLetters.ts). */
   consultLetterDecisions?: StoredDecisionForLettersLoader;
+  /** Tests only: the engine input's section loaders instead of the consult's (consult/sectionLoaders.ts). */
+  patientInputLoaders?: readonly PatientInputSectionLoader[];
 }
 
 export type App = FastifyInstance;

@@ -1,12 +1,20 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredDecisionAnswer } from '@osteopad/contract';
+import { LoadingState } from '../common/LoadingState';
+import { LazyConsultLettersPanel } from '../consultLetters/lazyConsultLettersPanel';
 import { formatDateTime } from '../format/dates';
+import { CLINICAL_REVIEW_ROLES } from '../session/permissions';
+import { useCurrentUser } from '../session/useCurrentUser';
 import { itemValueLabel, outcomeLabel } from './decisionLabels';
 import { ItemExplanation } from './ItemExplanation';
 import { PlanView } from './PlanView';
 
-/** A recorded decision exactly as stored: read-only, with who decided when, and on which rules. */
+/**
+ * A recorded decision exactly as stored: read-only, with who decided when, and on which rules; below
+ * it the letters made from it (the patient's result letter and the GP letter, loaded on demand).
+ */
 export function StoredDecisionView({
   decision,
   onNew,
@@ -15,6 +23,8 @@ export function StoredDecisionView({
   onNew: () => void;
 }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  const canCreate = user !== null && CLINICAL_REVIEW_ROLES.includes(user.role);
   return (
     <Stack gap="md" data-testid="stored-decision">
       <Title order={2} size="h3">
@@ -49,6 +59,9 @@ export function StoredDecisionView({
         </Paper>
       ))}
       <PlanView plan={decision.plan} />
+      <Suspense fallback={<LoadingState />}>
+        <LazyConsultLettersPanel episodeId={decision.episodeId} canCreate={canCreate} />
+      </Suspense>
       <Button variant="light" onClick={onNew} style={{ alignSelf: 'flex-start' }}>
         {t('decision.stored.newDecision')}
       </Button>

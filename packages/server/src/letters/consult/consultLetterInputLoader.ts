@@ -1,14 +1,11 @@
 /**
  * Where a consult letter's input comes from. The routes take a `ConsultLetterInputLoader` at
- * registration; on this branch it is `consultLetterInputFromDatabase(loadDecision)`: the patient, the
- * GP and the organisation profile from their tables, the decision part from a
- * `StoredDecisionForLettersLoader`.
- *
- * The merge plugs in the decision: a `StoredDecisionForLettersLoader` that calls the decision part's
- * `loadStoredDecision(tx, scope)` and maps its `StoredDecision` to `StoredDecisionForLetters`
- * (consultLetterInput.ts documents every field), answering null when the episode has no stored decision.
- * Until then `noStoredDecisionYet` answers null, so the route refuses with `no_decision`: a letter is
- * made from the stored decision only, never from what a screen sends.
+ * registration: `consultLetterInputFromDatabase(loadDecision)`, the patient, the GP and the
+ * organisation profile from their tables, the decision part from a `StoredDecisionForLettersLoader`:
+ * in the app `storedDecisionForLetters` (storedDecisionForLetters.ts), which calls the decision part's
+ * `loadStoredDecision(tx, scope)` and maps it, answering null when the episode has no stored decision,
+ * so the route refuses with `no_decision`: a letter is made from the stored decision only, never from
+ * what a screen sends.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/connection';
@@ -25,9 +22,6 @@ export type StoredDecisionForLettersLoader = (
   tx: Transaction,
   scope: EpisodeScope,
 ) => Promise<StoredDecisionForLetters | null>;
-
-/** Before the merge: no decision is stored anywhere, so no letter can be made. */
-export const noStoredDecisionYet: StoredDecisionForLettersLoader = () => Promise.resolve(null);
 
 export function consultLetterInputFromDatabase(
   loadDecision: StoredDecisionForLettersLoader,

@@ -15,8 +15,10 @@ import { pdfPages, squashSpaces } from '../test-support/pdfTools';
 import type { StoredDecisionForLettersLoader } from './consultLetterInputLoader';
 import { documentsTimeline, episodeDocumentsSource } from './episodeDocumentSources';
 
-// The harness's app has no decisions (before the merge nothing stores one); this app is the same server
-// on the same database with a decision loader that knows one episode's decision.
+// The rendering over HTTP with the letters' fixture decision (every field filled, lab ranges …): this app
+// is the same server on the same database with a decision loader that knows one episode's decision. The
+// fixture is no stored decision, so its documents name none (storedDecisionLetters.int.test.ts makes the
+// letters from a decision recorded through the decision route).
 let h: Harness;
 let app: App;
 let nurse: Session;
@@ -41,7 +43,7 @@ const PROFILE = {
 };
 
 const decisions: StoredDecisionForLettersLoader = (_tx, scope) =>
-  Promise.resolve(scope.episodeId === episodeId ? osteopadDecisionFor() : null);
+  Promise.resolve(scope.episodeId === episodeId ? { ...osteopadDecisionFor(), decisionId: null } : null);
 
 function as(session: Session, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) {
   return app.inject({
@@ -124,7 +126,7 @@ describe('consult letters over HTTP', () => {
       locale: 'nl',
       createdBy: `nurse of ${h.orgA.name}`,
       href: `/api/episode-documents/${resultLetter.id}`,
-      decisionId: osteopadDecisionFor().decisionId,
+      decisionId: null,
     });
     const pdf = await as(secretary, 'GET', resultLetter.href);
     expect(pdf.statusCode).toBe(200);
@@ -288,7 +290,7 @@ describe('consult letters over HTTP', () => {
     }
   });
 
-  it('answers no decision on the app as registered before the merge', async () => {
+  it('answers no decision on the app as registered, where the episode has no stored decision', async () => {
     const harnessNurse = await h.login(h.orgA.users.nurse.username);
     const r = await h.as(harnessNurse, 'POST', `/api/episodes/${episodeId}/letters`, {
       kind: 'result_letter',

@@ -11,11 +11,8 @@ import {
 } from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../../http/app';
 import { requireActor } from '../../auth/requireActor';
-import {
-  consultLetterInputFromDatabase,
-  noStoredDecisionYet,
-  type ConsultLetterInputLoader,
-} from './consultLetterInputLoader';
+import { consultLetterInputFromDatabase, type ConsultLetterInputLoader } from './consultLetterInputLoader';
+import { storedDecisionForLetters } from './storedDecisionForLetters';
 import {
   createConsultLetter,
   listEpisodeDocuments,
@@ -30,14 +27,14 @@ const FILE_NAMES: Readonly<Record<StoredDocumentKind, string>> = {
 /**
  * The consult's letters. Making one is clinical work (it states a diagnosis and a plan): the
  * specialist or nurse. Reading and re-printing the kept letters is also the secretary's, who posts them.
- * `loadInput` builds a letter's input; by default from the database with the decision loader of the
- * deps (`consultLetterDecisions`), which until the merge knows no decision (consultLetterInputLoader.ts).
+ * `loadInput` builds a letter's input; by default from the database with the episode's stored decision
+ * (storedDecisionForLetters.ts), or the decision loader of the deps (`consultLetterDecisions`) in tests.
  */
 export function registerConsultLetterRoutes(
   app: TypedApp,
   deps: AppDeps,
   loadInput: ConsultLetterInputLoader = consultLetterInputFromDatabase(
-    deps.consultLetterDecisions ?? noStoredDecisionYet,
+    deps.consultLetterDecisions ?? storedDecisionForLetters,
   ),
 ): void {
   const { db } = deps;

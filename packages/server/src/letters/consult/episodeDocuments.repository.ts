@@ -16,6 +16,7 @@ import { LetterInputError } from '../letterInputError';
 import type { ConsultLetterInput } from './consultLetterInput';
 import type { ConsultLetterInputLoader } from './consultLetterInputLoader';
 import { renderGpLetter } from './gpLetter';
+import { completeLetterTask } from './letterTasks';
 import { renderResultLetter } from './resultLetter';
 
 const RENDERERS: Readonly<
@@ -85,7 +86,8 @@ export async function episodeDocumentRows(tx: Transaction, scope: EpisodeScope):
 
 /**
  * Makes the episode's letter of `kind` from the input the loader builds (the stored decision, the
- * patient, the organisation profile as they are now), and keeps it. A letter that cannot be printed
+ * patient, the organisation profile as they are now), keeps it, and closes the plan's open task that
+ * asked for it (letterTasks.ts). A letter that cannot be printed
  * changes nothing: the organisation profile's gap is a 409 naming the field, the patient's data a 422.
  */
 export async function createConsultLetter(
@@ -124,6 +126,7 @@ export async function createConsultLetter(
       patientId: scope.patientId,
       details: { kind, locale, sha256, episodeId, decisionId: input.decision.decisionId },
     });
+    await completeLetterTask(tx, trail, actor, scope, kind, row.id);
     return toStoredLetter({
       id: row.id,
       kind,
