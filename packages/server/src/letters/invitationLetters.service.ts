@@ -1,3 +1,4 @@
+import { letterOrganization } from './letterOrganization';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { episodes, fractureEvents, organizations, patients } from '../db/schema';
@@ -75,19 +76,7 @@ export async function printInvitationLetters(
       const letter: InvitationLetterInput = {
         locale,
         letterDate,
-        organization: {
-          name: org.name,
-          department: org.department,
-          street: org.street,
-          houseNumber: org.houseNumber,
-          postalCode: org.postalCode,
-          city: org.city,
-          phoneGeneral: org.phoneGeneral,
-          phoneDepartment: org.phoneDepartment,
-          email: org.email,
-          openingHours: org.openingHours,
-          portalUrl: org.portalUrl,
-        },
+        organization: letterOrganization(org),
         patient: {
           familyName: p.familyName,
           givenNames: p.givenNames,

@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/connection';
 import { organizations, patients } from '../../db/schema';
 import { conflict, notFound } from '../../domain/errors';
+import { letterOrganization } from '../letterOrganization';
 import type { EpisodeScope } from '../../consult/patientInputSections';
 import type { ConsultLetterInput, StoredDecisionForLetters } from './consultLetterInput';
 
@@ -42,19 +43,7 @@ export function consultLetterInputFromDatabase(
       );
     }
     return {
-      organization: {
-        name: org.name,
-        department: org.department,
-        street: org.street,
-        houseNumber: org.houseNumber,
-        postalCode: org.postalCode,
-        city: org.city,
-        phoneGeneral: org.phoneGeneral,
-        phoneDepartment: org.phoneDepartment,
-        email: org.email,
-        openingHours: org.openingHours,
-        portalUrl: org.portalUrl,
-      },
+      organization: letterOrganization(org),
       patient: {
         familyName: patient.familyName,
         givenNames: patient.givenNames,
