@@ -89,7 +89,7 @@ test('one patient from identified to both letters', async ({ page }, testInfo) =
   await page.getByRole('button', { name: 'Reactie vastleggen' }).click();
   const reply = page.getByRole('region', { name: 'Reactie van de patiënt' });
   await reply.getByRole('textbox', { name: 'Datum' }).fill(dutchDate(isoDay(0)));
-  await reply.getByRole('textbox', { name: 'Tijd' }).fill('23:30');
+  await reply.getByRole('textbox', { name: 'Tijd' }).fill('09:00');
   for (const kind of ['DXA + VFA', 'Laboratorium', 'Consult']) {
     await expect(reply.getByRole('checkbox', { name: kind })).toBeChecked();
   }
