@@ -55,13 +55,7 @@ function send(agent: http.Agent, target: HttpTarget, spec: RequestSpec): Promise
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (answered !== undefined) {
-            let json: unknown = null;
-            try {
-              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              json = null;
-            }
-            answered(status, json);
+            answered(status, parsedJson(Buffer.concat(chunks).toString('utf8')));
           }
           resolve(status);
         });
@@ -76,6 +70,15 @@ function send(agent: http.Agent, target: HttpTarget, spec: RequestSpec): Promise
     });
     req.end(payload);
   });
+}
+
+/** The answer as JSON, or null when it is not JSON (an empty body, a proxy's HTML page). */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 const succeeded = (status: number): boolean => status >= 200 && status < 300;

@@ -13,7 +13,6 @@ import {
 import { knownCode } from './fields';
 import { ruleTraceSchema } from './ruleTrace';
 
-
 export const explanationSchema = z.object({
   rules: z.array(ruleTraceSchema),
   /** Conflicts of RULES.md the answer touches (`C5`, `C18` …). */
