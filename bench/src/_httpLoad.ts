@@ -2,6 +2,7 @@
 // whether or not earlier ones were answered; latency counts from the scheduled moment, so a server that
 // falls behind shows it) and a closed loop (each connection sends its next request when answered).
 import http from 'node:http';
+import zlib from 'node:zlib';
 
 export interface HttpTarget {
   port: number;
@@ -55,7 +56,8 @@ function send(agent: http.Agent, target: HttpTarget, spec: RequestSpec): Promise
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (answered !== undefined) {
-            answered(status, parsedJson(Buffer.concat(chunks).toString('utf8')));
+            // Sent with `accept-encoding`, the answer may come compressed: read as the browser would.
+            answered(status, parsedJson(Buffer.concat(chunks), res.headers['content-encoding']));
           }
           resolve(status);
         });
@@ -73,9 +75,11 @@ function send(agent: http.Agent, target: HttpTarget, spec: RequestSpec): Promise
 }
 
 /** The answer as JSON, or null when it is not JSON (an empty body, a proxy's HTML page). */
-function parsedJson(text: string): unknown {
+function parsedJson(raw: Buffer, encoding: string | undefined): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const plain =
+      encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
+    return JSON.parse(plain.toString('utf8')) as unknown;
   } catch {
     return null;
   }
