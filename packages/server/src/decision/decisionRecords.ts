@@ -68,6 +68,24 @@ async function episodeOf(
   return episode;
 }
 
+/**
+ * The latest decision's id and sequence: what an assessment and a new decision need of it (the whole
+ * row carries the engine's input and output, too large to read on every assessment).
+ */
+async function latestDecisionRef(
+  tx: Transaction,
+  actor: Actor,
+  episodeId: string,
+): Promise<{ id: string; sequence: number } | null> {
+  const rows = await tx
+    .select({ id: decisions.id, sequence: decisions.sequence })
+    .from(decisions)
+    .where(and(eq(decisions.episodeId, episodeId), eq(decisions.organizationId, actor.organizationId)))
+    .orderBy(desc(decisions.sequence))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 async function latestDecision(tx: Transaction, actor: Actor, episodeId: string) {
   const rows = await tx
     .select()
@@ -122,7 +140,7 @@ export function assessEpisode(
   return auditedTransaction(db, actor, async (tx, trail) => {
     const episode = await episodeOf(tx, actor, episodeId, false);
     const computed = await compute(tx, scopeOf(actor, episode), deps);
-    const latest = await latestDecision(tx, actor, episodeId);
+    const latest = await latestDecisionRef(tx, actor, episodeId);
     trail.record({
       action: 'read',
       objectType: 'episode',
@@ -246,7 +264,7 @@ export async function recordDecision(
           'A decision is recorded once the investigations are in (the episode is not investigated yet).',
           { from: episode.state, to: 'decided' },
         );
-      const latest = await latestDecision(tx, actor, episodeId);
+      const latest = await latestDecisionRef(tx, actor, episodeId);
       const computed = await compute(tx, scopeOf(actor, episode), deps);
       if ((latest?.id ?? null) !== body.basedOnDecisionId)
         throw conflict(
