@@ -111,8 +111,45 @@ export const TASK_KINDS = [
   'consult_visit',
   'record_reply',
   'ask_gp_phone_number',
+  // Follow-up during and after treatment (RULES.md R11; issue 12): created from the started treatment
+  // and from each completed follow-up task, by the rules (server/src/followUp/).
+  'treatment_evaluation',
+  'control_visit',
+  'yearly_check',
+  'adherence_check',
+  'denosumab_injection',
+  'zoledronic_acid_infusion',
+  'pre_infusion_blood_test',
+  'romosozumab_injection',
+  'anabolic_course_end',
+  'start_follow_on_antiresorptive',
+  'standard_reevaluation',
+  'gp_handover_confirmation',
+  'new_fracture_review',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** The follow-up kinds of TASK_KINDS (R11): the follow-up worklists pick these. */
+export const FOLLOW_UP_TASK_KINDS = [
+  'treatment_evaluation',
+  'control_visit',
+  'yearly_check',
+  'adherence_check',
+  'denosumab_injection',
+  'zoledronic_acid_infusion',
+  'pre_infusion_blood_test',
+  'romosozumab_injection',
+  'anabolic_course_end',
+  'start_follow_on_antiresorptive',
+  'standard_reevaluation',
+  'gp_handover_confirmation',
+  'new_fracture_review',
+] as const satisfies readonly TaskKind[];
+export type FollowUpTaskKind = (typeof FOLLOW_UP_TASK_KINDS)[number];
+
+/** A treatment course (table `treatments`): running, stopped (with a reason) or completed. */
+export const TREATMENT_STATUSES = ['active', 'stopped', 'completed'] as const;
+export type TreatmentStatus = (typeof TREATMENT_STATUSES)[number];
 
 /** Database enum `task_status`. */
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;

@@ -33,6 +33,7 @@ import {
   ROLES,
   SEXES,
   TASK_STATUSES,
+  TREATMENT_STATUSES,
   APPOINTMENT_STATUSES,
   TRAUMA_MECHANISMS,
   STORED_DOCUMENT_KINDS,
@@ -306,11 +307,64 @@ export const tasks = pgTable(
       .default(sql`'{}'::jsonb`),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     completedBy: uuid('completed_by').references(() => users.id),
+    /**
+     * Names a task the rules create once per episode (follow-up: 'denosumab_injection#3',
+     * 'yearly_check#2'): unique per episode, so a task created twice (a retried job, a double click, a
+     * restart) is created once — inserts use ON CONFLICT DO NOTHING on it. Null for one-off tasks.
+     */
+    seriesKey: text('series_key'),
+    /** The treatment course a follow-up task belongs to. */
+    treatmentId: uuid('treatment_id').references((): AnyPgColumn => treatments.id),
     ...timestamps,
   },
   (t) => [
     index('tasks_worklist_idx').on(t.organizationId, t.status, t.kind, t.dueDate),
     index('tasks_episode_idx').on(t.episodeId),
+    uniqueIndex('tasks_episode_series_key')
+      .on(t.episodeId, t.seriesKey)
+      .where(sql`${t.seriesKey} IS NOT NULL`),
+  ],
+);
+
+/** Database enum of a treatment course's status (contract TREATMENT_STATUSES). */
+export const treatmentStatus = pgEnum('treatment_status', TREATMENT_STATUSES);
+
+/**
+ * A course of a fracture-prevention drug (R10, R11): started on a date (the start_treatment task's
+ * completion), followed up by the rules until it stops (with a reason) or completes; a follow-on course
+ * (R11.4 after denosumab, R11.5 after anabolic therapy) names the course it follows. `version` is bumped
+ * by every change (optimistic concurrency).
+ */
+export const treatments = pgTable(
+  'treatments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    decisionId: uuid('decision_id').references((): AnyPgColumn => decisions.id),
+    /** A DRUG_CODES code (clinical). */
+    drug: text('drug').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    status: treatmentStatus('status').notNull().default('active'),
+    /** The last dose given (injection, infusion), when the drug is given in doses. */
+    lastDoseOn: date('last_dose_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    /** Why it stopped or completed, a code with the user's own words in `endNote`. */
+    endReason: text('end_reason'),
+    endNote: text('end_note').notNull().default(''),
+    followsTreatmentId: uuid('follows_treatment_id').references((): AnyPgColumn => treatments.id),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('treatments_patient_idx').on(t.organizationId, t.patientId, t.status),
+    index('treatments_episode_idx').on(t.episodeId),
   ],
 );
 

@@ -22,6 +22,23 @@ export const TASK_ASSIGNEES = {
   consult_visit: { role: 'nurse' },
   record_reply: { role: 'secretary' },
   ask_gp_phone_number: { role: 'secretary' },
+  // Follow-up (R11). R11.3 makes the main practitioner responsible and passes care to the GP once
+  // treatment has started; inside the FLS the nurse tracks the checks and doses (the GP or the day
+  // clinic gives them), the specialist decides on switching, stopping and re-evaluation, the secretary
+  // chases the GP's confirmation of the hand-over. An Osteopad convention, not a rule of RULES.md.
+  treatment_evaluation: { role: 'nurse' },
+  control_visit: { role: 'nurse' },
+  yearly_check: { role: 'nurse' },
+  adherence_check: { role: 'nurse' },
+  denosumab_injection: { role: 'nurse' },
+  zoledronic_acid_infusion: { role: 'nurse' },
+  pre_infusion_blood_test: { role: 'nurse' },
+  romosozumab_injection: { role: 'nurse' },
+  anabolic_course_end: { role: 'specialist' },
+  start_follow_on_antiresorptive: { role: 'specialist' },
+  standard_reevaluation: { role: 'specialist' },
+  gp_handover_confirmation: { role: 'secretary' },
+  new_fracture_review: { role: 'specialist' },
 } as const satisfies Record<TaskKind, { role: Role }>;
 
 export function assigneeFor(kind: TaskKind): Role {

@@ -37,6 +37,21 @@ export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowActi
     case 'send_result_letter':
     case 'send_gp_letter':
       return [];
+    // Follow-up (R11): completed with an outcome from the episode and the follow-up worklist.
+    case 'treatment_evaluation':
+    case 'control_visit':
+    case 'yearly_check':
+    case 'adherence_check':
+    case 'denosumab_injection':
+    case 'zoledronic_acid_infusion':
+    case 'pre_infusion_blood_test':
+    case 'romosozumab_injection':
+    case 'anabolic_course_end':
+    case 'start_follow_on_antiresorptive':
+    case 'standard_reevaluation':
+    case 'gp_handover_confirmation':
+    case 'new_fracture_review':
+      return [];
   }
 }
 
