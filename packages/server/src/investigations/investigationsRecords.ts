@@ -17,7 +17,7 @@ import { dxaExams, episodes, fractureEvents, patients, users, vfaExams } from '.
 import type { Actor } from '../auth/actor';
 import { auditedTransaction, type AuditTrail } from '../audit/auditedTransaction';
 import { conflict, invalidFields, notFound, type FieldIssue } from '../domain/errors';
-import { PATIENT_INPUT_SECTION_LOADERS } from '../consult/sectionLoaders';
+import { loadIntakeSections } from '../intake/intakeRecords';
 import type { PatientInputSections } from '../consult/patientInputSections';
 import { transition } from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
@@ -78,15 +78,17 @@ async function loadEpisode(
   };
 }
 
-/** What the other areas of the consult know of the patient (the intake's menopausal status …). */
+/**
+ * What the classification of an exam needs from the rest of the consult: R4 reads the patient's age, sex
+ * and menopausal status (the intake); R5 only the exam. So a save loads the intake's sections alone (one
+ * statement), not every area's: labs, falls and earlier exams do not change how this exam is classified.
+ */
 async function withSections(tx: Transaction, actor: Actor, loaded: Loaded): Promise<PatientContext> {
-  const sections: PatientInputSections = {};
-  const scope = {
+  const sections: PatientInputSections = await loadIntakeSections(tx, {
     organizationId: actor.organizationId,
     patientId: loaded.episode.patientId,
     episodeId: loaded.episode.id,
-  };
-  for (const loader of PATIENT_INPUT_SECTION_LOADERS) Object.assign(sections, await loader(tx, scope));
+  });
   return { ...loaded.context, sections };
 }
 
