@@ -68,6 +68,8 @@ export const EPISODE_REASON_CODES = [
   'not_reached',
   'wrong_number',
   'fracture_included',
+  'treatment_started',
+  'follow_up_closed',
 ] as const;
 export type EpisodeReasonCode = (typeof EPISODE_REASON_CODES)[number];
 

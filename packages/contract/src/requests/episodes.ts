@@ -46,6 +46,17 @@ const DETAILS = {
   wrong_number: z.strictObject({}),
   /** A clinician included the fracture the rules excluded (FRACTURE_INCLUSION_REASONS): the episode opened. */
   fracture_included: z.strictObject({ fractureId: z.uuid(), reason: z.enum(FRACTURE_INCLUSION_REASONS) }),
+  /** The planned drug was started (treatments.id, the drug, the date): follow-up by the rules (R11). */
+  treatment_started: z.strictObject({
+    treatmentId: z.uuid(),
+    drug: checked(z.string(), z.maxLength(60)),
+    startedOn: isoDate,
+  }),
+  /**
+   * Nothing is left for the FLS to follow (the task that completed it): care lies with the GP or the
+   * specialist it was handed to, or no further follow-up is indicated (R11.3).
+   */
+  follow_up_closed: z.strictObject({ taskId: z.uuid(), taskKind: checked(z.string(), z.maxLength(60)) }),
 } as const satisfies Record<EpisodeReasonCode, z.ZodMiniType>;
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -73,6 +84,8 @@ export const episodeReasonSchema = z.discriminatedUnion('code', [
   variant('not_reached'),
   variant('wrong_number'),
   variant('fracture_included'),
+  variant('treatment_started'),
+  variant('follow_up_closed'),
 ]);
 export type StoredEpisodeReason = z.infer<typeof episodeReasonSchema>;
 

@@ -48,6 +48,10 @@ export const episodeReason = {
   wrongNumber: (note: string) => checked({ code: 'wrong_number', details: {}, note }),
   fractureIncluded: (fractureId: string, reason: FractureInclusionReason, note: string) =>
     checked({ code: 'fracture_included', details: { fractureId, reason }, note }),
+  treatmentStarted: (treatmentId: string, drug: string, startedOn: string) =>
+    checked({ code: 'treatment_started', details: { treatmentId, drug, startedOn }, note: '' }),
+  followUpClosed: (taskId: string, taskKind: string, note: string) =>
+    checked({ code: 'follow_up_closed', details: { taskId, taskKind }, note }),
 };
 
 /** Validates a reason against its code's details; throws on a malformed one (a programming error). */

@@ -46,6 +46,7 @@ import { registerDecisionRoutes } from '../decision/decision.routes';
 import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes';
 import { registerLabResultRoutes } from '../labResults/labResults.routes';
 import { registerInvestigationRoutes } from '../investigations/investigations.routes';
+import { registerTaskCompletionRoutes } from '../followUp/taskCompletion.routes';
 import type { PatientInputSectionLoader } from '../consult/patientInputSections';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
@@ -318,6 +319,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLabResultRoutes(typed, deps);
   registerIntakeRoutes(typed, deps);
   registerInvestigationRoutes(typed, deps);
+  registerTaskCompletionRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -40,6 +40,8 @@ export interface AppConfig {
   requestLog: RequestLogConfig | null;
   /** The reminder call's retry policy (episodes/callFollowUp.ts); absent: its defaults. */
   callFollowUp?: { retryAfterDays: number; maxAttempts: number };
+  /** The follow-up's operational settings (followUp/followUpSettings.ts); absent: its defaults. */
+  followUp?: import('../followUp/followUpSettings').FollowUpSettings;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

@@ -181,6 +181,10 @@ export function episodeReasonLabel(t: TFunction, reason: Pick<EpisodeReason, 'co
         : code;
       return t('episodeReason.fracture_included', { reason: label });
     }
+    case 'treatment_started':
+      return t('episodeReason.treatment_started', { date: formatDate(detail('startedOn')) });
+    case 'follow_up_closed':
+      return t('episodeReason.follow_up_closed');
   }
 }
 

@@ -172,6 +172,26 @@ const CASES = {
     episode: episode('investigated', { code: 'investigations_recorded', details: {}, note: '' }),
     dutch: 'Onderzoek vastgelegd (DXA/VFA)',
   },
+  treatment_started: {
+    episode: episode('follow_up', {
+      code: 'treatment_started',
+      details: {
+        treatmentId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f',
+        drug: 'denosumab',
+        startedOn: '2026-03-02',
+      },
+      note: '',
+    }),
+    dutch: 'Behandeling gestart op 02-03-2026',
+  },
+  follow_up_closed: {
+    episode: episode('closed', {
+      code: 'follow_up_closed',
+      details: { taskId: '6f1c2b9e-8a4d-4c3b-9e2f-1a2b3c4d5e6f', taskKind: 'gp_handover_confirmation' },
+      note: '',
+    }),
+    dutch: 'Afgesloten: niets meer te volgen voor de polikliniek',
+  },
 } satisfies Record<(typeof EPISODE_REASON_CODES)[number], { episode: Episode; dutch: string }>;
 
 describe('EpisodesTable', () => {

@@ -10,6 +10,8 @@ import {
   type StoredDocumentKind,
 } from '@osteopad/contract';
 import type { AppDeps, TypedApp } from '../../http/app';
+import { localIsoDate } from '../../time/localDate';
+import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../followUp/followUpSettings';
 import { requireActor } from '../../auth/requireActor';
 import { consultLetterInputFromDatabase, type ConsultLetterInputLoader } from './consultLetterInputLoader';
 import { storedDecisionForLetters } from './storedDecisionForLetters';
@@ -61,6 +63,10 @@ export function registerConsultLetterRoutes(
         request.body.kind,
         request.body.locale,
         loadInput,
+        {
+          today: localIsoDate(deps.clock()),
+          dueDays: (deps.config.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS).gpHandoverDueDays,
+        },
       );
       return reply.status(201).send(letter);
     },

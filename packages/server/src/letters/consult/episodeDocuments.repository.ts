@@ -97,6 +97,7 @@ export async function createConsultLetter(
   kind: StoredDocumentKind,
   locale: LetterLocale,
   loadInput: ConsultLetterInputLoader,
+  handover: { today: string; dueDays: number },
 ): Promise<StoredLetter> {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const scope = await episodeScope(tx, actor.organizationId, episodeId);
@@ -126,7 +127,7 @@ export async function createConsultLetter(
       patientId: scope.patientId,
       details: { kind, locale, sha256, episodeId, decisionId: input.decision.decisionId },
     });
-    await completeLetterTask(tx, trail, actor, scope, kind, row.id);
+    await completeLetterTask(tx, trail, actor, scope, kind, row.id, handover);
     return toStoredLetter({
       id: row.id,
       kind,

@@ -5,6 +5,7 @@ import type { AuditTrail } from '../../audit/auditedTransaction';
 import type { Transaction } from '../../db/connection';
 import { tasks } from '../../db/schema';
 import type { EpisodeScope } from '../../consult/patientInputSections';
+import { openGpHandover } from '../../followUp/gpHandover';
 
 /** The plan's task (decision/decisionPlan.ts) that asks for each letter. */
 export const TASK_OF_LETTER = {
@@ -15,7 +16,7 @@ export const TASK_OF_LETTER = {
 /**
  * A letter was made: the episode's open task asking for it is done, in the caller's unit of work, each
  * closed task audited with the document that closed it. Without an open task (made again, or the task
- * closed by hand) nothing changes.
+ * closed by hand) nothing changes. The GP letter opens the GP's hand-over confirmation (followUp/gpHandover.ts).
  */
 export async function completeLetterTask(
   tx: Transaction,
@@ -24,6 +25,7 @@ export async function completeLetterTask(
   scope: EpisodeScope,
   kind: StoredDocumentKind,
   documentId: string,
+  handover: { today: string; dueDays: number },
 ): Promise<string[]> {
   const taskKind = TASK_OF_LETTER[kind];
   const closed = await tx
@@ -52,5 +54,6 @@ export async function completeLetterTask(
       patientId: scope.patientId,
       details: { kind: taskKind, status: 'done', outcome: 'letter_created', documentId },
     });
+  if (kind === 'gp_letter') for (const t of closed) await openGpHandover(tx, trail, scope, t.id, handover);
   return closed.map((t) => t.id);
 }
