@@ -1,3 +1,5 @@
+import type { FollowUpSettings } from '../followUp/followUpSettings';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -41,7 +43,7 @@ export interface AppConfig {
   /** The reminder call's retry policy (episodes/callFollowUp.ts); absent: its defaults. */
   callFollowUp?: { retryAfterDays: number; maxAttempts: number };
   /** The follow-up's operational settings (followUp/followUpSettings.ts); absent: its defaults. */
-  followUp?: import('../followUp/followUpSettings').FollowUpSettings;
+  followUp?: FollowUpSettings;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
