@@ -40,3 +40,4 @@ export * from './intake';
 export * from './requests/intake';
 export * from './investigations';
 export * from './requests/investigations';
+export * from './upcoming';
