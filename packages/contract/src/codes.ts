@@ -128,6 +128,10 @@ export const TASK_KINDS = [
   'standard_reevaluation',
   'gp_handover_confirmation',
   'new_fracture_review',
+  // The consult between the visit and the decision (issue 12's invariant: an episode that has not ended
+  // always has an open dated task): the visit's results are entered, then the decision is recorded.
+  'record_investigations',
+  'record_decision',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

@@ -42,3 +42,4 @@ export * from './investigations';
 export * from './requests/investigations';
 export * from './taskOutcomes';
 export * from './requests/tasks';
+export * from './upcoming';

@@ -1,8 +1,11 @@
 // The one place a domain error becomes an exit code of the `osteopad` command (docs/IMPORT.md §2a).
 import type { DomainError, DomainErrorKind } from '../domain/errors';
 
-/** 0 done, 1 a failure of Osteopad or its database, 2 the input was refused, 3 busy: run it again later. */
-export const EXIT_CODE = { ok: 0, failed: 1, refused: 2, busy: 3 } as const;
+/**
+ * 0 done, 1 a failure of Osteopad or its database, 2 the input was refused, 3 busy: run it again later,
+ * 4 `osteopad check` found episodes that break the pathway invariant.
+ */
+export const EXIT_CODE = { ok: 0, failed: 1, refused: 2, busy: 3, violations: 4 } as const;
 
 const EXIT_CODE_OF: Readonly<Record<DomainErrorKind, number>> = {
   not_found: EXIT_CODE.refused,

@@ -12,6 +12,7 @@ import { stopEmbeddedClusters } from '../db/embedded';
 import { databaseLossReports } from '../runtime';
 import { DomainError } from '../domain/errors';
 import { domainErrorLines, exitCodeFor } from './exitCodes';
+import { checkCommand } from './checkCommand';
 
 const USAGE = `Usage: osteopad <command> [options]
 
@@ -29,6 +30,8 @@ Commands:
   mllp --port N [--host 127.0.0.1] [--org ID] [--allow IP,IP]
        [--max-connections 64] [--max-message-kb 1024] [--idle-minutes 10]
                              receive HL7 v2 ADT messages over MLLP and answer each with an ACK
+  check [--json] [--limit N]  verify the pathway invariant over the whole database: every episode not
+                             ended has an open dated task, every ended one a reason (exit 4 if not)
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE,
 LOG_LEVEL (warn: what the console shows), REQUEST_LOG (DATA_DIR/logs/requests.log, or off).
@@ -49,6 +52,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   import: importCommand,
   mllp: mllpCommand,
   'import-reports': importReportsCommand,
+  check: checkCommand,
 };
 
 export function registerCommand(name: string, handler: CommandHandler): void {

@@ -148,7 +148,8 @@ describe('the patient’s reply: an appointment', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: string }>().error).toBe('stale_version');
     const final = await page(episodeId);
-    expect(final.openTasks).toEqual([]);
+    // The visit is done; entering its results is the episode's dated task (the pathway invariant).
+    expect(final.openTasks.map((t) => t.kind)).toEqual(['record_investigations']);
     expect(final.nextStep.action).toBe('enter_investigations');
   });
 

@@ -188,6 +188,10 @@ export function changeAppointment(
       if (change.status !== 'attended') {
         await addTask(tx, trail, actor, episode, 'record_reply', today, { appointmentId });
         nextTask = { kind: 'record_reply', dueDate: today };
+      } else if (episode.state === 'intake') {
+        // The patient came: the visit's measurements are entered next, so the episode keeps a dated task.
+        await addTask(tx, trail, actor, episode, 'record_investigations', today, { appointmentId });
+        nextTask = { kind: 'record_investigations', dueDate: today };
       }
     }
     await bumpVersion(tx, episode);

@@ -61,6 +61,7 @@ import { staticFileOptions } from './staticFiles';
 import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
 import { registerIntakeRoutes } from '../intake/intake.routes';
+import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -320,6 +321,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(typed, deps);
   registerInvestigationRoutes(typed, deps);
   registerTaskCompletionRoutes(typed, deps);
+  registerUpcomingRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

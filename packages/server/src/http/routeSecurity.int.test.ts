@@ -150,6 +150,21 @@ beforeAll(async () => {
       .returning({ id: episodeDocuments.id });
     return document[0]?.id ?? '';
   });
+  // A patient-facing date of organisation A (upcoming/): GET /api/patients/:patientId/upcoming(.ics).
+  paramValues.upcomingTaskId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
+    const task = await tx
+      .insert(tasks)
+      .values({
+        organizationId: h.orgA.id,
+        episodeId: ids.episodeId,
+        patientId,
+        kind: 'denosumab_injection',
+        dueDate: '2027-01-05',
+        assigneeRole: 'nurse',
+      })
+      .returning({ id: tasks.id });
+    return task[0]?.id ?? '';
+  });
   for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));

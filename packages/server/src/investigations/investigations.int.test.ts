@@ -111,6 +111,12 @@ describe('DXA', () => {
     expect(saved.episodeState).toBe('investigated');
     expect(saved.exam.version).toBe(1);
     expect(await state(episodeId)).toBe('investigated/investigations_recorded');
+    // The pathway invariant: the specialist's decision is now the episode's dated task.
+    const open = await h.db.owner.query<{ kind: string; due: string; role: string }>(
+      `SELECT kind, due_date AS due, assignee_role AS role FROM tasks WHERE episode_id = $1 AND status = 'open'`,
+      [episodeId],
+    );
+    expect(open.rows).toEqual([{ kind: 'record_decision', due: '2026-06-15', role: 'specialist' }]);
 
     const read = await h.as(nurse, 'GET', `/api/episodes/${episodeId}/investigations`);
     expect(read.statusCode, read.body).toBe(200);

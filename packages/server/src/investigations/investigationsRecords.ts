@@ -20,6 +20,7 @@ import { conflict, invalidFields, notFound, type FieldIssue } from '../domain/er
 import { loadIntakeSections } from '../intake/intakeRecords';
 import type { PatientInputSections } from '../consult/patientInputSections';
 import { transition } from '../episodes/episodeRecords';
+import { awaitDecision } from '../episodes/consultTasks';
 import { episodeReason } from '../episodes/episodeReasons';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import {
@@ -117,6 +118,7 @@ async function moveAlong(
 ): Promise<EpisodeState> {
   if (episode.state !== 'intake') return episode.state;
   await transition(tx, trail, actor, episode, 'investigated', episodeReason.investigationsRecorded(), today);
+  await awaitDecision(tx, trail, actor, episode, today);
   return 'investigated';
 }
 

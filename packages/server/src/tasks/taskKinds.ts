@@ -39,6 +39,9 @@ export const TASK_ASSIGNEES = {
   standard_reevaluation: { role: 'specialist' },
   gp_handover_confirmation: { role: 'secretary' },
   new_fracture_review: { role: 'specialist' },
+  // After the visit the nurse enters the measurements; once they are in, the specialist decides.
+  record_investigations: { role: 'nurse' },
+  record_decision: { role: 'specialist' },
 } as const satisfies Record<TaskKind, { role: Role }>;
 
 export function assigneeFor(kind: TaskKind): Role {

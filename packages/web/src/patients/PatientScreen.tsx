@@ -19,6 +19,7 @@ import { useCurrentUser } from '../session/useCurrentUser';
 import { canReviewClinically } from '../session/permissions';
 import { GeneralPractitioner } from './GeneralPractitioner';
 import { OpenTasksTable } from './OpenTasksTable';
+import { UpcomingDates } from './UpcomingDates';
 import { PatientDemographics } from './PatientDemographics';
 import { patientName } from './patientName';
 
@@ -83,6 +84,7 @@ export function PatientScreen() {
           )}
           <EpisodesTable episodes={query.data.episodes} patientName={patientName(query.data.patient)} />
           <OpenTasksTable tasks={query.data.openTasks} />
+          <UpcomingDates patientId={patientId} />
         </>
       )}
     </Stack>

@@ -52,6 +52,10 @@ export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowActi
     case 'gp_handover_confirmation':
     case 'new_fracture_review':
       return [];
+    // The consult's next screens (investigations, decision), opened from the episode.
+    case 'record_investigations':
+    case 'record_decision':
+      return [];
   }
 }
 

@@ -24,6 +24,7 @@ import {
   type ImportSummary,
 } from './importAccumulator';
 import { planBatch, type BatchPlan, type StagedRegistration } from './importPlan';
+import { reviewNewFracturesDuringTreatment } from './newFractureDuringTreatment';
 import {
   DEFAULT_STAGING_ABOVE_ROWS,
   carriedFacts,
@@ -248,6 +249,14 @@ export async function importRegistrations(
       await writing;
       options.onProgress?.(summary.rows);
       if (!accumulator.acceptsRows()) throw new InvalidInput();
+      // R11.1: the fractures of patients under treatment, all batches at once (one statement).
+      await reviewNewFracturesDuringTreatment(tx, {
+        organizationId: options.organizationId,
+        importId,
+        today: options.today,
+        subject: options.subject,
+        config: options.config,
+      });
       if (options.discardIfNothingChanged === true && accumulator.changedNothing())
         throw new NothingChanged();
       await tx
