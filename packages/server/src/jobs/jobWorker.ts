@@ -105,6 +105,10 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
   // At start-up: a pass (its sends follow), and the outbox as it was left (deliveries left `sending`).
   await boss.send(SCHEDULER_PASS, {});
   await boss.send(SEND_REMINDERS, { organizationId: '' } satisfies SendRemindersJob);
+  // …and once the leases of deliveries a killed worker left `sending` have run out.
+  await boss.send(SEND_REMINDERS, { organizationId: '' } satisfies SendRemindersJob, {
+    startAfter: deps.settings.leaseSeconds + 1,
+  });
 
   return {
     queue: boss,
