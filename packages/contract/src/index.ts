@@ -40,3 +40,5 @@ export * from './intake';
 export * from './requests/intake';
 export * from './investigations';
 export * from './requests/investigations';
+export * from './reminders';
+export * from './requests/reminders';
