@@ -13,11 +13,16 @@ import { sendDueReminders } from '../reminders/reminderSending';
 import { localIsoDate } from '../time/localDate';
 
 /** Starts the worker on an open runtime (used by `osteopad start` and `osteopad worker`). */
-export async function startWorkerOn(runtime: Runtime, env: NodeJS.ProcessEnv = process.env): Promise<JobWorker> {
+export async function startWorkerOn(
+  runtime: Runtime,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<JobWorker> {
   const reminders = readReminderEnv(env);
   const channels = channelsFromEnv(reminders);
   if (channels.size === 0)
-    console.log('  reminders: no channel configured (SMTP_URL unset): deliveries stay queued, visible on /reminders');
+    console.log(
+      '  reminders: no channel configured (SMTP_URL unset): deliveries stay queued, visible on /reminders',
+    );
   const pollingSeconds = Number(env.OSTEOPAD_JOB_POLL_SECONDS ?? '2');
   return startJobWorker({
     databaseUrl: runtime.ownerUrl,
@@ -59,7 +64,12 @@ export async function scheduleCommand(args: string[]): Promise<number> {
     let sent = 0;
     let failed = 0;
     for (const organizationId of result.organizationsToSend) {
-      const outcome = await sendDueReminders(runtime.database.db, organizationId, channels, reminders.settings);
+      const outcome = await sendDueReminders(
+        runtime.database.db,
+        organizationId,
+        channels,
+        reminders.settings,
+      );
       sent += outcome.sent;
       failed += outcome.failed;
     }

@@ -37,7 +37,10 @@ export interface JobWorker {
 }
 
 /** Opens the queue for sending jobs only (the web server enqueues; a worker elsewhere runs them). */
-export function openJobQueue(databaseUrl: string, options: { supervise: boolean; schedule: boolean }): PgBoss {
+export function openJobQueue(
+  databaseUrl: string,
+  options: { supervise: boolean; schedule: boolean },
+): PgBoss {
   return new PgBoss({
     connectionString: databaseUrl,
     options: `-c role=${APP_ROLE} ${startupOptions(REQUEST_TIMEOUTS)}`,
@@ -70,7 +73,8 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
     const outcome = await sendDueReminders(deps.db, organizationId, deps.channels, deps.settings, {
       signal: stopping.signal,
     });
-    if (outcome.failed > 0) deps.log(`Reminders: ${outcome.failed} not sent (retried later), ${outcome.sent} sent.`);
+    if (outcome.failed > 0)
+      deps.log(`Reminders: ${outcome.failed} not sent (retried later), ${outcome.sent} sent.`);
   };
 
   await boss.work<SchedulerPassJob>(
@@ -95,7 +99,8 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
     { pollingIntervalSeconds: polling },
     async (jobs: Job<SendRemindersJob>[]) => {
       for (const job of jobs) {
-        const ids = job.data.organizationId === '' ? await organizationIds(deps.db) : [job.data.organizationId];
+        const ids =
+          job.data.organizationId === '' ? await organizationIds(deps.db) : [job.data.organizationId];
         for (const id of ids) await drain(id);
       }
     },

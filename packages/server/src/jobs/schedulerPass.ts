@@ -42,12 +42,7 @@ interface BatchRow extends Record<string, unknown> {
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function batchStatement(
-  organizationId: string,
-  after: string,
-  today: string,
-  settings: ReminderSettings,
-) {
+function batchStatement(organizationId: string, after: string, today: string, settings: ReminderSettings) {
   const kinds = `{${PATIENT_FACING_TASK_KINDS.join(',')}}`;
   return sql<BatchRow>`
     WITH batch AS MATERIALIZED (
@@ -97,7 +92,12 @@ function batchStatement(
            (SELECT coalesce(json_agg(json_build_array(id, patient_id)), '[]') FROM created) AS created`;
 }
 
-function digestStatement(organizationId: string, today: string, overdueCount: number, settings: ReminderSettings) {
+function digestStatement(
+  organizationId: string,
+  today: string,
+  overdueCount: number,
+  settings: ReminderSettings,
+) {
   return sql<{ id: string }>`
     INSERT INTO reminder_deliveries (id, organization_id, channel, reminder_kind, recipient, language,
                                      occasion_on, content, message_id)

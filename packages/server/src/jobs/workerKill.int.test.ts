@@ -59,9 +59,13 @@ function startWorker(): Worker {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      resolve();
+    }),
+  );
   return { child, output: () => text, exited };
 }
 

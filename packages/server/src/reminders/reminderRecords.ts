@@ -98,7 +98,10 @@ export async function retryReminder(
         currentVersion: row.version,
       });
     if (row.status === 'sent' || row.status === 'sending')
-      throw conflict('reminder_not_retryable', `The reminder is ${row.status}: only a failed or waiting reminder can be sent again.`);
+      throw conflict(
+        'reminder_not_retryable',
+        `The reminder is ${row.status}: only a failed or waiting reminder can be sent again.`,
+      );
     await tx.execute(sql`
       UPDATE reminder_deliveries
          SET status = 'queued', attempts = 0, next_attempt_at = now(), lease_until = NULL,

@@ -46,10 +46,34 @@ async function deliveries(status?: string) {
 describe('scheduler pass and e-mail reminders', () => {
   it('flags overdue tasks in batches and creates each reminder once, however often the pass runs', async () => {
     // 10 injections due in 3 days (upcoming), 5 control visits 2 days overdue, 4 without e-mail, 6 staff tasks overdue.
-    await seedTasks(db.owner, { organizationId: org.id, count: 10, kind: 'denosumab_injection', dueDate: '2026-11-24', email: 'p{i}@example.org' });
-    await seedTasks(db.owner, { organizationId: org.id, count: 5, kind: 'control_visit', dueDate: '2026-11-19', email: 'v{i}@example.org' });
-    await seedTasks(db.owner, { organizationId: org.id, count: 4, kind: 'denosumab_injection', dueDate: '2026-11-23', email: '' });
-    await seedTasks(db.owner, { organizationId: org.id, count: 6, kind: 'invite', dueDate: '2026-11-01', email: 'x{i}@example.org' });
+    await seedTasks(db.owner, {
+      organizationId: org.id,
+      count: 10,
+      kind: 'denosumab_injection',
+      dueDate: '2026-11-24',
+      email: 'p{i}@example.org',
+    });
+    await seedTasks(db.owner, {
+      organizationId: org.id,
+      count: 5,
+      kind: 'control_visit',
+      dueDate: '2026-11-19',
+      email: 'v{i}@example.org',
+    });
+    await seedTasks(db.owner, {
+      organizationId: org.id,
+      count: 4,
+      kind: 'denosumab_injection',
+      dueDate: '2026-11-23',
+      email: '',
+    });
+    await seedTasks(db.owner, {
+      organizationId: org.id,
+      count: 6,
+      kind: 'invite',
+      dueDate: '2026-11-01',
+      email: 'x{i}@example.org',
+    });
     await db.owner.query(`UPDATE organizations SET email = 'fls@example.org' WHERE id = $1`, [org.id]);
 
     const first = await runSchedulerPass(db.app.db, TODAY, settings);
@@ -82,7 +106,13 @@ describe('scheduler pass and e-mail reminders', () => {
   });
 
   it('while SMTP is down: retried with back-off, the error kept, nothing marked sent', async () => {
-    const down = channelRegistry([emailChannel({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: 'fls@example.org', timeoutMs: 2000 })]);
+    const down = channelRegistry([
+      emailChannel({
+        smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+        from: 'fls@example.org',
+        timeoutMs: 2000,
+      }),
+    ]);
     const outcome = await sendDueReminders(db.app.db, org.id, down, settings);
     expect(outcome).toEqual({ sent: 0, failed: 16 });
     const failed = await deliveries('failed');
@@ -97,7 +127,10 @@ describe('scheduler pass and e-mail reminders', () => {
     // Not due again yet: a second run sends nothing and touches nothing.
     expect(await sendDueReminders(db.app.db, org.id, down, settings)).toEqual({ sent: 0, failed: 0 });
     // The second failure waits twice as long.
-    await db.owner.query(`UPDATE reminder_deliveries SET next_attempt_at = now() WHERE organization_id = $1`, [org.id]);
+    await db.owner.query(
+      `UPDATE reminder_deliveries SET next_attempt_at = now() WHERE organization_id = $1`,
+      [org.id],
+    );
     await sendDueReminders(db.app.db, org.id, down, settings);
     const second = await deliveries('failed');
     expect(second.every((d) => d.attempts === 2)).toBe(true);
@@ -106,9 +139,18 @@ describe('scheduler pass and e-mail reminders', () => {
   });
 
   it('gives up after the last attempt and leaves the delivery failed for staff', async () => {
-    const down = channelRegistry([emailChannel({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: 'fls@example.org', timeoutMs: 2000 })]);
+    const down = channelRegistry([
+      emailChannel({
+        smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+        from: 'fls@example.org',
+        timeoutMs: 2000,
+      }),
+    ]);
     const [one] = await deliveries('failed');
-    await db.owner.query(`UPDATE reminder_deliveries SET next_attempt_at = now(), attempts = $2 WHERE id = $1`, [one?.id, settings.maxAttempts - 1]);
+    await db.owner.query(
+      `UPDATE reminder_deliveries SET next_attempt_at = now(), attempts = $2 WHERE id = $1`,
+      [one?.id, settings.maxAttempts - 1],
+    );
     await sendDueReminders(db.app.db, org.id, down, settings, { limit: 1 });
     const after = (await deliveries()).find((d) => d.id === one?.id);
     expect(after?.status).toBe('failed');
@@ -118,7 +160,10 @@ describe('scheduler pass and e-mail reminders', () => {
   });
 
   it('sends through a real SMTP server with a stable Message-ID, once each, and marks each sent', async () => {
-    await db.owner.query(`UPDATE reminder_deliveries SET next_attempt_at = now() WHERE organization_id = $1 AND next_attempt_at IS NOT NULL`, [org.id]);
+    await db.owner.query(
+      `UPDATE reminder_deliveries SET next_attempt_at = now() WHERE organization_id = $1 AND next_attempt_at IS NOT NULL`,
+      [org.id],
+    );
     const up = channelRegistry([emailChannel({ smtpUrl: smtp.url, from: 'fls@example.org' })]);
     const outcome = await sendDueReminders(db.app.db, org.id, up, settings);
     expect(outcome).toEqual({ sent: 15, failed: 0 });

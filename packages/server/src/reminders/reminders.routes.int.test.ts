@@ -33,7 +33,9 @@ describe('GET /api/reminders and POST /api/reminders/:reminderId/retry', () => {
     const nurse = await h.login(h.orgA.users.nurse.username);
     const response = await h.as(nurse, 'GET', '/api/reminders?status=failed');
     expect(response.statusCode, response.body).toBe(200);
-    const body = response.json<{ items: { id: string; lastError: string; givenUp: boolean; patientName: string; taskKind: string }[] }>();
+    const body = response.json<{
+      items: { id: string; lastError: string; givenUp: boolean; patientName: string; taskKind: string }[];
+    }>();
     expect(body.items).toHaveLength(1);
     expect(body.items[0]).toMatchObject({ id: failedId, givenUp: true, taskKind: 'denosumab_injection' });
     expect(body.items[0]?.lastError).toMatch(/ECONNREFUSED/);
@@ -43,7 +45,9 @@ describe('GET /api/reminders and POST /api/reminders/:reminderId/retry', () => {
     expect(reads.rows[0]?.n).toBe(1);
     // Another organisation sees none of them.
     const other = await h.login(h.orgB.users.nurse.username);
-    expect((await h.as(other, 'GET', '/api/reminders?status=failed')).json<{ items: unknown[] }>().items).toEqual([]);
+    expect(
+      (await h.as(other, 'GET', '/api/reminders?status=failed')).json<{ items: unknown[] }>().items,
+    ).toEqual([]);
   });
 
   it('retries a failed delivery once for the version read, and refuses a stale one', async () => {

@@ -83,7 +83,12 @@ export async function startLoopbackSmtp(port = 0): Promise<LoopbackSmtp> {
     url: `smtp://127.0.0.1:${address.port}`,
     port: address.port,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 
@@ -94,6 +99,10 @@ export async function closedPort(): Promise<number> {
   await once(probe, 'listening');
   const address = probe.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    probe.close(() => {
+      resolve();
+    }),
+  );
   return address.port;
 }
