@@ -519,3 +519,11 @@ export const Z_SCORE_CATEGORIES = ['belowExpectedRangeForAge', 'withinExpectedRa
 export const VFA_CATEGORIES = ['none', 'grade1', 'grade2_single', 'grade2_multiple', 'grade3'] as const;
 /** Confidence markers of the engine's rule traces (RULES.md). */
 export const RULE_MARKERS = ['SOURCE', 'UNCONFIRMED', 'INFERRED'] as const;
+
+/** Where a reminder delivery is (table `reminder_deliveries`): waiting, being sent, sent, or failed. */
+export const REMINDER_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+/** Why a reminder goes out: before a patient's dated task, after it, or the staff's daily overdue digest. */
+export const REMINDER_KINDS = ['upcoming', 'overdue', 'staff_digest'] as const;
+/** Who sees the reminder outbox and may send a failed reminder again. */
+export const REMINDER_ROLES = ['admin', 'nurse', 'secretary'] as const satisfies readonly Role[];

@@ -43,3 +43,5 @@ export * from './requests/investigations';
 export * from './taskOutcomes';
 export * from './requests/tasks';
 export * from './upcoming';
+export * from './reminders';
+export * from './requests/reminders';

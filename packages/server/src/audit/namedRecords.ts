@@ -23,6 +23,7 @@ const OWNED_TABLES = {
   labResultId: 'lab_results',
   dxaExamId: 'dxa_exams',
   vfaExamId: 'vfa_exams',
+  reminderId: 'reminder_deliveries',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

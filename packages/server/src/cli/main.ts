@@ -6,6 +6,7 @@ import { migrateCommand, seedCommand, usersCommand } from './adminCommands';
 import { importCommand } from './importCommand';
 import { mllpCommand } from './mllpCommand';
 import { importReportsCommand } from './importReportsCommand';
+import { scheduleCommand, workerCommand } from './workerCommand';
 import { describeError } from './describeError';
 import { installStopSignals } from './stopSignals';
 import { stopEmbeddedClusters } from '../db/embedded';
@@ -32,6 +33,9 @@ Commands:
                              receive HL7 v2 ADT messages over MLLP and answer each with an ACK
   check [--json] [--limit N]  verify the pathway invariant over the whole database: every episode not
                              ended has an open dated task, every ended one a reason (exit 4 if not)
+  worker                     run the job queue's worker (scheduler pass, reminders) without the web app
+  schedule [--today YYYY-MM-DD] [--json]
+                             one scheduler pass for that day (overdue flags, reminders), then send them
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data), COOKIE_SECURE,
 LOG_LEVEL (warn: what the console shows), REQUEST_LOG (DATA_DIR/logs/requests.log, or off).
@@ -53,6 +57,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   mllp: mllpCommand,
   'import-reports': importReportsCommand,
   check: checkCommand,
+  worker: async () => workerCommand(),
+  schedule: scheduleCommand,
 };
 
 export function registerCommand(name: string, handler: CommandHandler): void {

@@ -5,6 +5,8 @@ import { ensureDemo, openRuntime, type Runtime } from '../runtime';
 import { setStopHandler } from './stopSignals';
 import { describeRuntime } from '../../bin/nodeRuntime.mjs';
 import type { AppConfig } from '../http/config';
+import { startWorkerOn } from './workerCommand';
+import type { JobWorker } from '../jobs/jobWorker';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -24,11 +26,13 @@ export async function startCommand(): Promise<void> {
   console.log(`Starting Osteopad on ${describeRuntime()}.`);
   let runtime: Runtime | null = null;
   let app: App | null = null;
+  let worker: JobWorker | null = null;
   // From the first moment: a stop during start-up stops what has been started so far. A server
   // that was asked to stop and stopped cleanly exits 0 (what service managers expect).
   setStopHandler(async (signal) => {
     console.log(`\n${signal}: stopping Osteopad…`);
     if (app !== null) await app.close();
+    if (worker !== null) await worker.stop();
     if (runtime !== null) await runtime.shutdown();
     else await stopEmbeddedClusters();
     return 0;
@@ -43,6 +47,8 @@ export async function startCommand(): Promise<void> {
     clinical: runtime.clinical,
   });
   await app.listen({ port: env.port, host: env.host });
+  // The job queue's worker runs in this process too (OSTEOPAD_WORKER=0: only in `osteopad worker`).
+  if (process.env.OSTEOPAD_WORKER !== '0') worker = await startWorkerOn(runtime);
   const url = `http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.port}`;
   console.log('');
   console.log(`Osteopad is running at ${url}`);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { installQueueSchema } from '../jobs/queueSchema';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -15,6 +16,8 @@ export async function runMigrations(ownerUrl: string): Promise<void> {
   try {
     await client.query('SELECT pg_advisory_lock(727001)');
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    // The job queue's schema, as the owner and under the same lock (jobs/queueSchema.ts).
+    await installQueueSchema(ownerUrl);
   } finally {
     await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
     await client.end();

@@ -315,6 +315,11 @@ export const tasks = pgTable(
     seriesKey: text('series_key'),
     /** The treatment course a follow-up task belongs to. */
     treatmentId: uuid('treatment_id').references((): AnyPgColumn => treatments.id),
+    /**
+     * The day the scheduler pass (jobs/schedulerPass.ts) first found this open task past its due date;
+     * null while it is not overdue. Worklists may read it; the projection does not carry it (yet).
+     */
+    overdueSince: date('overdue_since', { mode: 'string' }),
     ...timestamps,
   },
   (t) => [
@@ -812,4 +817,55 @@ export const vfaExams = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('vfa_exams_episode_idx').on(t.episodeId, t.examDate)],
+);
+
+/**
+ * The reminder outbox (reminders/): one row per message a channel must deliver — a patient's reminder
+ * of a dated task (`upcoming` some days before, `overdue` after) or the staff's daily digest of overdue
+ * tasks (task_id null, `occasion_on` the day). Unique per task, channel and kind (and per organisation,
+ * channel, kind and day for digests), so a scheduler pass run twice creates each reminder once.
+ * Sending: claim (status sending, lease), send, mark sent at once; a failure is retried with back-off
+ * (`next_attempt_at`) until `attempts` reaches the limit, then stays failed with `next_attempt_at` null.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    taskId: uuid('task_id').references(() => tasks.id),
+    patientId: uuid('patient_id').references(() => patients.id),
+    channel: text('channel').notNull(),
+    reminderKind: text('reminder_kind').notNull(),
+    recipient: text('recipient').notNull(),
+    language: text('language').notNull().default('nl'),
+    /** The task's due date (patient reminders) or the digest's day. */
+    occasionOn: date('occasion_on', { mode: 'string' }).notNull(),
+    /** What the message names, without medical detail: the task kind (patient) or overdue count (digest). */
+    content: jsonb('content')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error').notNull().default(''),
+    messageId: text('message_id').notNull(),
+    providerMessageId: text('provider_message_id').notNull().default(''),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('reminder_deliveries_task_key')
+      .on(t.taskId, t.channel, t.reminderKind)
+      .where(sql`${t.taskId} IS NOT NULL`),
+    uniqueIndex('reminder_deliveries_digest_key')
+      .on(t.organizationId, t.channel, t.reminderKind, t.occasionOn)
+      .where(sql`${t.taskId} IS NULL`),
+    index('reminder_deliveries_due_idx')
+      .on(t.organizationId, t.status, t.nextAttemptAt)
+      .where(sql`${t.status} <> 'sent'`),
+    index('reminder_deliveries_list_idx').on(t.organizationId, t.status, t.id),
+    check('reminder_deliveries_status', sql`${t.status} IN ('queued', 'sending', 'sent', 'failed')`),
+  ],
 );

@@ -37,6 +37,7 @@ import { registerUserRoutes } from '../users/users.routes';
 import { registerWorklistRoutes } from '../worklist/worklist.routes';
 import { registerEpisodeRoutes } from '../episodes/episodes.routes';
 import { registerImportRoutes } from '../caseFinding/channels/upload/imports.routes';
+import { registerReminderRoutes } from '../reminders/reminders.routes';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
@@ -322,6 +323,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInvestigationRoutes(typed, deps);
   registerTaskCompletionRoutes(typed, deps);
   registerUpcomingRoutes(typed, deps);
+  registerReminderRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -165,6 +165,15 @@ beforeAll(async () => {
       .returning({ id: tasks.id });
     return task[0]?.id ?? '';
   });
+  // A reminder delivery of organisation A (reminders/): POST /api/reminders/:reminderId/retry.
+  const reminder = await h.db.owner.query<{ id: string }>(
+    `INSERT INTO reminder_deliveries (organization_id, task_id, patient_id, channel, reminder_kind, recipient,
+                                      occasion_on, message_id, status, next_attempt_at)
+     VALUES ($1, $2, $3, 'email', 'upcoming', 'p@example.org', '2026-12-01', '<sample@osteopad.invalid>', 'failed', NULL)
+     RETURNING id`,
+    [h.orgA.id, ids.taskId, patientId],
+  );
+  paramValues.reminderId = reminder.rows[0]?.id ?? '';
   for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));

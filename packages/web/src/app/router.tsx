@@ -22,6 +22,7 @@ import {
   CLINICAL_REVIEW_ROLES,
   IMPORT_ROLES,
   PATIENT_LIST_ROLES,
+  REMINDER_SCREEN_ROLES,
   WORKLIST_ROLES,
   homeFor,
 } from '../session/permissions';
@@ -67,6 +68,7 @@ const LabResultsScreen = lazyRouteComponent(
 const DecisionScreen = lazyRouteComponent(() => import('../decision/DecisionScreen'), 'DecisionScreen');
 
 const EpisodeScreen = lazyRouteComponent(() => import('../episode/EpisodeScreen'), 'EpisodeScreen');
+const RemindersScreen = lazyRouteComponent(() => import('../reminders/RemindersScreen'), 'RemindersScreen');
 
 const IntakeScreen = lazyRouteComponent(() => import('../intake/IntakeScreen'), 'IntakeScreen');
 
@@ -236,6 +238,16 @@ const investigationsRoute = createRoute({
   ),
 });
 
+const remindersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reminders',
+  component: () => (
+    <RequireRole roles={REMINDER_SCREEN_ROLES}>
+      <RemindersScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -259,6 +271,7 @@ const routeTree = rootRoute.addChildren([
     episodeRoute,
     unknownRoute,
     decisionRoute,
+    remindersRoute,
   ]),
 ]);
 

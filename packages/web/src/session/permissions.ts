@@ -2,6 +2,7 @@ import {
   ADMIN_ROLES,
   CLINICAL_ROLES,
   PATIENT_RECORD_ROLES,
+  REMINDER_ROLES,
   STAFF_ROLES,
   type Role,
 } from '@osteopad/contract';
@@ -48,3 +49,7 @@ export function homeFor(role: Role): HomeTarget {
       return 'placeholder';
   }
 }
+
+/** The server's REMINDER_ROLES: the reminder outbox (failed and waiting reminders, send again). */
+export const REMINDER_SCREEN_ROLES: readonly Role[] = REMINDER_ROLES;
+export const canSeeReminders = (role: Role): boolean => REMINDER_SCREEN_ROLES.includes(role);

@@ -1,0 +1,126 @@
+// The job queue's worker: pg-boss on the application role (its schema was created by the migration step),
+// the scheduler pass every 5 minutes and at start, the reminder outbox drained every minute and after each
+// pass. Runs inside `osteopad start` and alone as `osteopad worker`.
+import { sql } from 'drizzle-orm';
+import { PgBoss, type Job } from 'pg-boss';
+import { APP_ROLE, type Database } from '../db/connection';
+import { startupOptions, REQUEST_TIMEOUTS } from '../db/timeouts';
+import { localIsoDate } from '../time/localDate';
+import type { ChannelRegistry } from '../reminders/channels';
+import type { ReminderSettings } from '../reminders/reminderSettings';
+import { sendDueReminders } from '../reminders/reminderSending';
+import { runSchedulerPass, type SchedulerPassResult } from './schedulerPass';
+import {
+  QUEUE_SCHEMA,
+  SCHEDULER_PASS,
+  SEND_REMINDERS,
+  type SchedulerPassJob,
+  type SendRemindersJob,
+} from './jobNames';
+
+export interface JobWorkerDeps {
+  /** The owner's connection string; the queue connects with it as the application role. */
+  readonly databaseUrl: string;
+  readonly db: Database;
+  readonly clock: () => Date;
+  readonly channels: ChannelRegistry;
+  readonly settings: ReminderSettings;
+  readonly log: (line: string) => void;
+  /** How often the worker looks for new jobs (seconds; pg-boss polls). */
+  readonly pollingIntervalSeconds?: number;
+}
+
+export interface JobWorker {
+  readonly queue: PgBoss;
+  /** Finishes the jobs in hand (up to `timeoutMs`), then closes the queue's connections. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Opens the queue for sending jobs only (the web server enqueues; a worker elsewhere runs them). */
+export function openJobQueue(
+  databaseUrl: string,
+  options: { supervise: boolean; schedule: boolean },
+): PgBoss {
+  return new PgBoss({
+    connectionString: databaseUrl,
+    options: `-c role=${APP_ROLE} ${startupOptions(REQUEST_TIMEOUTS)}`,
+    schema: QUEUE_SCHEMA,
+    // The schema is the migration step's (jobs/queueSchema.ts): the application role runs no DDL.
+    migrate: false,
+    createSchema: false,
+    supervise: options.supervise,
+    schedule: options.schedule,
+    max: 4,
+    application_name: 'osteopad-worker',
+  });
+}
+
+async function organizationIds(db: Database): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`SELECT id FROM organizations ORDER BY id`);
+  return result.rows.map((r) => r.id);
+}
+
+export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
+  const boss = openJobQueue(deps.databaseUrl, { supervise: true, schedule: true });
+  boss.on('error', (error: Error) => {
+    deps.log(`Job queue: ${error.message}`);
+  });
+  await boss.start();
+  const stopping = new AbortController();
+  const polling = deps.pollingIntervalSeconds ?? 2;
+
+  const drain = async (organizationId: string) => {
+    const outcome = await sendDueReminders(deps.db, organizationId, deps.channels, deps.settings, {
+      signal: stopping.signal,
+    });
+    if (outcome.failed > 0)
+      deps.log(`Reminders: ${outcome.failed} not sent (retried later), ${outcome.sent} sent.`);
+  };
+
+  await boss.work<SchedulerPassJob>(
+    SCHEDULER_PASS,
+    { pollingIntervalSeconds: polling },
+    async (jobs: Job<SchedulerPassJob>[]) => {
+      const results: SchedulerPassResult[] = [];
+      for (const job of jobs) {
+        const today = job.data.today ?? localIsoDate(deps.clock());
+        const result = await runSchedulerPass(deps.db, today, deps.settings);
+        for (const organizationId of result.organizationsToSend)
+          await boss.send(SEND_REMINDERS, { organizationId } satisfies SendRemindersJob, {
+            singletonKey: organizationId,
+          });
+        results.push(result);
+      }
+      return results;
+    },
+  );
+  await boss.work<SendRemindersJob>(
+    SEND_REMINDERS,
+    { pollingIntervalSeconds: polling },
+    async (jobs: Job<SendRemindersJob>[]) => {
+      for (const job of jobs) {
+        const ids =
+          job.data.organizationId === '' ? await organizationIds(deps.db) : [job.data.organizationId];
+        for (const id of ids) await drain(id);
+      }
+    },
+  );
+  await boss.schedule(SCHEDULER_PASS, '*/5 * * * *', {});
+  await boss.schedule(SEND_REMINDERS, '* * * * *', { organizationId: '' } satisfies SendRemindersJob);
+  // At start-up: a pass (its sends follow), and the outbox as it was left (deliveries left `sending`).
+  await boss.send(SCHEDULER_PASS, {});
+  await boss.send(SEND_REMINDERS, { organizationId: '' } satisfies SendRemindersJob);
+  // …and once the leases of deliveries a killed worker left `sending` have run out.
+  await boss.send(SEND_REMINDERS, { organizationId: '' } satisfies SendRemindersJob, {
+    startAfter: deps.settings.leaseSeconds + 1,
+  });
+
+  return {
+    queue: boss,
+    async stop(timeoutMs = 10_000) {
+      stopping.abort();
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+      for (const channel of deps.channels.values()) channel.close?.();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { QueueOptions } from 'pg-boss';
+import type { QueueName } from './jobNames';
+
+/**
+ * Per queue: how long a job may run before the queue takes it back (a worker killed mid-job), how often
+ * it is retried, and for how long done jobs are kept. The reminder outbox has its own claim and lease
+ * (reminders/reminderSending.ts): a send job that is lost or run twice changes nothing, it only drains.
+ */
+export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
+  'scheduler-pass': { expireInSeconds: 900, retryLimit: 3, retryDelay: 30, retryBackoff: true },
+  'send-reminders': { expireInSeconds: 300, retryLimit: 3, retryDelay: 10, retryBackoff: true },
+};
