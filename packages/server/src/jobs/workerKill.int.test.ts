@@ -132,6 +132,7 @@ describe('the worker killed with SIGKILL while it sends', () => {
         ).toBe(true);
       }
       expect(twice.length).toBeLessThanOrEqual(KILLS);
+      expect(smtp.connectionErrors).toEqual([]);
       console.log(
         `kill -9 test: ${REMINDERS} reminders, ${KILLS} kills, ${smtp.received.length} messages received, ` +
           `${twice.length} sent twice (kill inside the accepted-but-not-yet-marked window)`,

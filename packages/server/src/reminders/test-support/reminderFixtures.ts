@@ -49,12 +49,15 @@ export interface LoopbackSmtp {
   readonly url: string;
   readonly port: number;
   readonly received: ReceivedMail[];
+  /** Errors of the server's connections other than a client's reset (those are expected after a kill). */
+  readonly connectionErrors: Error[];
   close(): Promise<void>;
 }
 
 /** A real SMTP server (smtp-server) on 127.0.0.1 that keeps every message it accepted. */
 export async function startLoopbackSmtp(port = 0): Promise<LoopbackSmtp> {
   const received: ReceivedMail[] = [];
+  const connectionErrors: Error[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -75,6 +78,11 @@ export async function startLoopbackSmtp(port = 0): Promise<LoopbackSmtp> {
       });
     },
   });
+  // A client killed mid-conversation (the kill -9 test) resets its connection: smtp-server reports that
+  // as an 'error' event, which would otherwise be thrown in the test process. Anything else is a failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') connectionErrors.push(error);
+  });
   server.listen(port, '127.0.0.1');
   await once(server.server, 'listening');
   const address = server.server.address();
@@ -83,6 +91,7 @@ export async function startLoopbackSmtp(port = 0): Promise<LoopbackSmtp> {
     url: `smtp://127.0.0.1:${address.port}`,
     port: address.port,
     received,
+    connectionErrors,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
