@@ -25,7 +25,13 @@ import type { Database, Transaction } from '../db/connection';
 import { decisions, fractureEvents, tasks, treatments } from '../db/schema';
 import { auditedTransaction, type AuditTrail } from '../audit/auditedTransaction';
 import { conflict, invalid, notFound, unprocessable } from '../domain/errors';
-import { bumpVersion, lockEpisode, transition, type EpisodeRow } from '../episodes/episodeRecords';
+import {
+  bumpVersion,
+  lockEpisode,
+  staleVersion,
+  transition,
+  type EpisodeRow,
+} from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
 import { TERMINAL_STATES } from '../episodes/episodeStateMachine';
 import { assigneeFor } from '../tasks/taskKinds';
@@ -104,6 +110,16 @@ async function lockTask(tx: Transaction, actor: Actor, taskId: string): Promise<
   const task = rows[0];
   if (task === undefined) throw notFound('Task');
   return task;
+}
+
+async function episodeOfTask(tx: Transaction, actor: Actor, taskId: string): Promise<string> {
+  const rows = await tx
+    .select({ episodeId: tasks.episodeId })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.organizationId, actor.organizationId)));
+  const row = rows[0];
+  if (row === undefined) throw notFound('Task');
+  return row.episodeId;
 }
 
 async function courseOf(tx: Transaction, actor: Actor, id: string | null): Promise<TreatmentRow | null> {
@@ -246,6 +262,10 @@ export function completeTask(
 ): Promise<TaskCompletion> {
   const { today } = deps;
   return auditedTransaction(db, actor, async (tx, trail) => {
+    // Locks in one order, episode before task: two completions of one episode (one of them cancelling
+    // the course's other tasks) would otherwise each hold a row the other waits for (a deadlock).
+    const episodeId = await episodeOfTask(tx, actor, taskId);
+    const episode = await lockEpisode(tx, actor, episodeId);
     const task = await lockTask(tx, actor, taskId);
     if (!isOneOf(COMPLETABLE_TASK_KINDS, task.kind))
       throw conflict('not_completable_here', DONE_ELSEWHERE, { kind: task.kind });
@@ -257,7 +277,7 @@ export function completeTask(
       );
     const kind = task.kind;
     checkBody(kind, body, actor, today);
-    const episode = await lockEpisode(tx, actor, task.episodeId, body.expectedVersion);
+    if (body.expectedVersion !== undefined && episode.version !== body.expectedVersion) staleVersion();
     if (TERMINAL_STATES.has(episode.state))
       throw conflict('episode_ended', `The episode has ended (${episode.state}).`, { state: episode.state });
     const on = body.outcomeDate ?? today;
