@@ -97,7 +97,12 @@ describe('the episode page in follow-up', () => {
     const before = await pageOf(episodeId);
     expect(before.treatments).toEqual([]);
     const start = before.openTasks.find((t) => t.kind === 'start_treatment');
-    expect(start).toMatchObject({ completable: true, seriesKey: null, treatmentId: null, overdueLevel: 'none' });
+    expect(start).toMatchObject({
+      completable: true,
+      seriesKey: null,
+      treatmentId: null,
+      overdueLevel: 'none',
+    });
     const letter = before.openTasks.find((t) => t.kind === 'send_gp_letter');
     expect(letter?.completable).toBe(false);
     expect(before.followUp).toEqual({ denosumabOverdueDays: { urgent: 28, critical: 56 } });

@@ -4,6 +4,7 @@ import {
   COMPLETABLE_TASK_KINDS,
   DOSE_TASK_KINDS,
   isOneOf,
+  TASK_KINDS,
   type EpisodePage,
   type EpisodeReasonCode,
   type EpisodeState,
@@ -85,7 +86,11 @@ function withFollowUp(task: StoredTask, today: string, settings: FollowUpSetting
   return {
     ...task,
     completable: isOneOf(COMPLETABLE_TASK_KINDS, task.kind),
-    overdueLevel: overdueLevel(task.kind, task.dueDate, today, settings),
+    overdueLevel: isOneOf(TASK_KINDS, task.kind)
+      ? overdueLevel(task.kind, task.dueDate, today, settings)
+      : task.dueDate < today
+        ? 'overdue'
+        : 'none',
   };
 }
 
