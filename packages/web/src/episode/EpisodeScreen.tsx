@@ -142,6 +142,34 @@ function EpisodeView({ page }: { page: EpisodePage }) {
             {label}
           </Button>
         );
+      case 'complete_task': {
+        const task = page.openTasks.find((candidate) => candidate.id === nextStep.taskId);
+        if (task === undefined) return <Text c="dimmed">{t('episode.nextStep.none')}</Text>;
+        const kind = completableKind(task);
+        const which = (
+          <Text size="sm">
+            {t('episode.nextStep.completeWhich', {
+              task: taskKindLabel(t, task.kind),
+              date: formatDate(task.dueDate),
+            })}
+          </Text>
+        );
+        if (kind === null) return which;
+        return (
+          <>
+            <Button
+              size="md"
+              onClick={() => {
+                setCompleted(null);
+                open({ kind: 'complete', task: { id: task.id, kind, dueDate: task.dueDate } });
+              }}
+            >
+              {label}
+            </Button>
+            {which}
+          </>
+        );
+      }
       case 'review_eligibility':
       case 'open_intake':
       case 'enter_investigations':
