@@ -58,7 +58,11 @@ export function TreatmentPanel({ treatments, openTasks, settings }: TreatmentPan
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={course.status === 'active' ? 'green' : 'gray'}>
+                      <Badge
+                        variant="filled"
+                        autoContrast
+                        color={course.status === 'active' ? 'green.2' : 'gray.3'}
+                      >
                         {isOneOf(TREATMENT_STATUSES, course.status)
                           ? t(`episode.treatmentStatus.${course.status}`)
                           : course.status}
@@ -101,7 +105,7 @@ export function TreatmentPanel({ treatments, openTasks, settings }: TreatmentPan
                       critical: settings.denosumabOverdueDays.critical,
                     })}
                   </Text>
-                  <Badge color="orange" variant="light">
+                  <Badge color="dark" variant="outline">
                     {t('episode.treatment.unconfirmed')}
                   </Badge>
                 </Group>
