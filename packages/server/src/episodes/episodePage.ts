@@ -74,7 +74,7 @@ function episodePageQuery(organizationId: string, episodeId: string) {
         FROM appointments a WHERE a.episode_id = e.id AND a.organization_id = e.organization_id), '[]'::json),
       'treatments', coalesce((SELECT json_agg(json_build_object('id', r.id, 'drug', r.drug, 'status', r.status,
           'startedOn', r.started_on, 'lastDoseOn', r.last_dose_on, 'endedOn', r.ended_on,
-          'endReason', r.end_reason, 'followsTreatmentId', r.follows_treatment_id) ORDER BY r.started_on, r.id)
+          'endReason', r.end_reason, 'followsTreatmentId', r.follows_treatment_id) ORDER BY r.started_on, r.created_at, r.id)
         FROM treatments r WHERE r.episode_id = e.id AND r.organization_id = e.organization_id), '[]'::json)
     ) AS page
     FROM episodes e JOIN patients p ON p.id = e.patient_id AND p.organization_id = e.organization_id
