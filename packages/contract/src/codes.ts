@@ -426,6 +426,7 @@ export const NEXT_STEP_ACTIONS = [
   'enter_investigations',
   'open_decision',
   'none',
+  'complete_task',
 ] as const;
 export type NextStepAction = (typeof NEXT_STEP_ACTIONS)[number];
 /*

@@ -8,8 +8,10 @@ import {
   ROLES,
   SEXES,
   TASK_KINDS,
+  TREATMENT_STATUSES,
 } from './codes';
 import { knownCode } from './fields';
+import { OVERDUE_LEVELS, TREATMENT_DRUGS } from './taskOutcomes';
 import { episodeReasonAnswer } from './patients';
 import { episodeDocumentSummarySchema, timelineEntrySchema } from './timeline';
 
@@ -37,6 +39,21 @@ export const appointmentSchema = z.object({
   version: z.int(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
+
+/** A treatment course on the episode page; `nextDoseOn` is the due date of its open dose task. */
+export const treatmentCourseSchema = z.object({
+  id: z.uuid(),
+  drug: knownCode(TREATMENT_DRUGS),
+  status: knownCode(TREATMENT_STATUSES),
+  startedOn: z.string(),
+  lastDoseOn: z.nullable(z.string()),
+  endedOn: z.nullable(z.string()),
+  /** A TREATMENT_STOP_REASONS code, or the outcome that completed it (`switch`, `started` …). */
+  endReason: z.nullable(z.string()),
+  followsTreatmentId: z.nullable(z.uuid()),
+  nextDoseOn: z.nullable(z.string()),
+});
+export type TreatmentCourse = z.infer<typeof treatmentCourseSchema>;
 
 export const episodePageSchema = z.object({
   episode: z.object({
@@ -74,6 +91,14 @@ export const episodePageSchema = z.object({
       kind: knownCode(TASK_KINDS),
       dueDate: z.string(),
       assigneeRole: knownCode(ROLES),
+      /** Completed on the page with `POST /api/tasks/:taskId/complete` (COMPLETABLE_TASK_KINDS). */
+      completable: z.boolean(),
+      /** The rules' name of the task within its episode ('denosumab_injection#3'), or null. */
+      seriesKey: z.nullable(z.string()),
+      /** The treatment course the task belongs to, or null. */
+      treatmentId: z.nullable(z.uuid()),
+      /** How overdue it is (R11.4: a denosumab injection escalates); `none` before its date. */
+      overdueLevel: z.enum(OVERDUE_LEVELS),
     }),
   ),
   appointments: z.array(appointmentSchema),
@@ -83,5 +108,14 @@ export const episodePageSchema = z.object({
   nextStep: z.object({ action: z.enum(NEXT_STEP_ACTIONS), taskId: z.nullable(z.uuid()) }),
   /** The invitation loop's operational settings the page words (call attempts before "lost"). */
   callFollowUp: z.object({ retryAfterDays: z.int(), maxAttempts: z.int() }),
+  /** The episode's treatment courses, oldest first (a follow-on names the course it follows). */
+  treatments: z.array(treatmentCourseSchema),
+  /**
+   * The follow-up's operational settings the page words: after how many days overdue a denosumab
+   * injection is urgent and critical (not in RULES.md: UNCONFIRMED).
+   */
+  followUp: z.object({
+    denosumabOverdueDays: z.object({ urgent: z.int(), critical: z.int() }),
+  }),
 });
 export type EpisodePage = z.infer<typeof episodePageSchema>;

@@ -130,3 +130,10 @@ export const taskCompletionSchema = z.object({
   ),
 });
 export type TaskCompletion = z.infer<typeof taskCompletionSchema>;
+
+/** The task kinds that give a dose of a course (its next dose date; R10.2, R11.4). */
+export const DOSE_TASK_KINDS = [
+  'denosumab_injection',
+  'zoledronic_acid_infusion',
+  'romosozumab_injection',
+] as const satisfies readonly CompletableTaskKind[];

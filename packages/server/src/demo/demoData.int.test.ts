@@ -33,8 +33,12 @@ describe('demo data', () => {
     ).toBeGreaterThan(0);
     expect(await count(`fracture_events WHERE eligibility = 'excluded'`)).toBeGreaterThan(0);
     expect(await count(`episodes WHERE state = 'declined'`)).toBe(1);
-    // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded).
-    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(1);
+    // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded); the
+    // follow-up demo's four decisions override only the drug.
+    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(5);
+    expect(
+      await count(`decisions WHERE items @> '[{"code": "referral_fall_clinic", "choice": "override"}]'`),
+    ).toBe(1);
     expect(await count(`report_findings WHERE status = 'open'`)).toBe(2);
     expect(await count(`audit_events WHERE action = 'create' AND object_type = 'patient'`)).toBe(40);
     // The invitation loop's demo (demoLoop.ts): one attended and one planned appointment, a reopened
@@ -46,6 +50,46 @@ describe('demo data', () => {
     expect(
       await count(`tasks WHERE kind = 'no_response_follow_up' AND status = 'open' AND details ? 'attempt'`),
     ).toBe(1);
+  });
+
+  it('shows the four follow-up situations (demoFollowUp.ts), moved along through the real completions', async () => {
+    const today = '2026-11-21';
+    const openTask = async (drug: string | null, kind: string) =>
+      (
+        await db.owner.query<{ due: string; level: string }>(
+          `SELECT to_char(t.due_date, 'YYYY-MM-DD') due FROM tasks t
+             LEFT JOIN treatments r ON r.id = t.treatment_id
+            WHERE t.kind = $1 AND t.status = 'open' AND ($2::text IS NULL OR r.drug = $2)`,
+          [kind, drug],
+        )
+      ).rows.map((r) => r.due);
+    // Denosumab since ~7 months: the second injection is weeks overdue, nothing else overdue on the episode.
+    const injection = await openTask('denosumab', 'denosumab_injection');
+    expect(injection).toHaveLength(1);
+    const overdueDays = (Date.parse(today) - Date.parse(injection[0] ?? '')) / 86_400_000;
+    expect(overdueDays).toBeGreaterThanOrEqual(14);
+    expect(overdueDays).toBeLessThan(28); // overdue, not yet urgent (the setting's 28 days)
+    expect(await count(`treatments WHERE drug = 'denosumab' AND status = 'active'`)).toBe(1);
+    // Zoledronic acid: the first infusion given, the blood test and the next infusion planned ahead.
+    const [infusion] = await openTask('zoledronicAcid', 'zoledronic_acid_infusion');
+    const [bloodTest] = await openTask('zoledronicAcid', 'pre_infusion_blood_test');
+    expect(infusion !== undefined && infusion > today).toBe(true);
+    expect(bloodTest !== undefined && bloodTest < (infusion ?? '') && bloodTest > today).toBe(true);
+    // Alendronate: the 3-month evaluation falls due within the week.
+    const [evaluation] = await openTask('alendronate', 'treatment_evaluation');
+    expect(evaluation !== undefined && evaluation >= today && evaluation <= '2026-11-28').toBe(true);
+    // The GP letter went out: the hand-over waits for the GP's confirmation, not yet due.
+    expect(
+      await count(`tasks t JOIN episodes e ON e.id = t.episode_id
+        WHERE t.kind = 'gp_handover_confirmation' AND t.status = 'open' AND t.treatment_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM treatments r WHERE r.episode_id = e.id)`),
+    ).toBe(1);
+    // The invariant: every episode in follow-up has an open dated task.
+    expect(
+      await count(`episodes e WHERE e.state = 'follow_up'
+        AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.episode_id = e.id AND t.status = 'open')`),
+    ).toBe(0);
+    expect(await count(`episodes WHERE state = 'follow_up'`)).toBe(3);
   });
 
   it('never seeds a database that already holds an organisation', async () => {

@@ -1,5 +1,6 @@
 import { addDays } from '@osteopad/clinical';
 import { demoPatients } from './demoData';
+import { DEMO_DENOSUMAB_OVERDUE } from './demoFollowUp';
 
 /** Fictional fracture sites with how a hospital export would name them (text, ICD-10, contact). */
 const DEMO_FRACTURES: readonly (readonly [text: string, icd10: string, encounter: string])[] = [
@@ -43,8 +44,9 @@ export function demoFractureCsv(today: string, count = 40): string {
       p.city,
       p.gpName,
       p.gpAgbCode,
-      // 50 to 170 days ago: recent (R1), and clear of the date windows the browser tests use.
-      addDays(today, -(50 + ((i * 13) % 120))),
+      // 50 to 170 days ago: recent (R1), and clear of the date windows the browser tests use; the
+      // follow-up demo's denosumab patient 230 days ago, so her course can be 6½ months old.
+      addDays(today, i === DEMO_DENOSUMAB_OVERDUE ? -230 : -(50 + ((i * 13) % 120))),
       text,
       icd10,
       encounter,

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { completedYears } from '@osteopad/clinical';
-import type { EpisodePage, EpisodeReasonCode, EpisodeState, Sex } from '@osteopad/contract';
+import {
+  COMPLETABLE_TASK_KINDS,
+  DOSE_TASK_KINDS,
+  isOneOf,
+  TASK_KINDS,
+  type EpisodePage,
+  type EpisodeReasonCode,
+  type EpisodeState,
+  type Sex,
+} from '@osteopad/contract';
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
@@ -9,6 +18,12 @@ import type { CallFollowUpConfig } from './callFollowUp';
 import { storedEpisodeReason } from './episodeReasons';
 import { episodeDocuments, episodeTimeline } from './episodeTimeline';
 import { suggestNextStep } from './nextStep';
+import { overdueLevel } from '../followUp/followUpChain';
+import type { FollowUpSettings } from '../followUp/followUpSettings';
+
+type OpenTask = EpisodePage['openTasks'][number];
+type StoredTask = Pick<OpenTask, 'id' | 'kind' | 'dueDate' | 'assigneeRole' | 'seriesKey' | 'treatmentId'>;
+type StoredTreatment = Omit<EpisodePage['treatments'][number], 'nextDoseOn'>;
 
 interface PageRow extends Record<string, unknown> {
   page: {
@@ -26,8 +41,9 @@ interface PageRow extends Record<string, unknown> {
       indexFracture: EpisodePage['episode']['indexFracture'];
     };
     patient: Omit<EpisodePage['patient'], 'ageYears' | 'sex'> & { sex: Sex };
-    openTasks: EpisodePage['openTasks'];
+    openTasks: StoredTask[];
     appointments: EpisodePage['appointments'];
+    treatments: StoredTreatment[];
   };
 }
 
@@ -49,15 +65,39 @@ function episodePageQuery(organizationId: string, episodeId: string) {
       'patient', json_build_object('id', p.id, 'familyName', p.family_name, 'givenNames', p.given_names,
         'initials', p.initials, 'hospitalNumber', p.source_id, 'birthDate', p.birth_date, 'sex', p.sex),
       'openTasks', coalesce((SELECT json_agg(json_build_object('id', t.id, 'kind', t.kind, 'dueDate', t.due_date,
-          'assigneeRole', t.assignee_role) ORDER BY t.due_date, t.id)
+          'assigneeRole', t.assignee_role, 'seriesKey', t.series_key, 'treatmentId', t.treatment_id)
+          ORDER BY t.due_date, t.id)
         FROM tasks t WHERE t.episode_id = e.id AND t.organization_id = e.organization_id AND t.status = 'open'),
         '[]'::json),
       'appointments', coalesce((SELECT json_agg(json_build_object('id', a.id, 'date', a.date, 'time', a.time,
           'kinds', a.kinds, 'status', a.status, 'note', a.note, 'version', a.version) ORDER BY a.date DESC, a.id)
-        FROM appointments a WHERE a.episode_id = e.id AND a.organization_id = e.organization_id), '[]'::json)
+        FROM appointments a WHERE a.episode_id = e.id AND a.organization_id = e.organization_id), '[]'::json),
+      'treatments', coalesce((SELECT json_agg(json_build_object('id', r.id, 'drug', r.drug, 'status', r.status,
+          'startedOn', r.started_on, 'lastDoseOn', r.last_dose_on, 'endedOn', r.ended_on,
+          'endReason', r.end_reason, 'followsTreatmentId', r.follows_treatment_id) ORDER BY r.started_on, r.created_at, r.id)
+        FROM treatments r WHERE r.episode_id = e.id AND r.organization_id = e.organization_id), '[]'::json)
     ) AS page
     FROM episodes e JOIN patients p ON p.id = e.patient_id AND p.organization_id = e.organization_id
     WHERE e.id = ${episodeId}::uuid AND e.organization_id = ${organizationId}::uuid`;
+}
+
+/** Whether the page completes the task, and how overdue it is today (followUpChain.ts). */
+function withFollowUp(task: StoredTask, today: string, settings: FollowUpSettings): OpenTask {
+  return {
+    ...task,
+    completable: isOneOf(COMPLETABLE_TASK_KINDS, task.kind),
+    overdueLevel: isOneOf(TASK_KINDS, task.kind)
+      ? overdueLevel(task.kind, task.dueDate, today, settings)
+      : task.dueDate < today
+        ? 'overdue'
+        : 'none',
+  };
+}
+
+/** A course's next dose: the soonest open dose task of the course (tasks come soonest first). */
+function withNextDose(course: StoredTreatment, openTasks: readonly StoredTask[]) {
+  const dose = openTasks.find((t) => t.treatmentId === course.id && isOneOf(DOSE_TASK_KINDS, t.kind));
+  return { ...course, nextDoseOn: dose?.dueDate ?? null };
 }
 
 /** `GET /api/episodes/:episodeId`: the episode page, audited as a read of its patient. */
@@ -67,12 +107,14 @@ export function getEpisodePage(
   episodeId: string,
   today: string,
   callFollowUp: CallFollowUpConfig,
+  followUp: FollowUpSettings,
 ): Promise<EpisodePage> {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const rows = await tx.execute<PageRow>(episodePageQuery(actor.organizationId, episodeId));
     const page = rows.rows[0]?.page;
     if (page === undefined) throw notFound('Episode');
-    const { episode, patient, openTasks, appointments } = page;
+    const { episode, patient, appointments } = page;
+    const openTasks = page.openTasks.map((task) => withFollowUp(task, today, followUp));
     const scope = { organizationId: actor.organizationId, patientId: episode.patientId, episodeId };
     const timeline = await episodeTimeline(tx, scope);
     const documents = await episodeDocuments(tx, scope);
@@ -105,6 +147,8 @@ export function getEpisodePage(
       documents,
       nextStep: suggestNextStep({ state: episode.state, openTasks, appointments }),
       callFollowUp,
+      treatments: page.treatments.map((course) => withNextDose(course, page.openTasks)),
+      followUp: { denosumabOverdueDays: followUp.denosumabOverdueDays },
     };
   });
 }

@@ -18,6 +18,7 @@ import { requireActor } from '../auth/requireActor';
 import { invalid } from '../domain/errors';
 import { localIsoDate } from '../time/localDate';
 import { DEFAULT_CALL_FOLLOW_UP } from './callFollowUp';
+import { DEFAULT_FOLLOW_UP_SETTINGS } from '../followUp/followUpSettings';
 import { getEpisodePage } from './episodePage';
 import {
   changeAppointment,
@@ -36,6 +37,7 @@ const noteRequired = (reason: string, note: string): void => {
 export function registerInvitationLoopRoutes(app: TypedApp, { db, clock, config }: AppDeps): void {
   const today = (): string => localIsoDate(clock());
   const callFollowUp = config.callFollowUp ?? DEFAULT_CALL_FOLLOW_UP;
+  const followUp = config.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS;
 
   app.get(
     '/api/episodes/:episodeId',
@@ -49,7 +51,7 @@ export function registerInvitationLoopRoutes(app: TypedApp, { db, clock, config 
       },
     },
     async (request) =>
-      getEpisodePage(db, requireActor(request), request.params.episodeId, today(), callFollowUp),
+      getEpisodePage(db, requireActor(request), request.params.episodeId, today(), callFollowUp, followUp),
   );
 
   app.post(

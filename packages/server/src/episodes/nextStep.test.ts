@@ -55,6 +55,20 @@ describe('suggestNextStep', () => {
       'open_decision',
     );
   });
+  it('in follow-up, suggests completing the soonest task the page completes', () => {
+    const openTasks = [
+      { id: 'letter', kind: 'send_gp_letter', dueDate: '2026-11-01' },
+      { id: 'dose', kind: 'denosumab_injection', dueDate: '2026-11-02' },
+      { id: 'check', kind: 'yearly_check', dueDate: '2027-05-01' },
+    ];
+    expect(suggestNextStep({ state: 'follow_up', openTasks, appointments: [] })).toEqual({
+      action: 'complete_task',
+      taskId: 'dose',
+    });
+    expect(
+      suggestNextStep({ state: 'follow_up', openTasks: openTasks.slice(0, 1), appointments: [] }),
+    ).toEqual({ action: 'none', taskId: null });
+  });
   it('suggests nothing at an end', () => {
     for (const state of ['declined', 'not_eligible', 'lost', 'closed'] as const) {
       expect(suggestNextStep({ state, openTasks: [], appointments: [] })).toEqual({

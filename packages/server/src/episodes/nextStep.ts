@@ -1,4 +1,4 @@
-import type { EpisodeState, NextStepAction } from '@osteopad/contract';
+import { COMPLETABLE_TASK_KINDS, isOneOf, type EpisodeState, type NextStepAction } from '@osteopad/contract';
 
 export interface NextStepInput {
   state: EpisodeState;
@@ -51,7 +51,13 @@ export function suggestNextStep({ state, openTasks, appointments }: NextStepInpu
     case 'no_treatment':
     case 'referred':
     case 'follow_up':
-    case 're_evaluation':
+    case 're_evaluation': {
+      // In follow-up the work is the dated tasks of the rules (R11): the soonest one completed here.
+      const task = openTasks.find((t) => isOneOf(COMPLETABLE_TASK_KINDS, t.kind));
+      return task === undefined
+        ? { action: 'none', taskId: null }
+        : { action: 'complete_task', taskId: task.id };
+    }
     case 'closed':
     case 'declined':
     case 'not_eligible':

@@ -329,7 +329,10 @@ export function completeTask(
 
     let course = courseRow;
     let cancelled = 0;
-    if (courseRow !== null && step.course.kind !== 'none') {
+    // A course that has already ended keeps how it ended: the follow-on started after a stop (R11.4)
+    // must not overwrite the stop's date and reason with its own completion.
+    const ended = courseRow !== null && courseRow.status !== 'active' && step.course.kind !== 'dose';
+    if (courseRow !== null && step.course.kind !== 'none' && !ended) {
       const effect = step.course;
       const updated = await tx
         .update(treatments)

@@ -3,7 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutcome, EpisodePage } from '@osteopad/contract';
+import {
+  COMPLETABLE_TASK_KINDS,
+  isOneOf,
+  type CallOutcome,
+  type CompletableTaskKind,
+  type EpisodePage,
+  type TaskCompletion,
+} from '@osteopad/contract';
 import { ApiError } from '../api/client';
 import { AnchorLink } from '../common/AnchorLink';
 import { EmptyNote } from '../common/EmptyNote';
@@ -27,6 +34,12 @@ import { TimelineList } from './TimelineList';
 import { documentKindLabel } from './timelineText';
 import { useEpisodeAction } from './useEpisodeAction';
 import { anyRoleLabel, taskKindLabel } from '../i18n/labels';
+import { Notice } from '../common/Notice';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { OverdueBadge } from './OverdueBadge';
+import { outcomesFor } from './taskCompletionFields';
+import { TaskCompletionForm } from './TaskCompletionForm';
+import { TreatmentPanel } from './TreatmentPanel';
 import './i18n/register';
 
 const route = getRouteApi('/app/episodes/$episodeId');
@@ -35,7 +48,11 @@ const route = getRouteApi('/app/episodes/$episodeId');
 const EPISODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type OpenDialog =
-  { kind: 'reply'; version?: number } | { kind: 'call'; taskId: string } | { kind: 'reopen' } | null;
+  | { kind: 'reply'; version?: number }
+  | { kind: 'call'; taskId: string }
+  | { kind: 'reopen' }
+  | { kind: 'complete'; task: { id: string; kind: CompletableTaskKind; dueDate: string } }
+  | null;
 
 /** The episode page: where the patient is in the pathway, what waits, what happened, and the next step. */
 export function EpisodeScreen() {
@@ -57,7 +74,17 @@ function EpisodeView({ page }: { page: EpisodePage }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [opening, setOpening] = useState(0);
+  const [completed, setCompleted] = useState<{ id: number; result: TaskCompletion } | null>(null);
+  const user = useCurrentUser();
   const { episode, nextStep } = page;
+  /** The task's kind when this user can complete it here (some outcomes are a specialist's only). */
+  const completableKind = (task: EpisodePage['openTasks'][number]): CompletableTaskKind | null =>
+    task.completable &&
+    isOneOf(COMPLETABLE_TASK_KINDS, task.kind) &&
+    user !== null &&
+    outcomesFor(task.kind, user.role).length > 0
+      ? task.kind
+      : null;
   const open = (next: OpenDialog) => {
     setOpening((n) => n + 1);
     setDialog(next);
@@ -115,6 +142,34 @@ function EpisodeView({ page }: { page: EpisodePage }) {
             {label}
           </Button>
         );
+      case 'complete_task': {
+        const task = page.openTasks.find((candidate) => candidate.id === nextStep.taskId);
+        if (task === undefined) return <Text c="dimmed">{t('episode.nextStep.none')}</Text>;
+        const kind = completableKind(task);
+        const which = (
+          <Text size="sm">
+            {t('episode.nextStep.completeWhich', {
+              task: taskKindLabel(t, task.kind),
+              date: formatDate(task.dueDate),
+            })}
+          </Text>
+        );
+        if (kind === null) return which;
+        return (
+          <>
+            <Button
+              size="md"
+              onClick={() => {
+                setCompleted(null);
+                open({ kind: 'complete', task: { id: task.id, kind, dueDate: task.dueDate } });
+              }}
+            >
+              {label}
+            </Button>
+            {which}
+          </>
+        );
+      }
       case 'review_eligibility':
       case 'open_intake':
       case 'enter_investigations':
@@ -155,6 +210,20 @@ function EpisodeView({ page }: { page: EpisodePage }) {
             }}
           />
         );
+      case 'complete':
+        return (
+          <TaskCompletionForm
+            key={opening}
+            task={dialog.task}
+            version={episode.version}
+            role={user?.role ?? 'nurse'}
+            onCancel={close}
+            onDone={(result) => {
+              setCompleted({ id: opening, result });
+              close();
+            }}
+          />
+        );
       case 'reopen':
         return (
           <ReopenForm
@@ -184,6 +253,31 @@ function EpisodeView({ page }: { page: EpisodePage }) {
         {letter.isError && <ActionRefusal error={letter.error} />}
       </Section>
       {dialogBody()}
+      {completed !== null && (
+        <Notice
+          key={completed.id}
+          tone="success"
+          onClose={() => {
+            setCompleted(null);
+          }}
+        >
+          <Text size="sm" data-testid="completion-notice">
+            {t('episode.complete.done', { task: taskKindLabel(t, completed.result.kind) })}
+          </Text>
+          {completed.result.created.length > 0 && (
+            <Stack gap={2} mt={4} component="ul" data-testid="created-tasks">
+              {completed.result.created.map((created) => (
+                <Text size="sm" key={created.id} component="li">
+                  {t('episode.complete.created', {
+                    task: taskKindLabel(t, created.kind),
+                    date: formatDate(created.dueDate),
+                  })}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Notice>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <EpisodeSummary page={page} />
         <Section title={t('episode.tasks.title')}>
@@ -196,16 +290,43 @@ function EpisodeView({ page }: { page: EpisodePage }) {
                   <Table.Th>{t('episode.tasks.kind')}</Table.Th>
                   <Table.Th>{t('episode.tasks.due')}</Table.Th>
                   <Table.Th>{t('episode.tasks.role')}</Table.Th>
+                  <Table.Th>{t('episode.tasks.action')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {page.openTasks.map((task) => (
-                  <Table.Tr key={task.id}>
-                    <Table.Td>{taskKindLabel(t, task.kind)}</Table.Td>
-                    <Table.Td>{formatDate(task.dueDate)}</Table.Td>
-                    <Table.Td>{anyRoleLabel(t, task.assigneeRole)}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {page.openTasks.map((task) => {
+                  const kind = completableKind(task);
+                  return (
+                    <Table.Tr key={task.id} data-task-kind={task.kind}>
+                      <Table.Td>{taskKindLabel(t, task.kind)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <span>{formatDate(task.dueDate)}</span>
+                          <OverdueBadge level={task.overdueLevel} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{anyRoleLabel(t, task.assigneeRole)}</Table.Td>
+                      <Table.Td>
+                        {kind !== null && (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            aria-label={t('episode.tasks.completeFor', {
+                              task: taskKindLabel(t, task.kind),
+                              date: formatDate(task.dueDate),
+                            })}
+                            onClick={() => {
+                              setCompleted(null);
+                              open({ kind: 'complete', task: { id: task.id, kind, dueDate: task.dueDate } });
+                            }}
+                          >
+                            {t('episode.tasks.complete')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           )}
@@ -246,6 +367,9 @@ function EpisodeView({ page }: { page: EpisodePage }) {
             )}
           </Group>
         </Section>
+      )}
+      {(page.treatments.length > 0 || ['decided', 'treating', 'follow_up'].includes(episode.state)) && (
+        <TreatmentPanel treatments={page.treatments} openTasks={page.openTasks} settings={page.followUp} />
       )}
       <AppointmentsTable appointments={page.appointments} />
       <TimelineList entries={page.timeline} />

@@ -3,6 +3,7 @@ import type { z } from 'zod/mini';
 import {
   episodePageSchema,
   loopActionSchema,
+  taskCompletionSchema,
   type appointmentBody,
   type appointmentStatusBody,
   type callOutcomeBody,
@@ -10,6 +11,8 @@ import {
   type includeFractureBody,
   type LoopActionResult,
   type reopenBody,
+  type TaskCompletion,
+  type taskCompletionBody,
 } from '@osteopad/contract';
 import { api, ApiError } from '../api/client';
 
@@ -60,3 +63,16 @@ export const recordDecline = (episodeId: string, body: z.input<typeof declineBod
 /** Someone else changed the episode since it was read: the page reloads it and says so. */
 export const isStaleVersion = (error: unknown): boolean =>
   error instanceof ApiError && error.code === 'stale_version';
+
+/** Completes a task with its outcome; the answer names the tasks the rules created next. */
+export async function completeTask(
+  taskId: string,
+  body: z.input<typeof taskCompletionBody>,
+): Promise<TaskCompletion> {
+  const answer = await api.post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+    body,
+    schema: taskCompletionSchema,
+  });
+  if (answer === undefined) throw new ApiError(204, 'invalid_response', 'Expected a body.');
+  return answer;
+}
