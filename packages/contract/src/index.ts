@@ -42,3 +42,5 @@ export * from './investigations';
 export * from './requests/investigations';
 export * from './taskOutcomes';
 export * from './requests/tasks';
+export * from './followUpWorklist';
+export * from './requests/followUpWorklist';
