@@ -226,7 +226,11 @@ export async function queryFollowUpWorklist(
       upcoming: capped(head.counts.upcoming),
     },
     nextCursor:
-      fetched.length > q.limit && last?.itemId != null && last.dueKey !== null && last.clockKey !== null
+      fetched.length > q.limit &&
+      last !== undefined &&
+      last.itemId !== null &&
+      last.dueKey !== null &&
+      last.clockKey !== null
         ? encodeFollowUpCursor(scope, { dueKey: last.dueKey, clockKey: last.clockKey, itemId: last.itemId })
         : null,
   };

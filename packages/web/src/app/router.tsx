@@ -23,6 +23,7 @@ import {
   IMPORT_ROLES,
   PATIENT_LIST_ROLES,
   WORKLIST_ROLES,
+  FOLLOW_UP_ROLES,
   homeFor,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
@@ -74,6 +75,8 @@ const InvestigationsScreen = lazyRouteComponent(
   () => import('../investigations/InvestigationsScreen'),
   'InvestigationsScreen',
 );
+
+const FollowUpScreen = lazyRouteComponent(() => import('../followUp/FollowUpScreen'), 'FollowUpScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -236,6 +239,16 @@ const investigationsRoute = createRoute({
   ),
 });
 
+const followUpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'follow-up',
+  component: () => (
+    <RequireRole roles={FOLLOW_UP_ROLES}>
+      <FollowUpScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -259,6 +272,7 @@ const routeTree = rootRoute.addChildren([
     episodeRoute,
     unknownRoute,
     decisionRoute,
+    followUpRoute,
   ]),
 ]);
 

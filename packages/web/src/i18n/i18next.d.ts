@@ -6,6 +6,7 @@ import type labResultsNl from '../labResults/i18n/nl.json';
 import type investigationsNl from '../investigations/i18n/nl.json';
 import type nl from './nl.json';
 import type intakeNl from '../intake/i18n/nl.json';
+import type followUpNl from '../followUp/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -16,7 +17,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof episodeNl &
   typeof labResultsNl &
   typeof intakeNl &
-  typeof investigationsNl;
+  typeof investigationsNl &
+  typeof followUpNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

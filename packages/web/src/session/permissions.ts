@@ -48,3 +48,7 @@ export function homeFor(role: Role): HomeTarget {
       return 'placeholder';
   }
 }
+
+/** The server's FOLLOW_UP_WORKLIST_ROLES (kept as a literal: the contract module stays out of the main bundle). */
+export const FOLLOW_UP_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary', 'admin'];
+export const canUseFollowUpWorklist = (role: Role): boolean => FOLLOW_UP_ROLES.includes(role);

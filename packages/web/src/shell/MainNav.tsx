@@ -8,6 +8,7 @@ import {
   canUsePatientList,
   canUseWorklist,
   canViewClinicalConfig,
+  canUseFollowUpWorklist,
 } from '../session/permissions';
 
 interface MainNavProps {
@@ -24,7 +25,9 @@ export function MainNav({ role }: MainNavProps) {
   const showAudit = canUseAuditLog(role);
   const showImports = canImport(role);
   const showClinicalConfig = canViewClinicalConfig(role);
-  if (!showWorklist && !showPatients && !showAudit && !showImports && !showClinicalConfig) return null;
+  const showFollowUp = canUseFollowUpWorklist(role);
+  if (!showWorklist && !showPatients && !showAudit && !showImports && !showClinicalConfig && !showFollowUp)
+    return null;
   return (
     <nav aria-label={t('nav.label')}>
       <Group gap="lg">
@@ -51,6 +54,11 @@ export function MainNav({ role }: MainNavProps) {
         {showClinicalConfig && (
           <AnchorLink to="/clinical-config" fw={500} activeProps={ACTIVE}>
             {t('nav.clinicalConfig')}
+          </AnchorLink>
+        )}
+        {showFollowUp && (
+          <AnchorLink to="/follow-up" fw={500} activeProps={ACTIVE}>
+            {t('nav.followUp')}
           </AnchorLink>
         )}
       </Group>
