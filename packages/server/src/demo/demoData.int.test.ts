@@ -33,8 +33,9 @@ describe('demo data', () => {
     ).toBeGreaterThan(0);
     expect(await count(`fracture_events WHERE eligibility = 'excluded'`)).toBeGreaterThan(0);
     expect(await count(`episodes WHERE state = 'declined'`)).toBe(1);
-    // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded).
-    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(1);
+    // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded);
+    // demoClocks.ts: patient 34's drug decided by the specialist.
+    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(2);
     expect(await count(`report_findings WHERE status = 'open'`)).toBe(2);
     expect(await count(`audit_events WHERE action = 'create' AND object_type = 'patient'`)).toBe(40);
     // The invitation loop's demo (demoLoop.ts): one attended and one planned appointment, a reopened

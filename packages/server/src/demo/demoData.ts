@@ -21,6 +21,7 @@ import { seedInvitationLoopDemo } from './demoLoop';
 import { addDemoLabs } from './demoLabs';
 import { fillDemoIntakes } from './demoIntake';
 import { recordDemoDensitometry } from './demoDensitometry';
+import { seedDemoClocks } from './demoClocks';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -291,6 +292,7 @@ async function moveDemoEpisodesAlong(
   await addDemoLabs(db, organizationId, episodeOf, today, DEFAULT_CONFIG);
   await fillDemoIntakes(db, organizationId, episodeOf);
   await recordDemoDensitometry(db, actor, episodeOf, today);
+  await seedDemoClocks(db, organizationId, episodeOf, today);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */
