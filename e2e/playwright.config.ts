@@ -18,11 +18,13 @@ export default defineConfig({
   reporter,
   projects: [
     // The demo data as seeded: these tests count and page through the 40 demo patients.
-    { name: 'demo', testMatch: '*.spec.ts', testIgnore: ['case-finding/**', 'consult/**'] },
+    { name: 'demo', testMatch: '*.spec.ts', testIgnore: ['case-finding/**', 'consult/**', 'followup/**'] },
     // These import patients and move them along the pathway, so they start when the demo tests are done.
     { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
     // The consult moves demo episodes along the pathway: after the case-finding tests.
     { name: 'consult', testMatch: 'consult/*.spec.ts', dependencies: ['case-finding'] },
+    // Follow-up (issue 12) completes tasks of episodes the consult has moved along: after the consult tests.
+    { name: 'followup', testMatch: 'followup/*.spec.ts', dependencies: ['consult'] },
   ],
   use: {
     baseURL: BASE_URL,
