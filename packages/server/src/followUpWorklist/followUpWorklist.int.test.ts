@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Assessment, FollowUpWorklist, FollowUpWorklistItem } from '@osteopad/contract';
+import {
+  FOLLOW_UP_TASK_KINDS,
+  TASK_KINDS,
+  type Assessment,
+  type FollowUpWorklist,
+  type FollowUpWorklistItem,
+} from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
 import { episodes, fractureEvents, tasks } from '../db/schema';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
@@ -343,5 +349,36 @@ describe('the projection sort key', () => {
         kind: expected?.kind ?? null,
       });
     }
+  });
+});
+
+describe('the projection', () => {
+  it('lists exactly the follow-up kinds of the contract and start_treatment on the follow-up lists', async () => {
+    const answered = await h.db.owner.query<{ kind: string; list_key: string | null }>(
+      'SELECT k AS kind, osteopad_worklist_list_key(k) AS list_key FROM unnest($1::text[]) k',
+      [[...TASK_KINDS]],
+    );
+    const followUp = answered.rows.filter((r) => r.list_key === 'follow_up').map((r) => r.kind);
+    expect(followUp.sort()).toEqual(['start_treatment', ...FOLLOW_UP_TASK_KINDS].sort());
+  });
+
+  it('equals its source after all the changes above: derived again, the rows are the same', async () => {
+    const columns =
+      'item_id, entry_kind, assignee_role, list_key, assessed_on, dxa_on, first_contact_on, persistence_on, treated_until, decision_outcome, clock_due, clock_kind, due_key';
+    const stored = await h.db.owner.query(
+      `SELECT ${columns} FROM worklist_items WHERE task_id IS NOT NULL ORDER BY item_id`,
+    );
+    const text = await h.db.owner.query<{ q: string }>(`SELECT osteopad_worklist_task_rows('tasks') AS q`);
+    const derived = await h.db.owner.query(
+      `WITH d(item_id, organization_id, entry_kind, patient_id, episode_id, fracture_id, task_id, episode_state,
+              family_name, given_names, initials, bsn, birth_date, sex, age_at_fracture, fracture_date, site_code,
+              site_text, icd10_code, patient_group, eligibility, eligibility_reason, assumptions, source,
+              task_due_date, name_key, site_key, due_key, assignee_role, list_key, assessed_on, dxa_on,
+              first_contact_on, persistence_on, treated_until, decision_outcome, clock_due, clock_kind)
+         AS (${text.rows[0]?.q ?? ''})
+       SELECT ${columns} FROM d ORDER BY item_id`,
+    );
+    expect(stored.rows.length).toBeGreaterThan(10);
+    expect(stored.rows).toEqual(derived.rows);
   });
 });
