@@ -220,6 +220,21 @@ describe('the follow-up worklist', () => {
       'follow_up_16w',
     ]);
     expect(dose?.nextClock).toEqual({ kind: 'assessment_12w', deadline: '2026-08-24' });
+    // Handed to the specialist, the yearly check leaves the nurse's list and joins the specialist's.
+    await inOrganization(h.db.app.db, h.orgA.id, (tx) =>
+      tx
+        .update(tasks)
+        .set({ assigneeRole: 'specialist' })
+        .where(and(eq(tasks.episodeId, overdueEpisode), eq(tasks.kind, 'yearly_check'))),
+    );
+    expect((await list(nurse, 'tab=due_today')).items).toEqual([]);
+    expect((await list(specialist, 'tab=due_today')).items.map((i) => i.taskKind)).toEqual(['yearly_check']);
+    await inOrganization(h.db.app.db, h.orgA.id, (tx) =>
+      tx
+        .update(tasks)
+        .set({ assigneeRole: 'nurse' })
+        .where(and(eq(tasks.episodeId, overdueEpisode), eq(tasks.kind, 'yearly_check'))),
+    );
     const today = await list(nurse, 'tab=due_today');
     expect(today.items.map((i) => i.taskKind)).toEqual(['yearly_check']);
     expect(today.counts.due_today).toEqual({ total: 1, capped: false });

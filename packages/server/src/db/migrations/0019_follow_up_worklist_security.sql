@@ -108,6 +108,44 @@ LANGUAGE sql IMMUTABLE AS $fn$
   SELECT ' ON CONFLICT (item_id) DO UPDATE SET (organization_id, entry_kind, patient_id, episode_id, fracture_id, task_id, episode_state, family_name, given_names, initials, bsn, birth_date, sex, age_at_fracture, fracture_date, site_code, site_text, icd10_code, patient_group, eligibility, eligibility_reason, assumptions, source, task_due_date, name_key, site_key, due_key, assignee_role, list_key, assessed_on, dxa_on, first_contact_on, persistence_on, treated_until, decision_outcome, clock_due, clock_kind) = (EXCLUDED.organization_id, EXCLUDED.entry_kind, EXCLUDED.patient_id, EXCLUDED.episode_id, EXCLUDED.fracture_id, EXCLUDED.task_id, EXCLUDED.episode_state, EXCLUDED.family_name, EXCLUDED.given_names, EXCLUDED.initials, EXCLUDED.bsn, EXCLUDED.birth_date, EXCLUDED.sex, EXCLUDED.age_at_fracture, EXCLUDED.fracture_date, EXCLUDED.site_code, EXCLUDED.site_text, EXCLUDED.icd10_code, EXCLUDED.patient_group, EXCLUDED.eligibility, EXCLUDED.eligibility_reason, EXCLUDED.assumptions, EXCLUDED.source, EXCLUDED.task_due_date, EXCLUDED.name_key, EXCLUDED.site_key, EXCLUDED.due_key, EXCLUDED.assignee_role, EXCLUDED.list_key, EXCLUDED.assessed_on, EXCLUDED.dxa_on, EXCLUDED.first_contact_on, EXCLUDED.persistence_on, EXCLUDED.treated_until, EXCLUDED.decision_outcome, EXCLUDED.clock_due, EXCLUDED.clock_kind)'
 $fn$;
 --> statement-breakpoint
+-- As in 0013, and a task handed to another role or given another outcome refreshes its patient too: the
+-- follow-up lists filter on the role, and a completed contact's outcome stops a clock.
+CREATE OR REPLACE FUNCTION osteopad_worklist_rows_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  affected uuid[];
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT o.patient_id) INTO affected FROM old_rows o;
+  ELSIF TG_TABLE_NAME = 'tasks' THEN
+    SELECT array_agg(DISTINCT x) INTO affected FROM old_rows o JOIN new_rows n ON n.id = o.id,
+      LATERAL (VALUES (o.patient_id), (n.patient_id)) v(x)
+     WHERE (o.status, o.kind, o.due_date, o.episode_id, o.patient_id, o.assignee_role, o.outcome)
+           IS DISTINCT FROM (n.status, n.kind, n.due_date, n.episode_id, n.patient_id, n.assignee_role, n.outcome);
+  ELSIF TG_TABLE_NAME = 'episodes' THEN
+    SELECT array_agg(DISTINCT x) INTO affected FROM old_rows o JOIN new_rows n ON n.id = o.id,
+      LATERAL (VALUES (o.patient_id), (n.patient_id)) v(x)
+     WHERE (o.state, o.patient_group, o.index_fracture_id, o.patient_id)
+           IS DISTINCT FROM (n.state, n.patient_group, n.index_fracture_id, n.patient_id);
+  ELSIF TG_TABLE_NAME = 'patients' THEN
+    SELECT array_agg(DISTINCT n.id) INTO affected FROM old_rows o JOIN new_rows n ON n.id = o.id
+     WHERE (o.family_name, o.given_names, o.initials, o.bsn, o.birth_date, o.sex, o.organization_id)
+           IS DISTINCT FROM (n.family_name, n.given_names, n.initials, n.bsn, n.birth_date, n.sex, n.organization_id);
+  ELSIF TG_TABLE_NAME = 'fracture_events' THEN
+    SELECT array_agg(DISTINCT x) INTO affected FROM old_rows o JOIN new_rows n ON n.id = o.id,
+      LATERAL (VALUES (o.patient_id), (n.patient_id)) v(x)
+     WHERE (o.patient_id, o.fracture_date, o.site_code, o.site_text, o.icd10_code, o.eligibility,
+            o.eligibility_reason, o.eligibility_engine->'assumptions', o.source_format)
+           IS DISTINCT FROM (n.patient_id, n.fracture_date, n.site_code, n.site_text, n.icd10_code, n.eligibility,
+            n.eligibility_reason, n.eligibility_engine->'assumptions', n.source_format);
+  ELSE
+    RAISE EXCEPTION 'osteopad_worklist_rows_changed: unexpected table %', TG_TABLE_NAME;
+  END IF;
+  PERFORM osteopad_worklist_refresh(affected);
+  RETURN NULL;
+END;
+$fn$;
+--> statement-breakpoint
 -- The events that start and stop a clock happen outside the tasks: a decision recorded, a DXA exam recorded,
 -- moved or removed, a course started, stopped or completed. Each refreshes the rows of its patients; a patient
 -- has a handful of rows, and these are single-row writes.
