@@ -1,7 +1,7 @@
 // `npm run bench -- followup`: the follow-up worklists with their deadline clocks (issue 12) at national
 // scale, on the same projection as the case-finding worklists. Builds the worklist bench's database (the
 // real import of BENCH_FOLLOWUP_EPISODES generated registrations, default 1,000,000), moves
-// BENCH_FOLLOWUP_SHARE of the episodes (default 10 %) into follow-up as the application leaves them — the
+// BENCH_FOLLOWUP_SHARE of the episodes it opened (default 10 %) into follow-up as the application leaves them — the
 // invitation done, a decision, a DXA exam for most, a treatment course (some stopped), five follow-up
 // tasks each dated from 60 days ago to a year ahead, every projection row kept by its triggers — starts
 // the real HTTP server on loopback, logs in over HTTP as a nurse and measures, beside `/api/health` of the
@@ -169,7 +169,9 @@ export async function run(): Promise<Record<string, unknown>> {
       patientId: null,
     });
     const today = localIsoDate(new Date());
-    const inFollowUp = Math.round(EPISODES * SHARE);
+    const imported = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM episodes`);
+    // A share of the episodes the import opened (fewer than the registrations: repeats, exclusions).
+    const inFollowUp = Math.round((imported.rows[0]?.n ?? 0) * SHARE);
     progress(`moving ${inFollowUp.toLocaleString('en')} episodes into follow-up`);
     const moveStart = performance.now();
     await moveIntoFollowUp(owner, inFollowUp, today, nurse.id);
