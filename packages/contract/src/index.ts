@@ -45,3 +45,5 @@ export * from './requests/tasks';
 export * from './upcoming';
 export * from './reminders';
 export * from './requests/reminders';
+export * from './followUpWorklist';
+export * from './requests/followUpWorklist';

@@ -522,6 +522,22 @@ export const worklistItems = pgTable(
     nameKey: text('name_key').notNull(),
     siteKey: text('site_key').notNull(),
     dueKey: date('due_key', { mode: 'string' }).notNull(),
+    /**
+     * The follow-up worklists (issue 12, migration 0021): the task's role; 'follow_up' for the kinds those
+     * lists show (null otherwise); the facts that start and stop the episode's quality clocks
+     * (clocks/qualityClocks.ts); the earliest deadline of a clock no recorded event has stopped
+     * ('9999-12-31' when none) and that clock's kind.
+     */
+    assigneeRole: text('assignee_role'),
+    listKey: text('list_key'),
+    assessedOn: date('assessed_on', { mode: 'string' }),
+    dxaOn: date('dxa_on', { mode: 'string' }),
+    firstContactOn: date('first_contact_on', { mode: 'string' }),
+    persistenceOn: date('persistence_on', { mode: 'string' }),
+    treatedUntil: date('treated_until', { mode: 'string' }),
+    decisionOutcome: text('decision_outcome'),
+    clockDue: date('clock_due', { mode: 'string' }).notNull().default('9999-12-31'),
+    clockKind: text('clock_kind'),
   },
   (t) => [
     index('worklist_items_fracture_date_idx').on(t.organizationId, t.entryKind, t.fractureDate, t.itemId),
@@ -530,6 +546,18 @@ export const worklistItems = pgTable(
     index('worklist_items_age_idx').on(t.organizationId, t.entryKind, t.ageAtFracture, t.itemId),
     index('worklist_items_site_idx').on(t.organizationId, t.entryKind, t.siteKey, t.itemId),
     index('worklist_items_patient_idx').on(t.patientId),
+    index('worklist_items_follow_up_due_idx')
+      .on(t.organizationId, t.dueKey, t.clockDue, t.itemId)
+      .where(sql`${t.listKey} = 'follow_up'`),
+    index('worklist_items_follow_up_role_due_idx')
+      .on(t.organizationId, t.assigneeRole, t.dueKey, t.clockDue, t.itemId)
+      .where(sql`${t.listKey} = 'follow_up'`),
+    index('worklist_items_follow_up_clock_idx')
+      .on(t.organizationId, t.clockDue, t.dueKey, t.itemId)
+      .where(sql`${t.listKey} = 'follow_up'`),
+    index('worklist_items_follow_up_role_clock_idx')
+      .on(t.organizationId, t.assigneeRole, t.clockDue, t.dueKey, t.itemId)
+      .where(sql`${t.listKey} = 'follow_up'`),
   ],
 );
 

@@ -34,8 +34,9 @@ describe('demo data', () => {
     expect(await count(`fracture_events WHERE eligibility = 'excluded'`)).toBeGreaterThan(0);
     expect(await count(`episodes WHERE state = 'declined'`)).toBe(1);
     // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded); the
-    // follow-up demo's four decisions override only the drug.
-    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(5);
+    // follow-up demo's four decisions and
+    // demoClocks.ts's patient 34 override only the drug.
+    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(6);
     expect(
       await count(`decisions WHERE items @> '[{"code": "referral_fall_clinic", "choice": "override"}]'`),
     ).toBe(1);

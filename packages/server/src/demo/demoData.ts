@@ -22,6 +22,7 @@ import { addDemoLabs } from './demoLabs';
 import { fillDemoIntakes } from './demoIntake';
 import { recordDemoDensitometry } from './demoDensitometry';
 import { seedFollowUpDemo } from './demoFollowUp';
+import { seedDemoClocks } from './demoClocks';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -293,6 +294,7 @@ async function moveDemoEpisodesAlong(
   await fillDemoIntakes(db, organizationId, episodeOf);
   await recordDemoDensitometry(db, actor, episodeOf, today);
   await seedFollowUpDemo(db, organizationId, bsns, today);
+  await seedDemoClocks(db, organizationId, episodeOf, today);
 }
 
 /** Three radiology reports: a vertebral fracture of a known patient, a negative report, one of an unknown patient. */

@@ -48,6 +48,7 @@ import { registerInvitationLoopRoutes } from '../episodes/invitationLoop.routes'
 import { registerLabResultRoutes } from '../labResults/labResults.routes';
 import { registerInvestigationRoutes } from '../investigations/investigations.routes';
 import { registerTaskCompletionRoutes } from '../followUp/taskCompletion.routes';
+import { registerFollowUpWorklistRoutes } from '../followUpWorklist/followUpWorklist.routes';
 import type { PatientInputSectionLoader } from '../consult/patientInputSections';
 import { isPublic, type RouteAccess } from './access';
 import type { AppConfig } from './config';
@@ -324,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTaskCompletionRoutes(typed, deps);
   registerUpcomingRoutes(typed, deps);
   registerReminderRoutes(typed, deps);
+  registerFollowUpWorklistRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -24,6 +24,7 @@ import {
   PATIENT_LIST_ROLES,
   REMINDER_SCREEN_ROLES,
   WORKLIST_ROLES,
+  FOLLOW_UP_ROLES,
   homeFor,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
@@ -76,6 +77,8 @@ const InvestigationsScreen = lazyRouteComponent(
   () => import('../investigations/InvestigationsScreen'),
   'InvestigationsScreen',
 );
+
+const FollowUpScreen = lazyRouteComponent(() => import('../followUp/FollowUpScreen'), 'FollowUpScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -248,6 +251,16 @@ const remindersRoute = createRoute({
   ),
 });
 
+const followUpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'follow-up',
+  component: () => (
+    <RequireRole roles={FOLLOW_UP_ROLES}>
+      <FollowUpScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -272,6 +285,7 @@ const routeTree = rootRoute.addChildren([
     unknownRoute,
     decisionRoute,
     remindersRoute,
+    followUpRoute,
   ]),
 ]);
 

@@ -7,6 +7,7 @@ import type investigationsNl from '../investigations/i18n/nl.json';
 import type nl from './nl.json';
 import type intakeNl from '../intake/i18n/nl.json';
 import type remindersNl from '../reminders/i18n/nl.json';
+import type followUpNl from '../followUp/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -18,7 +19,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof labResultsNl &
   typeof intakeNl &
   typeof investigationsNl &
-  typeof remindersNl;
+  typeof remindersNl &
+  typeof followUpNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

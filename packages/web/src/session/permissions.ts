@@ -53,3 +53,6 @@ export function homeFor(role: Role): HomeTarget {
 /** The server's REMINDER_ROLES: the reminder outbox (failed and waiting reminders, send again). */
 export const REMINDER_SCREEN_ROLES: readonly Role[] = REMINDER_ROLES;
 export const canSeeReminders = (role: Role): boolean => REMINDER_SCREEN_ROLES.includes(role);
+/** The server's FOLLOW_UP_WORKLIST_ROLES (kept as a literal: the contract module stays out of the main bundle). */
+export const FOLLOW_UP_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary', 'admin'];
+export const canUseFollowUpWorklist = (role: Role): boolean => FOLLOW_UP_ROLES.includes(role);

@@ -9,6 +9,7 @@ import {
   canUseWorklist,
   canViewClinicalConfig,
   canSeeReminders,
+  canUseFollowUpWorklist,
 } from '../session/permissions';
 
 interface MainNavProps {
@@ -26,7 +27,16 @@ export function MainNav({ role }: MainNavProps) {
   const showImports = canImport(role);
   const showClinicalConfig = canViewClinicalConfig(role);
   const showReminders = canSeeReminders(role);
-  if (!showWorklist && !showPatients && !showAudit && !showImports && !showClinicalConfig && !showReminders)
+  const showFollowUp = canUseFollowUpWorklist(role);
+  if (
+    !showWorklist &&
+    !showPatients &&
+    !showAudit &&
+    !showImports &&
+    !showClinicalConfig &&
+    !showReminders &&
+    !showFollowUp
+  )
     return null;
   return (
     <nav aria-label={t('nav.label')}>
@@ -59,6 +69,11 @@ export function MainNav({ role }: MainNavProps) {
         {showReminders && (
           <AnchorLink to="/reminders" fw={500} activeProps={ACTIVE}>
             {t('nav.reminders')}
+          </AnchorLink>
+        )}
+        {showFollowUp && (
+          <AnchorLink to="/follow-up" fw={500} activeProps={ACTIVE}>
+            {t('nav.followUp')}
           </AnchorLink>
         )}
       </Group>

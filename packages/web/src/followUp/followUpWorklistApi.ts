@@ -1,0 +1,34 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  followUpWorklistSchema,
+  type FollowUpRoleFilter,
+  type FollowUpSort,
+  type FollowUpTab,
+} from '@osteopad/contract';
+import { api } from '../api/client';
+
+export const FOLLOW_UP_PAGE_SIZE = 20;
+export const UPCOMING_DAYS = 30;
+
+export interface FollowUpRequest {
+  tab: FollowUpTab;
+  /** null: the server's default, the user's own role. */
+  role: FollowUpRoleFilter | null;
+  sort: FollowUpSort;
+  cursor: string | null;
+}
+
+export function followUpWorklistQuery({ tab, role, sort, cursor }: FollowUpRequest) {
+  return queryOptions({
+    queryKey: ['followUpWorklist', { tab, role, sort, cursor }],
+    queryFn: () =>
+      api.get('/api/follow-up/worklist', followUpWorklistSchema, {
+        tab,
+        role: role ?? undefined,
+        sort,
+        days: UPCOMING_DAYS,
+        limit: FOLLOW_UP_PAGE_SIZE,
+        cursor: cursor ?? undefined,
+      }),
+  });
+}
