@@ -19,7 +19,7 @@ import { decodeFollowUpCursor, encodeFollowUpCursor, type FollowUpCursorScope } 
 
 /**
  * The follow-up worklists: open follow-up tasks (projection rows with `list_key = 'follow_up'`, migration
- * 0019) by tab — due today, overdue, upcoming — for one role or all, optionally one task kind. Each order
+ * 0021) by tab — due today, overdue, upcoming — for one role or all, optionally one task kind. Each order
  * is one range scan of a partial index: (organisation, [role,] due, clock due, item) for the due order,
  * (organisation, [role,] clock due, due, item) for the clock order, where the tab's due-date condition is
  * checked in the index. The three tabs' counts stop at `FOLLOW_UP_COUNT_CAP`, as the case-finding lists'.
