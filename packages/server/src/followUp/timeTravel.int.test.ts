@@ -208,15 +208,19 @@ async function seedCohort(templates: Map<TreatmentDrug, { episodeId: string; dec
     columns.map((c) => replaced[c] ?? `${from}.${c}`).join(', ');
   for (const [drug, template] of templates) {
     const mine = ids.filter((i) => i.drug === drug);
+    // Two statements: the projection's triggers on decisions and on tasks each maintain the worklist row
+    // of the task, so both writes in one statement would race for it.
+    const copied = await h.db.owner.query<{ id: string; episode_id: string }>(
+      `INSERT INTO decisions (${decisionColumns.join(', ')})
+       SELECT ${pick(decisionColumns, { id: 'gen_random_uuid()', episode_id: 'c.episode_id', patient_id: 'c.patient_id' }, 'd')}
+         FROM decisions d CROSS JOIN unnest($1::uuid[], $2::uuid[]) AS c(episode_id, patient_id)
+        WHERE d.id = $3
+       RETURNING id, episode_id`,
+      [mine.map((m) => m.episodeId), mine.map((m) => m.patientId), template.decisionId],
+    );
+    const decisionOf = new Map(copied.rows.map((r) => [r.episode_id, r.id]));
     await h.db.owner.query(
-      `WITH cohort AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS c(episode_id, patient_id, due)),
-       copied AS (
-         INSERT INTO decisions (${decisionColumns.join(', ')})
-         SELECT ${pick(decisionColumns, { id: 'gen_random_uuid()', episode_id: 'c.episode_id', patient_id: 'c.patient_id' }, 'd')}
-           FROM decisions d CROSS JOIN cohort c WHERE d.id = $4
-         RETURNING id, episode_id)
-       INSERT INTO tasks (${taskColumns.join(', ')})
+      `INSERT INTO tasks (${taskColumns.join(', ')})
        SELECT ${pick(
          taskColumns,
          {
@@ -224,17 +228,18 @@ async function seedCohort(templates: Map<TreatmentDrug, { episodeId: string; dec
            episode_id: 'c.episode_id',
            patient_id: 'c.patient_id',
            due_date: 'c.due',
-           details: `t.details || jsonb_build_object('decisionId', copied.id)`,
+           details: `t.details || jsonb_build_object('decisionId', c.decision_id)`,
          },
          't',
        )}
-         FROM tasks t CROSS JOIN copied JOIN cohort c ON c.episode_id = copied.episode_id
+         FROM tasks t CROSS JOIN unnest($1::uuid[], $2::uuid[], $3::date[], $4::uuid[])
+                                 AS c(episode_id, patient_id, due, decision_id)
         WHERE t.episode_id = $5 AND t.kind = 'start_treatment'`,
       [
         mine.map((m) => m.episodeId),
         mine.map((m) => m.patientId),
         mine.map((m) => m.due),
-        template.decisionId,
+        mine.map((m) => decisionOf.get(m.episodeId) ?? ''),
         template.episodeId,
       ],
     );
