@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Assessment, EpisodePage } from '@osteopad/contract';
+import type { EpisodePage } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
 import { episodes, fractureEvents, tasks } from '../db/schema';
 import { countStatements } from '../../test/statementCounter';
+import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 
 let h: Harness;
@@ -41,20 +42,7 @@ async function decidedEpisode(drug: string): Promise<string> {
       .returning({ id: episodes.id });
     return row[0]?.id ?? '';
   });
-  const assessment = (
-    await h.as(specialist, 'GET', `/api/episodes/${episodeId}/assessment`)
-  ).json<Assessment>();
-  const decided = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
-    fingerprint: assessment.fingerprint,
-    basedOnDecisionId: null,
-    episodeVersion: assessment.episodeVersion,
-    items: assessment.items.map((i) =>
-      i.code === 'drug'
-        ? { code: i.code, choice: 'override', value: drug, reason: 'test: this drug' }
-        : { code: i.code, choice: 'accept' },
-    ),
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideWithDrug(h, specialist, episodeId, drug);
   return episodeId;
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Assessment, TaskCompletion } from '@osteopad/contract';
+import type { TaskCompletion } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
 import { episodes, fractureEvents, tasks, treatments } from '../db/schema';
+import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 
 let h: Harness;
@@ -47,20 +48,7 @@ async function decidedEpisode(drug: string): Promise<string> {
       .returning({ id: episodes.id });
     return row[0]?.id ?? '';
   });
-  const assessment = (
-    await h.as(specialist, 'GET', `/api/episodes/${episodeId}/assessment`)
-  ).json<Assessment>();
-  const decided = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
-    fingerprint: assessment.fingerprint,
-    basedOnDecisionId: null,
-    episodeVersion: assessment.episodeVersion,
-    items: assessment.items.map((i) =>
-      i.code === 'drug'
-        ? { code: i.code, choice: 'override', value: drug, reason: 'test: this drug' }
-        : { code: i.code, choice: 'accept' },
-    ),
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideWithDrug(h, specialist, episodeId, drug);
   return episodeId;
 }
 

@@ -14,7 +14,6 @@ import {
   OUTCOMES_WITH_DATE,
   isOneOf,
   COMPLETABLE_TASK_KINDS,
-  type Assessment,
   type TaskCompletion,
   type TaskCompletionRequest,
   type TreatmentDrug,
@@ -25,6 +24,7 @@ import { checkPathwayInvariant } from '../integrity/pathwayInvariant';
 import { runSchedulerPass } from '../jobs/schedulerPass';
 import { newPortalCode } from '../patients/portalCode';
 import { DEFAULT_REMINDER_SETTINGS } from '../reminders/reminderSettings';
+import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 
 const COHORT = Number(process.env.OSTEOPAD_TIME_TRAVEL_PATIENTS ?? '100');
@@ -108,20 +108,7 @@ async function templateEpisode(
       .returning({ id: episodes.id });
     return row[0]?.id ?? '';
   });
-  const assessment = (
-    await h.as(specialist, 'GET', `/api/episodes/${episodeId}/assessment`)
-  ).json<Assessment>();
-  const decided = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
-    fingerprint: assessment.fingerprint,
-    basedOnDecisionId: null,
-    episodeVersion: assessment.episodeVersion,
-    items: assessment.items.map((i) =>
-      i.code === 'drug'
-        ? { code: i.code, choice: 'override', value: drug, reason: 'time travel cohort' }
-        : { code: i.code, choice: 'accept' },
-    ),
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideWithDrug(h, specialist, episodeId, drug, 'time travel cohort');
   const found = await h.db.owner.query<{ id: string }>('SELECT id FROM decisions WHERE episode_id = $1', [
     episodeId,
   ]);

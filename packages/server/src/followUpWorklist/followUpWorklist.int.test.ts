@@ -3,12 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   FOLLOW_UP_TASK_KINDS,
   TASK_KINDS,
-  type Assessment,
   type FollowUpWorklist,
   type FollowUpWorklistItem,
 } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
 import { episodes, fractureEvents, tasks } from '../db/schema';
+import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { clockDue, NO_CLOCK_DUE, type ClockFacts } from '../clocks/qualityClocks';
 
@@ -51,20 +51,7 @@ async function newEpisode(orgId: string, patientIds: string[], fractureDate: str
 }
 
 async function decide(episodeId: string, drug: string) {
-  const assessment = (
-    await h.as(specialist, 'GET', `/api/episodes/${episodeId}/assessment`)
-  ).json<Assessment>();
-  const decided = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
-    fingerprint: assessment.fingerprint,
-    basedOnDecisionId: null,
-    episodeVersion: assessment.episodeVersion,
-    items: assessment.items.map((i) =>
-      i.code === 'drug'
-        ? { code: i.code, choice: 'override', value: drug, reason: 'test: this drug' }
-        : { code: i.code, choice: 'accept' },
-    ),
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideWithDrug(h, specialist, episodeId, drug);
 }
 
 async function openTask(episodeId: string, kind: string) {
