@@ -528,3 +528,24 @@ export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 export const REMINDER_KINDS = ['upcoming', 'overdue', 'staff_digest'] as const;
 /** Who sees the reminder outbox and may send a failed reminder again. */
 export const REMINDER_ROLES = ['admin', 'nurse', 'secretary'] as const satisfies readonly Role[];
+
+/**
+ * Where an import that runs as a job (`POST /api/import-jobs`) stands: waiting for the worker, being
+ * imported, waiting to be tried again after an interruption, or done (as its import ended, or failed
+ * for good after the last attempt).
+ */
+export const IMPORT_JOB_STATUSES = [
+  'queued',
+  'running',
+  'retrying',
+  'succeeded',
+  'rejected',
+  'failed',
+] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+/** The statuses after which an import job changes no more. */
+export const FINISHED_IMPORT_JOB_STATUSES = [
+  'succeeded',
+  'rejected',
+  'failed',
+] as const satisfies readonly ImportJobStatus[];

@@ -47,3 +47,4 @@ export * from './reminders';
 export * from './requests/reminders';
 export * from './followUpWorklist';
 export * from './requests/followUpWorklist';
+export * from './importJobs';

@@ -25,6 +25,8 @@ const envSchema = z.object({
   UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Seconds an upload waits for another import of the organisation before it is refused (409). */
   UPLOAD_LOCK_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  /** Where uploads that run as jobs are spooled (default DATA_DIR/spool); the worker must see the same. */
+  OSTEOPAD_SPOOL_DIR: z.string().trim().min(1).optional(),
   /** What the console shows of the server's log; requests are `info`, so by default they are not shown. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
   /** The request log file (default DATA_DIR/logs/requests.log), or `off`. */
@@ -79,6 +81,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
       uploads: {
         idleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
         lockWaitMs: e.UPLOAD_LOCK_WAIT_SECONDS * 1000,
+        spoolDir: resolve(e.OSTEOPAD_SPOOL_DIR ?? join(dataDir, 'spool')),
       },
       logLevel: e.LOG_LEVEL,
       requestLog: requestLog(e.REQUEST_LOG, dataDir),

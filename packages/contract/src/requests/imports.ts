@@ -28,3 +28,12 @@ export const uploadProgressQuery = z.strictObject({ uploadId: z.uuid() });
 
 /** `GET /api/imports`. */
 export const importHistoryQuery = z.strictObject({ ...pagination });
+
+/** `POST /api/import-jobs`: a fracture-registration file imported by the job queue. */
+export const importJobUploadQuery = z.strictObject({
+  format: z.enum(FRACTURE_IMPORT_FORMATS),
+  ...uploadOptions,
+});
+
+/** `GET /api/import-jobs/:importJobId`. */
+export const importJobParams = z.strictObject({ importJobId: z.uuid() });

@@ -24,6 +24,7 @@ const OWNED_TABLES = {
   dxaExamId: 'dxa_exams',
   vfaExamId: 'vfa_exams',
   reminderId: 'reminder_deliveries',
+  importJobId: 'import_jobs',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

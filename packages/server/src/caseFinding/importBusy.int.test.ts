@@ -99,7 +99,7 @@ describe('another import of the organisation is running', () => {
       config: {
         ...DEFAULT_APP_CONFIG,
         logLevel: 'silent',
-        uploads: { idleTimeoutMs: 60_000, lockWaitMs: 300 },
+        uploads: { ...DEFAULT_APP_CONFIG.uploads, idleTimeoutMs: 60_000, lockWaitMs: 300 },
       },
     });
     const lock = await holdImportLock();

@@ -6,7 +6,9 @@ import { setStopHandler } from './stopSignals';
 import { describeRuntime } from '../../bin/nodeRuntime.mjs';
 import type { AppConfig } from '../http/config';
 import { startWorkerOn } from './workerCommand';
-import type { JobWorker } from '../jobs/jobWorker';
+import type { PgBoss } from 'pg-boss';
+import { openJobQueue, type JobWorker } from '../jobs/jobWorker';
+import { pgBossSender } from '../jobs/jobSender';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -27,12 +29,14 @@ export async function startCommand(): Promise<void> {
   let runtime: Runtime | null = null;
   let app: App | null = null;
   let worker: JobWorker | null = null;
+  let sendingQueue: PgBoss | null = null;
   // From the first moment: a stop during start-up stops what has been started so far. A server
   // that was asked to stop and stopped cleanly exits 0 (what service managers expect).
   setStopHandler(async (signal) => {
     console.log(`\n${signal}: stopping Osteopad…`);
     if (app !== null) await app.close();
     if (worker !== null) await worker.stop();
+    if (sendingQueue !== null) await sendingQueue.stop({ graceful: false, close: true });
     if (runtime !== null) await runtime.shutdown();
     else await stopEmbeddedClusters();
     return 0;
@@ -40,15 +44,22 @@ export async function startCommand(): Promise<void> {
   runtime = await openRuntime(process.env, { supervise: true, command: 'osteopad start' });
   const { env } = runtime;
   const logins = env.demo ? await ensureDemo(runtime) : [];
+  // The job queue's worker runs in this process too (OSTEOPAD_WORKER=0: only in `osteopad worker`, and
+  // this process only queues jobs).
+  if (process.env.OSTEOPAD_WORKER !== '0') worker = await startWorkerOn(runtime);
+  else {
+    sendingQueue = openJobQueue(runtime.ownerUrl, { supervise: false, schedule: false });
+    await sendingQueue.start();
+  }
+  const queue = worker?.queue ?? sendingQueue;
   app = await buildApp({
     db: runtime.database.db,
     clock: () => new Date(),
     config: env.app,
     clinical: runtime.clinical,
+    ...(queue === null ? {} : { jobs: pgBossSender(queue) }),
   });
   await app.listen({ port: env.port, host: env.host });
-  // The job queue's worker runs in this process too (OSTEOPAD_WORKER=0: only in `osteopad worker`).
-  if (process.env.OSTEOPAD_WORKER !== '0') worker = await startWorkerOn(runtime);
   const url = `http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.port}`;
   console.log('');
   console.log(`Osteopad is running at ${url}`);

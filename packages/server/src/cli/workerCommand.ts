@@ -24,6 +24,7 @@ export async function startWorkerOn(
       '  reminders: no channel configured (SMTP_URL unset): deliveries stay queued, visible on /reminders',
     );
   const pollingSeconds = Number(env.OSTEOPAD_JOB_POLL_SECONDS ?? '2');
+  const superviseSeconds = Number(env.OSTEOPAD_JOB_SUPERVISE_SECONDS ?? '60');
   return startJobWorker({
     databaseUrl: runtime.ownerUrl,
     db: runtime.database.db,
@@ -34,6 +35,10 @@ export async function startWorkerOn(
       console.error(line);
     },
     pollingIntervalSeconds: Number.isFinite(pollingSeconds) && pollingSeconds > 0 ? pollingSeconds : 2,
+    ...(Number.isInteger(superviseSeconds) && superviseSeconds >= 1
+      ? { superviseIntervalSeconds: superviseSeconds }
+      : {}),
+    imports: { clinical: runtime.clinical, spoolDir: runtime.env.app.uploads.spoolDir },
   });
 }
 

@@ -897,3 +897,46 @@ export const reminderDeliveries = pgTable(
     check('reminder_deliveries_status', sql`${t.status} IN ('queued', 'sending', 'sent', 'failed')`),
   ],
 );
+
+/**
+ * A fracture file imported by the job queue (`POST /api/import-jobs`): the upload spools the file and
+ * queues the job (id = the queue's job id, in the same transaction); the worker imports the spooled file
+ * and records here how far it has come. The import's success and this row's commit together.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    format: importFormat('format').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    totalBytes: integer('total_bytes').notNull(),
+    encoding: text('encoding').notNull(),
+    sourceSystem: text('source_system').notNull(),
+    skipInvalid: boolean('skip_invalid').notNull(),
+    /** The hospital's calendar day of the upload: what the import measures "recent" against, every attempt. */
+    importDay: date('import_day', { mode: 'string' }).notNull(),
+    /** Who uploaded it: the import is theirs in the audit log, whichever worker runs it. */
+    requestedBy: jsonb('requested_by').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    status: text('status').notNull().default('queued'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    bytesRead: integer('bytes_read').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    problemCode: text('problem_code').notNull().default(''),
+    problemMessage: text('problem_message').notNull().default(''),
+    importId: uuid('import_id').references(() => imports.id),
+    summary: jsonb('summary'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('import_jobs_org_created_idx').on(t.organizationId, t.createdAt),
+    check(
+      'import_jobs_status',
+      sql`${t.status} IN ('queued', 'running', 'retrying', 'succeeded', 'rejected', 'failed')`,
+    ),
+  ],
+);

@@ -38,6 +38,8 @@ import { registerWorklistRoutes } from '../worklist/worklist.routes';
 import { registerEpisodeRoutes } from '../episodes/episodes.routes';
 import { registerImportRoutes } from '../caseFinding/channels/upload/imports.routes';
 import { registerReminderRoutes } from '../reminders/reminders.routes';
+import { registerImportJobRoutes } from '../caseFinding/importJobs/importJobs.routes';
+import type { JobSender } from '../jobs/jobSender';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
@@ -85,6 +87,8 @@ export interface AppDeps {
   consultLetterDecisions?: StoredDecisionForLettersLoader;
   /** Tests only: the engine input's section loaders instead of the consult's (consult/sectionLoaders.ts). */
   patientInputLoaders?: readonly PatientInputSectionLoader[];
+  /** The job queue, for work the requests hand to the worker (import jobs); absent: no such routes work. */
+  jobs?: JobSender;
 }
 
 export type App = FastifyInstance;
@@ -325,6 +329,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTaskCompletionRoutes(typed, deps);
   registerUpcomingRoutes(typed, deps);
   registerReminderRoutes(typed, deps);
+  registerImportJobRoutes(typed, deps);
   registerFollowUpWorklistRoutes(typed, deps);
 
   const webDist = config.webDistDir;

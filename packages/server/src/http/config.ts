@@ -32,6 +32,11 @@ export interface AppConfig {
     idleTimeoutMs: number;
     /** How long an upload waits for another import of the organisation before it answers 409. */
     lockWaitMs: number;
+    /**
+     * Where uploads that run as jobs are spooled (DATA_DIR/spool; shared with `osteopad worker`). Empty:
+     * no spool, `POST /api/import-jobs` answers 503.
+     */
+    spoolDir: string;
   };
   /**
    * What the console (stdout) shows of the server's log. Requests are logged at `info`, so the
@@ -52,7 +57,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   login: { rateLimitMax: 20, rateLimitWindowMs: 60_000, lockoutAfterFailures: 5, lockoutMinutes: 15 },
   webDistDir: null,
   trustProxy: false,
-  uploads: { idleTimeoutMs: 60_000, lockWaitMs: 30_000 },
+  uploads: { idleTimeoutMs: 60_000, lockWaitMs: 30_000, spoolDir: '' },
   logLevel: 'warn',
   requestLog: null,
 };

@@ -174,6 +174,15 @@ beforeAll(async () => {
     [h.orgA.id, ids.taskId, patientId],
   );
   paramValues.reminderId = reminder.rows[0]?.id ?? '';
+  // An import job of organisation A (caseFinding/importJobs/): GET /api/import-jobs/:importJobId.
+  const importJob = await h.db.owner.query<{ id: string }>(
+    `INSERT INTO import_jobs (id, organization_id, format, file_name, file_sha256, total_bytes, encoding,
+                              source_system, skip_invalid, import_day, requested_by)
+     VALUES (gen_random_uuid(), $1, 'csv', 'sample.csv', '', 10, 'auto', 'hospital', false, '2026-12-01', '{}')
+     RETURNING id`,
+    [h.orgA.id],
+  );
+  paramValues.importJobId = importJob.rows[0]?.id ?? '';
   for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));

@@ -6,7 +6,10 @@ export const SCHEDULER_PASS = 'scheduler-pass';
 /** Drains the reminder outbox of one organisation (reminders/reminderSending.ts). */
 export const SEND_REMINDERS = 'send-reminders';
 
-export const QUEUE_NAMES = [SCHEDULER_PASS, SEND_REMINDERS] as const;
+/** Imports one spooled fracture file (caseFinding/importJobs/runImportJob.ts). */
+export const IMPORT_FILE = 'import-file';
+
+export const QUEUE_NAMES = [SCHEDULER_PASS, SEND_REMINDERS, IMPORT_FILE] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** `today` absent: the hospital's calendar day when the job runs (the worker's clock, never the domain's). */
@@ -15,6 +18,11 @@ export interface SchedulerPassJob {
 }
 
 export interface SendRemindersJob {
+  readonly organizationId: string;
+}
+
+export interface ImportFileJob {
+  readonly importJobId: string;
   readonly organizationId: string;
 }
 

@@ -10,7 +10,13 @@ import type { ChannelRegistry } from '../reminders/channels';
 import type { ReminderSettings } from '../reminders/reminderSettings';
 import { sendDueReminders } from '../reminders/reminderSending';
 import { runSchedulerPass, type SchedulerPassResult } from './schedulerPass';
+import type { ClinicalConfig } from '@osteopad/clinical';
+import { runImportJob } from '../caseFinding/importJobs/runImportJob';
+import { ImportInterrupted } from '../caseFinding/pipeline/importRegistrations';
+import { QUEUE_OPTIONS } from './queueOptions';
 import {
+  IMPORT_FILE,
+  type ImportFileJob,
   QUEUE_SCHEMA,
   SCHEDULER_PASS,
   SEND_REMINDERS,
@@ -28,6 +34,10 @@ export interface JobWorkerDeps {
   readonly log: (line: string) => void;
   /** How often the worker looks for new jobs (seconds; pg-boss polls). */
   readonly pollingIntervalSeconds?: number;
+  /** How often the queue looks for jobs whose worker stopped beating (seconds; pg-boss's default 60). */
+  readonly superviseIntervalSeconds?: number;
+  /** Import jobs (caseFinding/importJobs): run when given. */
+  readonly imports?: { readonly clinical: ClinicalConfig; readonly spoolDir: string };
 }
 
 export interface JobWorker {
@@ -39,7 +49,7 @@ export interface JobWorker {
 /** Opens the queue for sending jobs only (the web server enqueues; a worker elsewhere runs them). */
 export function openJobQueue(
   databaseUrl: string,
-  options: { supervise: boolean; schedule: boolean },
+  options: { supervise: boolean; schedule: boolean; superviseIntervalSeconds?: number },
 ): PgBoss {
   return new PgBoss({
     connectionString: databaseUrl,
@@ -50,6 +60,9 @@ export function openJobQueue(
     createSchema: false,
     supervise: options.supervise,
     schedule: options.schedule,
+    ...(options.superviseIntervalSeconds === undefined
+      ? {}
+      : { superviseIntervalSeconds: options.superviseIntervalSeconds }),
     max: 4,
     application_name: 'osteopad-worker',
   });
@@ -61,7 +74,13 @@ async function organizationIds(db: Database): Promise<string[]> {
 }
 
 export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
-  const boss = openJobQueue(deps.databaseUrl, { supervise: true, schedule: true });
+  const boss = openJobQueue(deps.databaseUrl, {
+    supervise: true,
+    schedule: true,
+    ...(deps.superviseIntervalSeconds === undefined
+      ? {}
+      : { superviseIntervalSeconds: deps.superviseIntervalSeconds }),
+  });
   boss.on('error', (error: Error) => {
     deps.log(`Job queue: ${error.message}`);
   });
@@ -105,6 +124,28 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
       }
     },
   );
+  const imports = deps.imports;
+  // A stop interrupts a running import (rolled back); the queue runs it again on the next start.
+  const stoppingImports = new AbortController();
+  if (imports !== undefined) {
+    const importDeps = { db: deps.db, clock: deps.clock, log: deps.log, ...imports };
+    await boss.work<ImportFileJob>(
+      IMPORT_FILE,
+      { pollingIntervalSeconds: polling },
+      async (jobs: Job<ImportFileJob>[]) => {
+        const outcomes: string[] = [];
+        for (const job of jobs)
+          outcomes.push(
+            await runImportJob(importDeps, job.data, {
+              retryCount: job.retryCount,
+              retryLimit: QUEUE_OPTIONS[IMPORT_FILE].retryLimit ?? 0,
+              signal: AbortSignal.any([job.signal, stoppingImports.signal]),
+            }),
+          );
+        return outcomes;
+      },
+    );
+  }
   await boss.schedule(SCHEDULER_PASS, '*/5 * * * *', {});
   await boss.schedule(SEND_REMINDERS, '* * * * *', { organizationId: '' } satisfies SendRemindersJob);
   // At start-up: a pass (its sends follow), and the outbox as it was left (deliveries left `sending`).
@@ -119,6 +160,12 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
     queue: boss,
     async stop(timeoutMs = 10_000) {
       stopping.abort();
+      stoppingImports.abort(
+        new ImportInterrupted(
+          'job.stopped',
+          'The worker was stopped during the import; it runs again when a worker starts.',
+        ),
+      );
       await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
       for (const channel of deps.channels.values()) channel.close?.();
     },

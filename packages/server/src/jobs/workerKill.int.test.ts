@@ -4,10 +4,9 @@
 // each exactly once, except where a kill fell into the one window SMTP cannot close (the server accepted
 // the message, the worker died before its `sent` committed; docs/OPERATIONS.md "Reminders") — the test
 // shows that any second copy is exactly that, and says how often it happened.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
-import { OSTEOPAD_BIN } from '../../test/osteopadProcess';
+import { startWorkerProcess, until, type WorkerProcess } from '../../test/workerProcess';
 import { createOrganization } from '../../test/appHarness';
 import { localIsoDate } from '../time/localDate';
 import { seedTasks, startLoopbackSmtp, type LoopbackSmtp } from '../reminders/test-support/reminderFixtures';
@@ -38,43 +37,13 @@ afterAll(async () => {
   await db.drop();
 });
 
-interface Worker {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<void>;
-}
-
-function startWorker(): Worker {
-  const child = spawn(process.execPath, [OSTEOPAD_BIN, 'worker'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: db.ownerUrl,
-      OSTEOPAD_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      SMTP_URL: smtp.url,
-      SMTP_FROM: 'fls@example.org',
-      REMINDER_LEASE_SECONDS: '2',
-      OSTEOPAD_JOB_POLL_SECONDS: '0.5',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startWorker(): WorkerProcess {
+  return startWorkerProcess(db.ownerUrl, {
+    SMTP_URL: smtp.url,
+    SMTP_FROM: 'fls@example.org',
+    REMINDER_LEASE_SECONDS: '2',
+    OSTEOPAD_JOB_POLL_SECONDS: '0.5',
   });
-  let text = '';
-  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-  const exited = new Promise<void>((resolve) =>
-    child.on('exit', () => {
-      resolve();
-    }),
-  );
-  return { child, output: () => text, exited };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function sentCount(): Promise<number> {

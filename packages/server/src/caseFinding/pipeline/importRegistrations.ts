@@ -13,7 +13,7 @@ import type { AuditSubject } from '../../audit/auditLog';
 import { auditedWork, recordAuditEvents } from '../../audit/auditedTransaction';
 import { isConnectionFailure, isDatabaseTimeout, sqlStateOf } from '../../db/databaseErrors';
 import { IMPORT_TIMEOUTS } from '../../db/timeouts';
-import type { Executor } from '../../db/connection';
+import type { Executor, SchemaDatabase } from '../../db/connection';
 import { DomainError } from '../../domain/errors';
 import { ImportFileError, type ImportItem, type ImportRowError } from '../parsers/types';
 import {
@@ -107,6 +107,11 @@ export interface ImportOptions {
    * error): the MLLP feed passes every A08 on, and most concern people Osteopad does not know.
    */
   discardIfNothingChanged?: boolean;
+  /**
+   * Runs in the import's transaction once it has succeeded, just before COMMIT: what must be recorded
+   * together with the import or not at all (an import job's outcome, imports/importJobs).
+   */
+  beforeCommit?: (tx: SchemaDatabase, summary: ImportSummary) => Promise<void>;
 }
 
 export type { ImportSummary } from './importAccumulator';
@@ -276,6 +281,7 @@ export async function importRegistrations(
           },
         },
       ]);
+      await options.beforeCommit?.(tx, summary);
     });
     if (summary.imported + summary.patientsUpdated > ANALYZE_AFTER_ROWS) await analyzeImportedTables(db);
     return summary;

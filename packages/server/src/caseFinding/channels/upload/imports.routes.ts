@@ -46,7 +46,7 @@ export function uploadFileName(header: string | string[] | undefined, fallback: 
 
 /** Uploads are streamed into the import, never held in memory; this caps their size. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-const UPLOAD_TYPES = [
+export const UPLOAD_TYPES = [
   'application/octet-stream',
   'text/csv',
   'text/plain',
@@ -55,7 +55,7 @@ const UPLOAD_TYPES = [
 ];
 
 /** What the uploader is told when the upload itself (not its content) went wrong. */
-function uploadProblem(error: unknown): unknown {
+export function uploadProblem(error: unknown): unknown {
   if (!(error instanceof ImportInterrupted)) return error;
   switch (error.code) {
     case 'upload.tooLarge':
@@ -68,14 +68,31 @@ function uploadProblem(error: unknown): unknown {
   }
 }
 
+/** The raw body an upload route reads as a stream (see `addUploadParser`); 415 when there is none. */
+export function uploadedBody(body: unknown): Readable {
+  const stream = body as Readable | undefined;
+  if (stream === undefined || typeof stream.pipe !== 'function') {
+    throw new HttpProblem(
+      415,
+      'unsupported_media_type',
+      `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
+    );
+  }
+  return stream;
+}
+
+/** In `scope`, the body of an upload is handed to the route as a stream: a large file never sits in memory. */
+export function addUploadParser(scope: TypedApp): void {
+  scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
+    done(null, payload);
+  });
+}
+
 export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, clinical, config } = deps;
   const progress = new UploadProgressRegistry(() => clock().getTime());
   void app.register((scope: TypedApp, _options, done) => {
-    // The body is handed to the parser as a stream: a large file never sits in memory.
-    scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => {
-      done(null, payload);
-    });
+    addUploadParser(scope);
     scope.post(
       '/api/imports',
       {
@@ -93,14 +110,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
       async (request, reply) => {
         const actor = requireActor(request);
         const q = request.query;
-        const body = request.body as Readable | undefined;
-        if (body === undefined || typeof body.pipe !== 'function') {
-          throw new HttpProblem(
-            415,
-            'unsupported_media_type',
-            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
-          );
-        }
+        const body = uploadedBody(request.body);
         const uploadId = q.uploadId;
         if (uploadId !== undefined) {
           const length = Number(request.headers['content-length']);
@@ -177,14 +187,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
       async (request, reply) => {
         const actor = requireActor(request);
         const q = request.query;
-        const body = request.body as Readable | undefined;
-        if (body === undefined || typeof body.pipe !== 'function') {
-          throw new HttpProblem(
-            415,
-            'unsupported_media_type',
-            `Send the file as the body with one of: ${UPLOAD_TYPES.join(', ')}.`,
-          );
-        }
+        const body = uploadedBody(request.body);
         const upload = guardUploadBody(body, reply.raw, {
           maxBytes: MAX_UPLOAD_BYTES,
           idleTimeoutMs: config.uploads.idleTimeoutMs,

@@ -153,7 +153,7 @@ describe('an upload whose client stops sending', () => {
       config: {
         ...DEFAULT_APP_CONFIG,
         logLevel: 'silent',
-        uploads: { idleTimeoutMs: 400, lockWaitMs: 10_000 },
+        uploads: { ...DEFAULT_APP_CONFIG.uploads, idleTimeoutMs: 400, lockWaitMs: 10_000 },
       },
     });
     await quick.listen({ port: 0, host: '127.0.0.1' });
