@@ -7,7 +7,9 @@ import {
   importHistorySchema,
   reportImportSummarySchema,
   uploadProgressSchema,
+  importJobSchema,
   type FractureImportSummary,
+  type ImportJob,
   type ReportImportSummary,
   type UploadProgress,
 } from '@osteopad/contract';
@@ -56,6 +58,30 @@ export async function uploadFractures(
     answerStatuses: SUMMARY_STATUSES,
   });
   return answer.body;
+}
+
+/**
+ * Sends a large fracture file to be imported by the job queue: the answer comes once the file is
+ * spooled, and `importJob` follows the import from there.
+ */
+export async function queueFractureImport(
+  file: File,
+  format: FractureFormat,
+  { encoding, skipInvalid }: UploadSettings,
+): Promise<ImportJob> {
+  const answer = await api.upload('/api/import-jobs', {
+    query: { format, skipInvalid, encoding: format === 'csv' ? encoding : undefined },
+    file,
+    fileName: file.name.slice(0, FILE_NAME_MAX),
+    contentType: CONTENT_TYPES[format],
+    schema: importJobSchema,
+  });
+  return answer.body;
+}
+
+/** Where an import job stands, how far it has read, and its summary once done. */
+export function importJob(id: string): Promise<ImportJob> {
+  return api.get(`/api/import-jobs/${encodeURIComponent(id)}`, importJobSchema);
 }
 
 export async function uploadReports(
