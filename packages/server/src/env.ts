@@ -1,3 +1,4 @@
+import { readPortalSettings } from './portal/portalSettings';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_APP_CONFIG, LOG_LEVELS, type AppConfig, type RequestLogConfig } from './http/config';
@@ -90,6 +91,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
         retryAfterDays: e.CALL_RETRY_AFTER_DAYS ?? DEFAULT_CALL_FOLLOW_UP.retryAfterDays,
         maxAttempts: e.CALL_MAX_ATTEMPTS ?? DEFAULT_CALL_FOLLOW_UP.maxAttempts,
       },
+      portal: readPortalSettings(env),
     },
   };
 }

@@ -15,6 +15,7 @@ import {
 import { changeOwnPassword } from '../users/userAccounts';
 import { createSession, deleteSession } from './sessionStore';
 import { SESSION_COOKIE } from './authenticate';
+import { setSessionCookie as setCookieOfSession } from './sessionCookie';
 
 /** One answer for every failed login, so it does not reveal whether the account exists or is locked. */
 const LOGIN_FAILED = new HttpProblem(
@@ -34,13 +35,7 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, config } = deps;
 
   const setSessionCookie = (reply: FastifyReply, token: string): void => {
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: config.cookieSecure,
-      path: '/',
-      maxAge: config.session.absoluteHours * 3600,
-    });
+    setCookieOfSession(reply, token, config);
   };
 
   app.post(

@@ -151,8 +151,11 @@ export const patients = pgTable(
     gpAgbCode: text('gp_agb_code').notNull().default(''),
     gpPracticeName: text('gp_practice_name').notNull().default(''),
     gpAddress: text('gp_address').notNull().default(''),
-    /** Personal code printed on the invitation letter for the patient portal. */
-    portalCode: text('portal_code').notNull(),
+    /**
+     * Retired (migration portal_access): the plain portal code of before. Codes are now issued when a letter
+     * is printed and kept only as a hash (`portal_activation_codes`); this column is left NULL.
+     */
+    portalCode: text('portal_code'),
     /** Known to have died (a source said so); the date when it was given. Never invited, episodes closed. */
     deceased: boolean('deceased').notNull().default(false),
     deceasedDate: date('deceased_date', { mode: 'string' }),
@@ -939,4 +942,50 @@ export const importJobs = pgTable(
       sql`${t.status} IN ('queued', 'running', 'retrying', 'succeeded', 'rejected', 'failed')`,
     ),
   ],
+);
+
+/**
+ * Portal activation codes (issue 13): the personal code printed on an invitation letter, kept only as its
+ * SHA-256 (the code is made when the letter is printed and exists in plain text only on the paper).
+ * Single-use (`used_at`), expiring (`expires_at`), replaced by the next letter's code (`revoked_at`), and
+ * locked for a while after repeated wrong dates of birth (`failed_attempts`, `locked_until`).
+ */
+export const portalActivationCodes = pgTable(
+  'portal_activation_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    /** What made it: `letter`, `demo`, or `migrated` (a plain code of before). */
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('portal_activation_codes_hash_key').on(t.codeHash),
+    index('portal_activation_codes_patient_idx').on(t.organizationId, t.patientId),
+  ],
+);
+
+/** E-mailed sign-in links of the portal (issue 13): single-use, short-lived, kept as the token's SHA-256. */
+export const portalMagicLinks = pgTable(
+  'portal_magic_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('portal_magic_links_user_idx').on(t.userId)],
 );

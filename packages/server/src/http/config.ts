@@ -1,4 +1,5 @@
 import type { FollowUpSettings } from '../followUp/followUpSettings';
+import type { PortalSettings } from '../portal/portalSettings';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -49,6 +50,8 @@ export interface AppConfig {
   callFollowUp?: { retryAfterDays: number; maxAttempts: number };
   /** The follow-up's operational settings (followUp/followUpSettings.ts); absent: its defaults. */
   followUp?: FollowUpSettings;
+  /** The patient portal's access settings (portal/portalSettings.ts); absent: its defaults. */
+  portal?: PortalSettings;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

@@ -8,6 +8,10 @@ import { conflict, notFound, unprocessable, type FieldIssue } from '../domain/er
 import { renderInvitationLetters, LetterInputError, type InvitationLetterInput } from './invitationLetter';
 import { validateLetters } from './invitationLetterInput';
 import type { LetterLocale } from '@osteopad/contract';
+import { issuePortalCode } from '../portal/activationCodes';
+
+/** A code of the printed shape, for validating a letter before its real code is made. */
+const PORTAL_CODE_SHAPE = 'AAAA-AAAA-AAAA';
 
 /** Episodes an invitation (or a reminder, which reuses the letter) can be printed for. */
 const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);
@@ -28,6 +32,7 @@ export async function printInvitationLetters(
   episodeIds: readonly string[],
   locale: LetterLocale,
   letterDate: string,
+  portal: { now: Date; codeValidDays: number },
 ): Promise<Buffer> {
   // Rendering happens inside the audited unit: a failure is logged as a failed print, not a print.
   return auditedTransaction(db, actor, async (tx, trail) => {
@@ -42,6 +47,7 @@ export async function printInvitationLetters(
     const byId = new Map(rows.map((r) => [r.episode.id, r]));
     const problems: LetterProblem[] = [];
     const built: InvitationLetterInput[] = [];
+    const printed: { organizationId: string; patientId: string }[] = [];
     episodeIds.forEach((episodeId, index) => {
       const row = byId.get(episodeId);
       if (row === undefined) {
@@ -88,11 +94,13 @@ export async function printInvitationLetters(
           city: p.city,
         },
         ...(row.fractureDate === null ? {} : { fracture: { date: row.fractureDate } }),
-        portalCode: p.portalCode,
+        // The code is made once the batch is known to print (below); this stands in for its shape.
+        portalCode: PORTAL_CODE_SHAPE,
       };
       try {
         validateLetters([letter]);
         built.push(letter);
+        printed.push({ organizationId: actor.organizationId, patientId: p.id });
         trail.record({
           action: 'print',
           objectType: 'invitation_letter',
@@ -125,6 +133,15 @@ export async function printInvitationLetters(
         problems,
       );
     }
-    return renderInvitationLetters(built, { documentLocale: locale });
+    // Each printed letter carries a new activation code, kept only as its hash (portal/activationCodes.ts);
+    // it replaces the patient's earlier unused codes, and goes with the transaction if printing fails.
+    const withCodes: InvitationLetterInput[] = [];
+    for (const [index, letter] of built.entries()) {
+      const patient = printed[index];
+      if (patient === undefined) throw new Error('a printed letter without its patient');
+      const portalCode = await issuePortalCode(tx, patient, 'letter', portal.now, portal.codeValidDays);
+      withCodes.push({ ...letter, portalCode });
+    }
+    return renderInvitationLetters(withCodes, { documentLocale: locale });
   });
 }

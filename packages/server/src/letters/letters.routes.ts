@@ -9,8 +9,10 @@ import type { AppDeps, TypedApp } from '../http/app';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { printInvitationLetters } from './invitationLetters.service';
+import { DEFAULT_PORTAL_SETTINGS } from '../portal/portalSettings';
 
-export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+export function registerLetterRoutes(app: TypedApp, { db, clock, config }: AppDeps): void {
+  const codeValidDays = (config.portal ?? DEFAULT_PORTAL_SETTINGS).codeValidDays;
   app.get(
     '/api/episodes/:episodeId/invitation-letter',
     {
@@ -31,6 +33,7 @@ export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): voi
         [request.params.episodeId],
         request.query.locale,
         localIsoDate(clock()),
+        { now: clock(), codeValidDays },
       );
       return reply
         .type('application/pdf')
@@ -60,6 +63,7 @@ export function registerLetterRoutes(app: TypedApp, { db, clock }: AppDeps): voi
         ids,
         request.body.locale,
         localIsoDate(clock()),
+        { now: clock(), codeValidDays },
       );
       return reply
         .type('application/pdf')

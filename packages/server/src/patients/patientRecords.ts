@@ -14,7 +14,6 @@ import {
   type PatientIdentity,
 } from './patientDuplicates';
 import { likeContains, parsePatientQuery } from './patientSearch';
-import { newPortalCode } from './portalCode';
 
 export interface PatientSummary {
   id: string;
@@ -337,7 +336,7 @@ export async function createPatient(db: Database, actor: Actor, input: NewPatien
     try {
       inserted = await tx
         .insert(patients)
-        .values({ ...input, ...identity, organizationId: actor.organizationId, portalCode: newPortalCode() })
+        .values({ ...input, ...identity, organizationId: actor.organizationId })
         .returning();
     } catch (error) {
       const field = duplicateFieldOfError(error);

@@ -53,13 +53,14 @@ export interface PlanContext {
   /** When the import started (ISO instant): how old details without a time of their own are taken to be. */
   importedAt: string;
   newId: () => string;
-  newPortalCode: () => string;
+  /** The retired plain portal code (null: none is stored; codes are issued with the letter). */
+  newPortalCode: () => string | null;
 }
 
 export interface PlannedPatient {
   id: string;
   registration: FractureRegistration;
-  portalCode: string;
+  portalCode: string | null;
   /** The details to store: the first registration's, with newer ones of the same batch applied. */
   demographics: Demographics;
   demographicsAsOf: string;

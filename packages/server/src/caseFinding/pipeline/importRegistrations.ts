@@ -4,7 +4,6 @@ import type { ClinicalConfig } from '@osteopad/clinical';
 import type { ImportChannel, ImportFormat } from '@osteopad/contract';
 import type { Database } from '../../db/connection';
 import { inOrganizationWithCopy, type CopyingTransaction } from '../../db/copyingTransaction';
-import { newPortalCode } from '../../patients/portalCode';
 import { timeOrderedIdFactory } from '../../db/timeOrderedId';
 import { imports } from '../../db/schema';
 import { eq } from 'drizzle-orm';
@@ -215,7 +214,7 @@ export async function importRegistrations(
     const plan = planBatch(
       batch.registrations,
       known,
-      { today: options.today, importedAt, newId, newPortalCode },
+      { today: options.today, importedAt, newId, newPortalCode: noPlainPortalCode },
       batch.updates,
     );
     held = plan;
@@ -490,4 +489,9 @@ function importRow(
       warningsCount: s.warnings.length + s.warningsNotListed,
     },
   );
+}
+
+/** Portal codes are made when a letter is printed and kept only as a hash (portal/activationCodes.ts). */
+function noPlainPortalCode(): null {
+  return null;
 }
