@@ -12,7 +12,14 @@ import { isPublic, type RouteAccess } from './access';
 import { isKnownOwnedParam } from './ownership';
 
 /** The only routes anyone may call without logging in. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login']);
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  // The patient portal's way in (portal/portal.routes.ts): the patient has no session yet.
+  'POST /api/portal/activate',
+  'POST /api/portal/magic-link',
+  'POST /api/portal/magic-link/redeem',
+]);
 /** The OpenAPI documentation (no patient data) is public as a group. */
 const PUBLIC_PREFIXES = ['/api/docs'];
 
@@ -301,5 +308,74 @@ describe('route security', () => {
     });
     expect(() => app.get('/api/forgotten', () => 'open')).toThrow(/declares no access rule/);
     await app.close();
+  });
+});
+
+// The patient portal (issue 13): a patient reaches only the portal's routes and their own session's, and
+// the portal's routes answer from the session's patient only, whatever the request names.
+describe('patient portal routes', () => {
+  /** The routes every signed-in user has for their own session (GET /api/auth/session, logout, password). */
+  const OWN_SESSION_ROUTES = new Set([
+    'GET /api/auth/session',
+    'POST /api/auth/logout',
+    'POST /api/auth/password',
+  ]);
+  let secondPatient: Session;
+
+  beforeAll(async () => {
+    const { createUser } = await import('../users/userAccounts');
+    const { TEST_PASSWORD } = await import('../../test/appHarness');
+    await createUser(h.db.app.db, {
+      organizationId: h.orgA.id,
+      username: 'patient2.alpha',
+      displayName: 'Second patient',
+      role: 'patient',
+      password: TEST_PASSWORD,
+      patientId: h.orgA.patientIds[1] ?? null,
+    });
+    secondPatient = await h.login('patient2.alpha');
+  });
+
+  it('lets a patient session reach no staff route: every route allowing patients is the portal’s or their own session’s', () => {
+    const forPatients = protectedRoutes()
+      .filter((r) => r.access.roles.includes('patient'))
+      .map((r) => routeKey(r.method, r.url));
+    expect(forPatients.length).toBeGreaterThan(OWN_SESSION_ROUTES.size);
+    for (const key of forPatients) {
+      expect(OWN_SESSION_ROUTES.has(key) || key.split(' ')[1]?.startsWith('/api/portal/'), key).toBe(true);
+    }
+  });
+
+  it('answers every other route to a patient session with 403 or 404', async () => {
+    for (const route of protectedRoutes().filter((r) => !r.access.roles.includes('patient'))) {
+      const response = await h.as(secondPatient, route.method, fillParams(route.url), {});
+      expect([403, 404], `patient → ${routeKey(route.method, route.url)}`).toContain(response.statusCode);
+    }
+  });
+
+  it('walks every portal route with a second patient’s session and the first patient’s ids: only their own data', async () => {
+    const firstPatientId = h.orgA.patientIds[0] ?? '';
+    const secondPatientId = h.orgA.patientIds[1] ?? '';
+    const firstSecrets = [firstPatientId, 'Alpha Hospital Patient0', ...Object.values(paramValues)];
+    const portalRoutes = protectedRoutes().filter((r) => r.url.startsWith('/api/portal/'));
+    expect(portalRoutes.length).toBeGreaterThanOrEqual(2);
+    for (const route of portalRoutes) {
+      const key = `second patient → ${routeKey(route.method, route.url)}`;
+      // Ids in the path, the query and the body name the first patient's records: never obeyed.
+      const url = `${fillParams(route.url)}?patientId=${firstPatientId}`;
+      const response = await h.as(secondPatient, route.method, url, { patientId: firstPatientId });
+      expect(response.statusCode, key).toBeLessThan(500);
+      for (const secret of firstSecrets)
+        expect(response.body, `${key} leaks ${secret}`).not.toContain(secret);
+      const plain = await h.as(secondPatient, route.method, fillParams(route.url));
+      expect(plain.statusCode, key).toBe(200);
+      for (const secret of firstSecrets) expect(plain.body, `${key} leaks ${secret}`).not.toContain(secret);
+    }
+    const me = await h.as(secondPatient, 'GET', '/api/portal/me');
+    expect(me.json()).toMatchObject({ patient: { familyName: 'Alpha Hospital Patient1' } });
+    const logged = await h.db.owner.query(
+      `SELECT DISTINCT patient_id FROM audit_events WHERE username = 'patient2.alpha' AND action = 'read'`,
+    );
+    expect(logged.rows).toEqual([{ patient_id: secondPatientId }]);
   });
 });
