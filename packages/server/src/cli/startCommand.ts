@@ -72,8 +72,15 @@ export async function startCommand(): Promise<void> {
   );
   if (logins.length > 0) {
     console.log('  Demo logins (fictional organisation "Ziekenhuis Demostad"):');
-    for (const login of logins)
-      console.log(`    ${login.role.padEnd(10)} ${login.username.padEnd(12)} ${login.password}`);
+    for (const login of logins) {
+      const activation = login.portalActivation;
+      if (activation === undefined)
+        console.log(`    ${login.role.padEnd(10)} ${login.username.padEnd(12)} ${login.password}`);
+      else
+        console.log(
+          `    portal activation (/portal/activate): code ${activation.code}, date of birth ${activation.birthDate} (${activation.patientName})`,
+        );
+    }
   }
   console.log('Press Ctrl+C to stop.');
 }

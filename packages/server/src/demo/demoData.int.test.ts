@@ -1,3 +1,4 @@
+import { hashPortalCode } from '../portal/activationCodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/testDatabase';
 import { seedDemo } from './demoData';
@@ -16,7 +17,8 @@ const count = async (sql: string): Promise<number> =>
 describe('demo data', () => {
   it('fills an empty database through the real import, with something on every worklist', async () => {
     const seeded = await seedDemo(db.app.db, '2026-11-21');
-    expect(seeded?.logins.map((l) => l.role).sort()).toEqual([
+    const accounts = seeded?.logins.filter((l) => l.portalActivation === undefined);
+    expect(accounts?.map((l) => l.role).sort()).toEqual([
       'admin',
       'nurse',
       'patient',
@@ -24,7 +26,19 @@ describe('demo data', () => {
       'secretary',
       'specialist',
     ]);
-    expect(new Set(seeded?.logins.map((l) => l.password)).size).toBe(6);
+    expect(new Set(accounts?.map((l) => l.password)).size).toBe(6);
+    // demoPortal.ts: one unused activation code for a patient without an account, kept only as its hash.
+    const activation = seeded?.logins.find((l) => l.portalActivation !== undefined)?.portalActivation;
+    expect(activation?.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(
+      await count(
+        `portal_activation_codes c JOIN patients p ON p.id = c.patient_id
+          WHERE c.code_hash = '${hashPortalCode(activation?.code ?? '')}' AND c.used_at IS NULL
+            AND p.birth_date = '${activation?.birthDate ?? ''}'
+            AND NOT EXISTS (SELECT 1 FROM users u WHERE u.patient_id = p.id)`,
+      ),
+    ).toBe(1);
+    expect(await count(`patients WHERE portal_code IS NOT NULL`)).toBe(0);
     expect(await count('patients')).toBe(40);
     expect(await count(`tasks WHERE kind = 'invite' AND status = 'open'`)).toBeGreaterThan(10);
     expect(await count(`tasks WHERE kind = 'review_eligibility' AND status = 'open'`)).toBeGreaterThan(0);

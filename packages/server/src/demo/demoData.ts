@@ -23,6 +23,7 @@ import { fillDemoIntakes } from './demoIntake';
 import { recordDemoDensitometry } from './demoDensitometry';
 import { seedFollowUpDemo } from './demoFollowUp';
 import { seedDemoClocks } from './demoClocks';
+import { DEMO_PORTAL_PATIENT, seedDemoPortalActivation, type DemoPortalActivation } from './demoPortal';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -154,6 +155,8 @@ export interface DemoLogin {
   username: string;
   password: string;
   role: Role;
+  /** On the demo's portal entry only (username ''): an unused activation code and the date of birth it needs. */
+  portalActivation?: DemoPortalActivation;
 }
 
 /**
@@ -237,6 +240,14 @@ export async function seedDemo(
     });
     logins.push({ username: 'patient', password, role: 'patient' });
   }
+  const portalActivation = await seedDemoPortalActivation(
+    db,
+    organizationId,
+    demoPatients(40)[DEMO_PORTAL_PATIENT]?.bsn ?? '',
+    new Date(),
+  );
+  if (portalActivation !== null)
+    logins.push({ username: '', password: '', role: 'patient', portalActivation });
   return { organizationId, logins };
 }
 

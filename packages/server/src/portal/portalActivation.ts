@@ -132,7 +132,7 @@ export async function activatePortal(
       if (code === undefined || code.deceased)
         return { kind: 'refused', verdict: 'wrong_birth_date', patientId: null };
       const verdict = judgeCode(code, code.birthDate === request.birthDate, request.now);
-      const refusal = (why: string) =>
+      const refusal = (why: string) => {
         trail.record({
           action: 'login_failed',
           objectType: 'portal_activation',
@@ -141,6 +141,7 @@ export async function activatePortal(
           outcome: 'failure',
           details: { why },
         });
+      };
       if (verdict === 'wrong_birth_date') {
         const locks = code.failedAttempts + 1 >= settings.codeLockoutAfterFailures;
         await tx
