@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
+    /** The whole problem document, for the details a screen reads with its own schema (a clinic's phone …). */
+    readonly problem?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -105,7 +107,7 @@ function problemError(response: Response, body: unknown): ApiError {
   // Not a problem document (a proxy's error page, say): the status alone must do.
   if (!parsed.success) return new ApiError(response.status, `http_${response.status}`, response.statusText);
   const issues = (parsed.data.issues ?? []).map((i) => ({ ...i, code: i.code ?? '' }));
-  return new ApiError(response.status, parsed.data.error, parsed.data.message ?? '', issues);
+  return new ApiError(response.status, parsed.data.error, parsed.data.message ?? '', issues, body);
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -79,6 +79,16 @@ const InvestigationsScreen = lazyRouteComponent(
 );
 
 const FollowUpScreen = lazyRouteComponent(() => import('../followUp/FollowUpScreen'), 'FollowUpScreen');
+const PortalActivationScreen = lazyRouteComponent(
+  () => import('../portal/PortalActivationScreen'),
+  'PortalActivationScreen',
+);
+const PortalMagicLinkScreen = lazyRouteComponent(
+  () => import('../portal/PortalMagicLinkScreen'),
+  'PortalMagicLinkScreen',
+);
+const PortalLinkScreen = lazyRouteComponent(() => import('../portal/PortalLinkScreen'), 'PortalLinkScreen');
+const PortalHomeScreen = lazyRouteComponent(() => import('../portal/PortalHomeScreen'), 'PortalHomeScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -261,6 +271,35 @@ const followUpRoute = createRoute({
   ),
 });
 
+// The patient portal (issue 13): its own simple shell, outside the staff's. The way in is public.
+const portalActivateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/activate',
+  component: PortalActivationScreen,
+});
+const portalMagicLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/magic-link',
+  component: PortalMagicLinkScreen,
+});
+const portalLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/link',
+  component: PortalLinkScreen,
+});
+const portalHomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.query(sessionQuery);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session === null) throw redirect({ to: '/login', search: { redirect: '/portal' } });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session.user.role !== 'patient') throw redirect({ to: '/' });
+  },
+  component: PortalHomeScreen,
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -287,6 +326,10 @@ const routeTree = rootRoute.addChildren([
     remindersRoute,
     followUpRoute,
   ]),
+  portalActivateRoute,
+  portalMagicLinkRoute,
+  portalLinkRoute,
+  portalHomeRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

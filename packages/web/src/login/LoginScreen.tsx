@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Container,
@@ -11,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SESSION_QUERY_KEY, login } from '../api/auth';
@@ -126,6 +127,19 @@ export function LoginScreen() {
               </Button>
             </Stack>
           </form>
+        </Paper>
+        <Paper withBorder p="md" radius="md" mt="md" component="section" aria-labelledby="portal-entry">
+          <Stack gap="xs">
+            <Text fw={600} id="portal-entry">
+              {t('portalEntry.patients')}
+            </Text>
+            <Anchor component={Link} to="/portal/activate">
+              {t('portalEntry.haveCode')}
+            </Anchor>
+            <Anchor component={Link} to="/portal/magic-link">
+              {t('portalEntry.magicLink')}
+            </Anchor>
+          </Stack>
         </Paper>
       </Container>
     </Box>

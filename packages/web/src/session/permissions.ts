@@ -33,7 +33,7 @@ export const canImport = (role: Role): boolean => IMPORT_ROLES.includes(role);
 export const canViewClinicalConfig = (role: Role): boolean => CLINICAL_CONFIG_ROLES.includes(role);
 export const seesClinicalConfigNotice = (role: Role): boolean => CLINICAL_CONFIG_NOTICE_ROLES.includes(role);
 
-export type HomeTarget = '/worklist' | '/audit' | 'placeholder';
+export type HomeTarget = '/worklist' | '/audit' | '/portal' | 'placeholder';
 
 /** Where a user lands after login. */
 export function homeFor(role: Role): HomeTarget {
@@ -45,8 +45,9 @@ export function homeFor(role: Role): HomeTarget {
     case 'admin':
       return '/audit';
     case 'quality':
-    case 'patient':
       return 'placeholder';
+    case 'patient':
+      return '/portal';
   }
 }
 
