@@ -17,3 +17,13 @@ export function demoLogin(role: DemoRole): DemoLogin {
   if (login === undefined) throw new Error(`No demo login for role ${role} in ${E2E_DATA_DIR}`);
   return login;
 }
+
+/** The demo's unused portal activation code and the date of birth it needs (server demo/demoPortal.ts). */
+export function demoPortalActivation(): { code: string; birthDate: string; patientName: string } {
+  const logins = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'demo-logins.json'), 'utf8')) as {
+    portalActivation?: { code: string; birthDate: string; patientName: string };
+  }[];
+  const activation = logins.find((l) => l.portalActivation !== undefined)?.portalActivation;
+  if (activation === undefined) throw new Error(`No demo portal activation in ${E2E_DATA_DIR}`);
+  return activation;
+}
