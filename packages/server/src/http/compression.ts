@@ -17,6 +17,9 @@ import { isApiPath } from './responsePolicy';
 export const ANSWERS_CARRYING_SECRETS: ReadonlySet<string> = new Set([
   'GET /api/auth/session',
   'POST /api/auth/login',
+  // The portal's sign-ins (portal/portal.routes.ts) answer with the new session's CSRF token too.
+  'POST /api/portal/activate',
+  'POST /api/portal/magic-link/redeem',
 ]);
 
 /** Smaller answers gain less than the compression costs (and fit in one TCP packet anyway). */
