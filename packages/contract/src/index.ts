@@ -48,3 +48,5 @@ export * from './requests/reminders';
 export * from './followUpWorklist';
 export * from './requests/followUpWorklist';
 export * from './importJobs';
+export * from './advice';
+export * from './requests/advice';

@@ -66,6 +66,7 @@ import { personalDataInUrl, personalQueryParameter } from './urlPrivacy';
 import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
 import { registerIntakeRoutes } from '../intake/intake.routes';
 import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
+import { registerAdviceRoutes } from '../advice/advice.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -331,6 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReminderRoutes(typed, deps);
   registerImportJobRoutes(typed, deps);
   registerFollowUpWorklistRoutes(typed, deps);
+  registerAdviceRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
