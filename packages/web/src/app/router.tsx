@@ -26,6 +26,7 @@ import {
   WORKLIST_ROLES,
   FOLLOW_UP_ROLES,
   homeFor,
+  ADVICE_SCREEN_ROLES,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
@@ -79,6 +80,8 @@ const InvestigationsScreen = lazyRouteComponent(
 );
 
 const FollowUpScreen = lazyRouteComponent(() => import('../followUp/FollowUpScreen'), 'FollowUpScreen');
+
+const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -261,6 +264,16 @@ const followUpRoute = createRoute({
   ),
 });
 
+const adviceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'advice',
+  component: () => (
+    <RequireRole roles={ADVICE_SCREEN_ROLES}>
+      <AdviceScreen />
+    </RequireRole>
+  ),
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -286,6 +299,7 @@ const routeTree = rootRoute.addChildren([
     decisionRoute,
     remindersRoute,
     followUpRoute,
+    adviceRoute,
   ]),
 ]);
 
