@@ -1,7 +1,52 @@
 import { z } from 'zod/mini';
-import { CALCIUM_FOOD_CODES, CALCIUM_REQUIREMENT_BASES, VITAMIN_D_GROUPS } from './codes';
 import { knownCode } from './fields';
 import { ruleTraceSchema } from './ruleTrace';
+
+// The advice's code lists live here, not in codes.ts: codes.ts is in the web's first load, and only the
+// advice screen's chunk needs these (docs/WEB.md, "Size").
+/**
+ * The calcium food table of R12.2 (leaflet 004), by the clinical engine's food codes; the engine holds
+ * the calcium per portion (its configuration), a server test keeps the two lists equal.
+ */
+export const CALCIUM_FOOD_CODES = [
+  'milkGlass',
+  'buttermilkGlass',
+  'yoghurtPot',
+  'porridgeBowl',
+  'custardPot',
+  'quarkPot',
+  'cheeseSlice',
+  'cookedVegetablesSpoon',
+  'mixedNutsHandful',
+  'wholemealBreadSlice',
+] as const;
+export type CalciumFoodCode = (typeof CALCIUM_FOOD_CODES)[number];
+/** What a calcium requirement is for (R12.1): the age band, or the pregnancy or breastfeeding row. */
+export const CALCIUM_REQUIREMENT_BASES = ['age', 'pregnant', 'breastfeeding'] as const;
+/** The groups of the vitamin D schemes (R13.1 GR 2012, R13.2 GR 2008) a person can match. */
+export const VITAMIN_D_GROUPS = [
+  'everyoneAged70OrOlder',
+  'childUnder4',
+  'darkSkin',
+  'littleTimeOutdoors',
+  'bodyCoveringClothing',
+  'pregnant',
+  'womanAged50To70',
+  'osteoporosis',
+  'nursingOrCareHome',
+  'woman4To50DarkSkin',
+  'man4To70DarkSkin',
+  'woman4To50LittleOutdoors',
+  'man4To70LittleOutdoors',
+  'woman50PlusLightSkinOutdoors',
+  'man70PlusLightSkinOutdoors',
+  'woman50PlusDarkSkinLittleOutdoors',
+  'man70PlusDarkSkinLittleOutdoors',
+  'womanUpTo50Veil',
+  'woman50PlusVeil',
+  'pregnantOrBreastfeeding',
+] as const;
+export type VitaminDGroup = (typeof VITAMIN_D_GROUPS)[number];
 
 /*
  * Answers of the advice calculators (R12 calcium, R13 vitamin D). Numbers and codes only: the screens word

@@ -551,49 +551,6 @@ export const FINISHED_IMPORT_JOB_STATUSES = [
 ] as const satisfies readonly ImportJobStatus[];
 
 /**
- * The calcium food table of R12.2 (leaflet 004), by the clinical engine's food codes; the engine holds
- * the calcium per portion (its configuration), a server test keeps the two lists equal.
- */
-export const CALCIUM_FOOD_CODES = [
-  'milkGlass',
-  'buttermilkGlass',
-  'yoghurtPot',
-  'porridgeBowl',
-  'custardPot',
-  'quarkPot',
-  'cheeseSlice',
-  'cookedVegetablesSpoon',
-  'mixedNutsHandful',
-  'wholemealBreadSlice',
-] as const;
-export type CalciumFoodCode = (typeof CALCIUM_FOOD_CODES)[number];
-/** What a calcium requirement is for (R12.1): the age band, or the pregnancy or breastfeeding row. */
-export const CALCIUM_REQUIREMENT_BASES = ['age', 'pregnant', 'breastfeeding'] as const;
-/** The groups of the vitamin D schemes (R13.1 GR 2012, R13.2 GR 2008) a person can match. */
-export const VITAMIN_D_GROUPS = [
-  'everyoneAged70OrOlder',
-  'childUnder4',
-  'darkSkin',
-  'littleTimeOutdoors',
-  'bodyCoveringClothing',
-  'pregnant',
-  'womanAged50To70',
-  'osteoporosis',
-  'nursingOrCareHome',
-  'woman4To50DarkSkin',
-  'man4To70DarkSkin',
-  'woman4To50LittleOutdoors',
-  'man4To70LittleOutdoors',
-  'woman50PlusLightSkinOutdoors',
-  'man70PlusLightSkinOutdoors',
-  'woman50PlusDarkSkinLittleOutdoors',
-  'man70PlusDarkSkinLittleOutdoors',
-  'womanUpTo50Veil',
-  'woman50PlusVeil',
-  'pregnantOrBreastfeeding',
-] as const;
-export type VitaminDGroup = (typeof VITAMIN_D_GROUPS)[number];
-/**
  * Who may use the advice calculators (calcium R12, vitamin D R13): they hold no patient data, so the
  * clinical staff in the consult and the patient in the portal.
  */

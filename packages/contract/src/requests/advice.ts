@@ -3,7 +3,7 @@
 // MAX_PORTIONS_PER_FOOD, an age no person has. Whether the rules cover an age is the engine's to say
 // (the server refuses a calcium age outside R12.1's table at `body.ageYears`).
 import { z } from 'zod/mini';
-import { CALCIUM_FOOD_CODES } from '../codes';
+import { CALCIUM_FOOD_CODES } from '../advice';
 import { checked } from '../fields';
 
 /**
