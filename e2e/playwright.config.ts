@@ -18,7 +18,11 @@ export default defineConfig({
   reporter,
   projects: [
     // The demo data as seeded: these tests count and page through the 40 demo patients.
-    { name: 'demo', testMatch: '*.spec.ts', testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**'] },
+    {
+      name: 'demo',
+      testMatch: '*.spec.ts',
+      testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**'],
+    },
     // These import patients and move them along the pathway, so they start when the demo tests are done.
     { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
     // The consult moves demo episodes along the pathway: after the case-finding tests.

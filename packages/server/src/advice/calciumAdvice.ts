@@ -1,10 +1,4 @@
-import {
-  assessCalcium,
-  explain,
-  rule,
-  type ClinicalConfig,
-  type FoodCode,
-} from '@osteopad/clinical';
+import { assessCalcium, explain, rule, type ClinicalConfig, type FoodCode } from '@osteopad/clinical';
 import {
   CALCIUM_FOOD_CODES,
   MAX_PORTIONS_PER_FOOD,
