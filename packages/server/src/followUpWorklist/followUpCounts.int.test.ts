@@ -156,7 +156,9 @@ describe('the follow-up tab counts', () => {
   it('stay exact under concurrent writers, who never wait for a transaction holding the same counts', async () => {
     const patients = h.orgA.patientIds;
     const eps = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => episode(h.orgA.id, patients[i % patients.length] ?? '', '2026-05-01')),
+      Array.from({ length: 8 }, (_, i) =>
+        episode(h.orgA.id, patients[i % patients.length] ?? '', '2026-05-01'),
+      ),
     );
     const shared = [
       { kind: 'adherence_check', due: '2026-11-10', role: 'nurse' },
