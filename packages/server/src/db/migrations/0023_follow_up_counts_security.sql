@@ -1,6 +1,6 @@
 -- The follow-up worklists' tab counts (issue 12), kept exactly instead of counted on every page: counting up to
 -- 10,001 index entries for each of the overdue and upcoming tabs was most of what a page cost PostgreSQL
--- (EXPLAIN ANALYZE at 100,000 registrations: ~20 of 25 ms; the page itself 0.2 ms). `follow_up_counts` holds,
+-- (EXPLAIN ANALYZE at 100,000 registrations: ~20 of the statement's 25 ms; the page's own rows 0.2 ms). `follow_up_counts` holds,
 -- per organisation, role, due date and task kind, signed rows that add up to how many projection rows with
 -- list_key = 'follow_up' there are; a tab's count is the sum over its dates.
 --
