@@ -6,8 +6,7 @@
 // tasks each dated from 60 days ago to a year ahead, every projection row kept by its triggers — starts
 // the real HTTP server on loopback, logs in over HTTP as a nurse and measures, beside `/api/health` of the
 // same server: (a) 50 users × 1 request/s (open model) per tab, page 1 and page 500 (or the last), by due
-// date and by clock — p95 ≤ 50 ms each, after a short unmeasured warm-up of the same request; (b) 50
-// connections without pause: throughput as a share of health.
+// date and by clock — p95 ≤ 50 ms each; (b) 50 connections without pause: throughput as a share of health.
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -26,13 +25,6 @@ const EPISODES = Number(process.env.BENCH_FOLLOWUP_EPISODES ?? 1_000_000);
 const SHARE = Number(process.env.BENCH_FOLLOWUP_SHARE ?? 0.1);
 const OPEN_SECONDS = Number(process.env.BENCH_FOLLOWUP_SECONDS ?? 15);
 const CLOSED_SECONDS = Number(process.env.BENCH_FOLLOWUP_CLOSED_SECONDS ?? 10);
-/**
- * Before each open-model scenario, its request sent for this long by as many connections as the users, not
- * measured: every connection of the server's pool has then prepared the scenario's statement and made the
- * plans PostgreSQL makes before it settles on one, as on a server that has run for a while (at 1,000,000
- * episodes without it the first tab's p95 was 224 ms at a p50 of 16 ms, the same statement's deep page 43 ms).
- */
-const WARM_UP_SECONDS = Number(process.env.BENCH_FOLLOWUP_WARM_UP_SECONDS ?? 2);
 const USERS = 50;
 const DEEP_PAGE = 500;
 /** The page size the web app asks for (packages/web/src/followUp/followUpWorklistApi.ts). */
@@ -212,7 +204,6 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const open: Record<string, LatencyStats & { pass: boolean; page: number }> = {};
     const openScenario = async (name: string, t: HttpTarget, path: () => string, page: number) => {
-      if (WARM_UP_SECONDS > 0) await closedLoad(t, { connections: USERS, seconds: WARM_UP_SECONDS, path });
       const s = await openLoad(t, { users: USERS, intervalMs: 1000, seconds: OPEN_SECONDS, path });
       open[name] = { ...verdict(s), page };
       progress(
@@ -260,13 +251,7 @@ export async function run(): Promise<Record<string, unknown>> {
       pageSize: PAGE_SIZE,
       deepPageWanted: DEEP_PAGE,
       deepestPages,
-      openModel: {
-        users: USERS,
-        requestsPerUserPerSecond: 1,
-        secondsEach: OPEN_SECONDS,
-        warmUpSecondsEach: WARM_UP_SECONDS,
-        scenarios: open,
-      },
+      openModel: { users: USERS, requestsPerUserPerSecond: 1, secondsEach: OPEN_SECONDS, scenarios: open },
       closedLoop: { connections: USERS, secondsEach: CLOSED_SECONDS, scenarios: closed },
       budget: { openP95Ms: 50 },
       withinBudget: openPass,
