@@ -325,6 +325,11 @@ export const tasks = pgTable(
   (t) => [
     index('tasks_worklist_idx').on(t.organizationId, t.status, t.kind, t.dueDate),
     index('tasks_episode_idx').on(t.episodeId),
+    // The scheduler pass's keyset batches (jobs/schedulerPass.ts): the open tasks of an organisation in
+    // id order, without walking the done and cancelled ones (most of the table, in time).
+    index('tasks_open_scan_idx')
+      .on(t.organizationId, t.id)
+      .where(sql`${t.status} = 'open'`),
     uniqueIndex('tasks_episode_series_key')
       .on(t.episodeId, t.seriesKey)
       .where(sql`${t.seriesKey} IS NOT NULL`),
