@@ -3,14 +3,16 @@ import { inOrganization } from '../src/audit/auditedTransaction';
 import { episodes, fractureEvents } from '../src/db/schema';
 
 /**
- * An episode being investigated for an eligible wrist fracture of `patientId` on `fractureDate`, written
- * in the organisation's scope: where a follow-up test starts before it adds a decision or tasks.
+ * An episode being investigated for an eligible wrist fracture of `patientId` on `fractureDate` (opened
+ * that day unless `openedOn` says otherwise), written in the organisation's scope: where a follow-up,
+ * decision or episode-page test starts before it adds a decision or tasks.
  */
 export async function openInvestigatedEpisode(
   db: Database,
   orgId: string,
   patientId: string,
   fractureDate: string,
+  options: { openedOn?: string; identityKey?: string } = {},
 ): Promise<string> {
   return inOrganization(db, orgId, async (tx) => {
     const fracture = await tx
@@ -20,7 +22,7 @@ export async function openInvestigatedEpisode(
         patientId,
         fractureDate,
         siteCode: 'radius_forearm_wrist',
-        identityKey: `wrist-${Math.random()}`,
+        identityKey: options.identityKey ?? `wrist-${Math.random()}`,
         eligibility: 'eligible',
         eligibilityReason: 'qualifyingFracture',
         traumaMechanism: 'low',
@@ -34,7 +36,7 @@ export async function openInvestigatedEpisode(
         patientId,
         indexFractureId: fracture[0]?.id ?? null,
         state: 'investigated',
-        openedOn: fractureDate,
+        openedOn: options.openedOn ?? fractureDate,
       })
       .returning({ id: episodes.id });
     return row[0]?.id ?? '';
