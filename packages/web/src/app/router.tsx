@@ -31,6 +31,7 @@ import {
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
+import { parseFollowUpSearch } from '../followUp/followUpSearch';
 import { CLINICAL_ROLES } from '@osteopad/contract';
 
 export interface RouterContext {
@@ -257,6 +258,8 @@ const remindersRoute = createRoute({
 const followUpRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'follow-up',
+  // Codes only: no patient data ends up in the URL.
+  validateSearch: parseFollowUpSearch,
   component: () => (
     <RequireRole roles={FOLLOW_UP_ROLES}>
       <FollowUpScreen />
