@@ -60,7 +60,7 @@ async function login(port: number): Promise<Record<string, string>> {
  * Moves `count` episodes into follow-up as the application would have left them, in set-based statements
  * as the owner; the triggers keep the projection (and its clock facts) as after any write.
  */
-async function moveIntoFollowUp(
+export async function moveIntoFollowUp(
   owner: pg.Client,
   count: number,
   today: string,

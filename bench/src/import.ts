@@ -6,7 +6,7 @@
 // keys included). Budget (issue #10): ≥ 70 % of that limit and ≥ 10,000 registrations/s.
 // A bare COPY of the CSV file itself is reported too, for comparison with earlier runs.
 // BENCH_IMPORT_ROWS sets the file's size, BENCH_IMPORT_BATCH the import's batch size (default 10,000).
-import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +14,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { FIXTURE_HEADER } from '@osteopad/server/caseFinding/parsers/csv/generateFixture';
 import { importBenchCsv, openBenchDatabase, writeCsv } from './_importHarness';
+import { postgresCpuSince } from './_postgresCpu';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
@@ -174,37 +175,4 @@ async function dataModelLimit(
   } finally {
     await client.end();
   }
-}
-
-/** CPU ticks (user + system) per PostgreSQL process of the cluster under `workDir` (Linux /proc). */
-function postgresCpuTicks(workDir: string): Map<string, number> {
-  const read = (path: string): string => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return ''; // the process ended meanwhile
-    }
-  };
-  const statFields = (pid: string): string[] => read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
-  const ticks = new Map<string, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const fields = statFields(pid);
-    // The postmaster names the cluster's folder; its backends and helpers are its children.
-    const ours =
-      read(`/proc/${pid}/cmdline`).includes(workDir) ||
-      read(`/proc/${fields[1] ?? ''}/cmdline`).includes(workDir);
-    if (ours) ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0));
-  }
-  return ticks;
-}
-
-/** Starts counting PostgreSQL CPU; the function it returns gives the seconds since (per process, so a
- * connection that closes meanwhile does not make the count go backwards). */
-function postgresCpuSince(workDir: string): () => number {
-  const before = postgresCpuTicks(workDir);
-  return () => {
-    let ticks = 0;
-    for (const [pid, now] of postgresCpuTicks(workDir)) ticks += now - (before.get(pid) ?? 0);
-    return ticks / 100; // USER_HZ
-  };
 }

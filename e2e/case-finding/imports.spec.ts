@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/environment';
@@ -31,6 +32,11 @@ test.describe('an administrator', () => {
     // Nothing chosen: the file field says so, and nothing is sent.
     await page.getByRole('button', { name: 'Importeren' }).click();
     await expect(page.getByText('Kies een bestand.')).toBeVisible();
+    // A field's error message is readable (the theme's error red, WCAG AA contrast).
+    const form = await new AxeBuilder({ page }).include('form').withRules(['color-contrast']).analyze();
+    expect(
+      form.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
 
     // A good CSV export: six registrations, two of them with a site the rules cannot place. The
     // server's answer is held back a moment (the import itself is done), so the screen's progress

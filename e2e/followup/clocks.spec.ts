@@ -47,6 +47,18 @@ test('a specialist sees the overdue start of treatment with its clocks, sorted b
   await page.getByRole('option', { name: 'Alle rollen' }).click();
   await expect(row).toHaveCount(1);
 
+  // Only the kind of task chosen; the choices live in the URL, so a reload keeps them.
+  await page.getByRole('combobox', { name: 'Soort taak' }).click();
+  await page.getByRole('option', { name: 'Behandeling starten', exact: true }).click();
+  await expect(row).toHaveCount(1);
+  await expect(table.getByRole('row').filter({ hasNotText: 'Behandeling starten' })).toHaveCount(1); // the header
+  await expect(page).toHaveURL(/tab=overdue/);
+  await expect(page).toHaveURL(/kind=start_treatment/);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: /^Te laat \(\d+\)$/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('combobox', { name: 'Soort taak' })).toHaveValue('Behandeling starten');
+  await expect(row).toHaveCount(1);
+
   await row.getByRole('link', { name: /^Traject openen: .+$/ }).click();
   await expect(page).toHaveURL(/\/episodes\/[0-9a-f-]{36}$/);
 

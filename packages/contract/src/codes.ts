@@ -549,3 +549,9 @@ export const FINISHED_IMPORT_JOB_STATUSES = [
   'rejected',
   'failed',
 ] as const satisfies readonly ImportJobStatus[];
+
+/**
+ * Who may use the advice calculators (calcium R12, vitamin D R13): they hold no patient data, so the
+ * clinical staff in the consult and the patient in the portal.
+ */
+export const ADVICE_ROLES = ['specialist', 'nurse', 'patient'] as const satisfies readonly Role[];

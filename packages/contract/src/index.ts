@@ -50,3 +50,5 @@ export * from './requests/followUpWorklist';
 export * from './importJobs';
 export * from './portal';
 export * from './requests/portal';
+export * from './advice';
+export * from './requests/advice';

@@ -20,6 +20,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   COOKIE_SECURE: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Login attempts a minute per client address before 429 (one shared address behind a proxy without TRUST_PROXY). */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_APP_CONFIG.login.rateLimitMax),
   /** Load demo data on first start; defaults to on for the embedded database only. */
   OSTEOPAD_DEMO: booleanFlag.optional(),
   /** Seconds an upload may send nothing before it is stopped (and rolled back). */
@@ -79,6 +86,11 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
       ...DEFAULT_APP_CONFIG,
       cookieSecure: e.COOKIE_SECURE,
       trustProxy: e.TRUST_PROXY,
+      login: {
+        ...DEFAULT_APP_CONFIG.login,
+        rateLimitMax: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+        rateLimitWindowMs: 60_000,
+      },
       uploads: {
         idleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
         lockWaitMs: e.UPLOAD_LOCK_WAIT_SECONDS * 1000,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { buildApp } from '../src/http/app';
+import { buildApp, type AppDeps } from '../src/http/app';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../src/http/config';
 import { organizations, patients } from '../src/db/schema';
 import { inOrganization } from '../src/audit/auditedTransaction';
@@ -107,6 +107,28 @@ export function cookieValue(response: LightMyRequestResponse): string {
   if (cookie === undefined)
     throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
   return cookie.value;
+}
+
+/**
+ * Another app on the harness's database and clock, with other upload settings (and other deps, such as a
+ * job queue): for the tests of what those settings change. Sessions of the harness work on it too.
+ */
+export function appWithUploads(
+  h: Pick<Harness, 'db' | 'clock'>,
+  uploads: Partial<AppConfig['uploads']>,
+  deps: Partial<Pick<AppDeps, 'jobs'>> = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    db: h.db.app.db,
+    clock: h.clock.now,
+    clinical: DEFAULT_CONFIG,
+    config: {
+      ...DEFAULT_APP_CONFIG,
+      logLevel: 'silent',
+      uploads: { ...DEFAULT_APP_CONFIG.uploads, ...uploads },
+    },
+    ...deps,
+  });
 }
 
 export async function createHarness(config: Partial<AppConfig> = {}): Promise<Harness> {

@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { createHarness, type Harness, type Session } from '../../test/appHarness';
+import { appWithUploads, createHarness, type Harness, type Session } from '../../test/appHarness';
 import { fixturePath, textStream } from '../../test/fixtureFiles';
 import { runOsteopad, type ProcessResult } from '../../test/osteopadProcess';
 import { SESSION_COOKIE } from '../auth/authenticate';
-import { buildApp } from '../http/app';
-import { DEFAULT_APP_CONFIG } from '../http/config';
 import { ImportBusyError, importRegistrations, IMPORT_LOCK_WAIT_MS } from './pipeline/importRegistrations';
 import { parseRegistrations } from './pipeline/parseRegistrations';
 import { answerAdtMessage } from './channels/mllp/mllpListener';
@@ -92,16 +90,7 @@ describe('another import of the organisation is running', () => {
   });
 
   it('an upload answers 409 import_busy with a clear message', async () => {
-    const app = await buildApp({
-      db: h.db.app.db,
-      clock: h.clock.now,
-      clinical: DEFAULT_CONFIG,
-      config: {
-        ...DEFAULT_APP_CONFIG,
-        logLevel: 'silent',
-        uploads: { ...DEFAULT_APP_CONFIG.uploads, idleTimeoutMs: 60_000, lockWaitMs: 300 },
-      },
-    });
+    const app = await appWithUploads(h, { idleTimeoutMs: 60_000, lockWaitMs: 300 });
     const lock = await holdImportLock();
     try {
       const r = await app.inject({

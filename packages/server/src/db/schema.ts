@@ -328,6 +328,11 @@ export const tasks = pgTable(
   (t) => [
     index('tasks_worklist_idx').on(t.organizationId, t.status, t.kind, t.dueDate),
     index('tasks_episode_idx').on(t.episodeId),
+    // The scheduler pass's keyset batches (jobs/schedulerPass.ts): the open tasks of an organisation in
+    // id order, without walking the done and cancelled ones (most of the table, in time).
+    index('tasks_open_scan_idx')
+      .on(t.organizationId, t.id)
+      .where(sql`${t.status} = 'open'`),
     uniqueIndex('tasks_episode_series_key')
       .on(t.episodeId, t.seriesKey)
       .where(sql`${t.seriesKey} IS NOT NULL`),
@@ -562,6 +567,28 @@ export const worklistItems = pgTable(
       .on(t.organizationId, t.assigneeRole, t.clockDue, t.dueKey, t.itemId)
       .where(sql`${t.listKey} = 'follow_up'`),
   ],
+);
+
+/**
+ * How many follow-up worklist rows (`worklist_items` with `list_key = 'follow_up'`) there are per
+ * organisation, role, due date and task kind, kept exactly by statement-level triggers on the projection
+ * (migration 0025): the tabs' counts are sums over a tab's dates, a few hundred rows, instead of counting up
+ * to 10,001 index entries per tab on every page. A key's count is the sum of its rows: writers only insert
+ * signed deltas (never waiting on each other) and merge the rows of the keys they touched that no other
+ * transaction holds. Read-only for the application role.
+ */
+export const followUpCounts = pgTable(
+  'follow_up_counts',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    /** The row's `assignee_role` ('' when it has none: no role's list shows it, "all" does). */
+    assigneeRole: text('assignee_role').notNull(),
+    dueKey: date('due_key', { mode: 'string' }).notNull(),
+    entryKind: text('entry_kind').notNull(),
+    /** A signed share of the key's count; the key's rows add up to its count (no rows: 0). */
+    n: integer('n').notNull(),
+  },
+  (t) => [index('follow_up_counts_key_idx').on(t.organizationId, t.assigneeRole, t.dueKey, t.entryKind)],
 );
 
 /** bytea: the stored bytes of a document, as the PDF was made. */

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInvestigatedEpisode } from '../../test/followUpEpisode';
 import { and, eq } from 'drizzle-orm';
 import type { EpisodePage } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
-import { episodes, fractureEvents, tasks } from '../db/schema';
+import { tasks } from '../db/schema';
 import { countStatements } from '../../test/statementCounter';
 import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
@@ -15,32 +16,9 @@ let patient = 0;
 /** An investigated episode of a new fracture, decided by the specialist with the drug the test names. */
 async function decidedEpisode(drug: string): Promise<string> {
   const patientId = h.orgA.patientIds[patient++ % h.orgA.patientIds.length] ?? '';
-  const episodeId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
-    const fracture = await tx
-      .insert(fractureEvents)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        fractureDate: '2025-10-01',
-        siteCode: 'radius_forearm_wrist',
-        identityKey: `wrist-${String(patient)}-${drug}`,
-        eligibility: 'eligible',
-        eligibilityReason: 'qualifyingFracture',
-        traumaMechanism: 'low',
-        pathological: false,
-      })
-      .returning({ id: fractureEvents.id });
-    const row = await tx
-      .insert(episodes)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        indexFractureId: fracture[0]?.id ?? null,
-        state: 'investigated',
-        openedOn: '2025-10-02',
-      })
-      .returning({ id: episodes.id });
-    return row[0]?.id ?? '';
+  const episodeId = await openInvestigatedEpisode(h.db.app.db, h.orgA.id, patientId, '2025-10-01', {
+    openedOn: '2025-10-02',
+    identityKey: `wrist-${String(patient)}-${drug}`,
   });
   await decideWithDrug(h, specialist, episodeId, drug);
   return episodeId;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInvestigatedEpisode } from '../../test/followUpEpisode';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TaskCompletion } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
-import { episodes, fractureEvents, tasks, treatments } from '../db/schema';
+import { episodes, tasks, treatments } from '../db/schema';
 import { decideWithDrug } from '../../test/decideWithDrug';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 
@@ -21,32 +22,8 @@ async function treatingEpisode(drug: string): Promise<{ episodeId: string; start
 
 async function decidedEpisode(drug: string): Promise<string> {
   const patientId = h.orgA.patientIds[patient++ % h.orgA.patientIds.length] ?? '';
-  const episodeId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
-    const fracture = await tx
-      .insert(fractureEvents)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        fractureDate: '2026-10-01',
-        siteCode: 'radius_forearm_wrist',
-        identityKey: `wrist-${Math.random()}`,
-        eligibility: 'eligible',
-        eligibilityReason: 'qualifyingFracture',
-        traumaMechanism: 'low',
-        pathological: false,
-      })
-      .returning({ id: fractureEvents.id });
-    const row = await tx
-      .insert(episodes)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        indexFractureId: fracture[0]?.id ?? null,
-        state: 'investigated',
-        openedOn: '2026-10-02',
-      })
-      .returning({ id: episodes.id });
-    return row[0]?.id ?? '';
+  const episodeId = await openInvestigatedEpisode(h.db.app.db, h.orgA.id, patientId, '2026-10-01', {
+    openedOn: '2026-10-02',
   });
   await decideWithDrug(h, specialist, episodeId, drug);
   return episodeId;

@@ -8,6 +8,7 @@
 // Cohort size: OSTEOPAD_TIME_TRAVEL_PATIENTS. The suite runs 100 (about 2 minutes); the issue's 1,000
 // (about 8 minutes alone) with OSTEOPAD_TIME_TRAVEL_PATIENTS=1000.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInvestigatedEpisode } from '../../test/followUpEpisode';
 import { addCalendarMonths, addDays } from '@osteopad/clinical';
 import {
   OUTCOMES_BY_KIND,
@@ -81,33 +82,13 @@ async function templateEpisode(
   k: number,
 ): Promise<{ episodeId: string; decisionId: string }> {
   const patientId = h.orgA.patientIds[k % h.orgA.patientIds.length] ?? '';
-  const episodeId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
-    const fracture = await tx
-      .insert(fractureEvents)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        fractureDate: addDays(FIRST_DAY, -60),
-        siteCode: 'radius_forearm_wrist',
-        identityKey: `template-${drug}`,
-        eligibility: 'eligible',
-        eligibilityReason: 'qualifyingFracture',
-        traumaMechanism: 'low',
-        pathological: false,
-      })
-      .returning({ id: fractureEvents.id });
-    const row = await tx
-      .insert(episodes)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        indexFractureId: fracture[0]?.id ?? null,
-        state: 'investigated',
-        openedOn: addDays(FIRST_DAY, -55),
-      })
-      .returning({ id: episodes.id });
-    return row[0]?.id ?? '';
-  });
+  const episodeId = await openInvestigatedEpisode(
+    h.db.app.db,
+    h.orgA.id,
+    patientId,
+    addDays(FIRST_DAY, -60),
+    { openedOn: addDays(FIRST_DAY, -55), identityKey: `template-${drug}` },
+  );
   await decideWithDrug(h, specialist, episodeId, drug, 'time travel cohort');
   const found = await h.db.owner.query<{ id: string }>('SELECT id FROM decisions WHERE episode_id = $1', [
     episodeId,

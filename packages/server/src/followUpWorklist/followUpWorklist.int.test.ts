@@ -7,8 +7,9 @@ import {
   type FollowUpWorklistItem,
 } from '@osteopad/contract';
 import { inOrganization } from '../audit/auditedTransaction';
-import { episodes, fractureEvents, tasks } from '../db/schema';
+import { episodes, tasks } from '../db/schema';
 import { decideWithDrug } from '../../test/decideWithDrug';
+import { openInvestigatedEpisode } from '../../test/followUpEpisode';
 import { createHarness, type Harness, type Session } from '../../test/appHarness';
 import { clockDue, NO_CLOCK_DUE, type ClockFacts } from '../clocks/qualityClocks';
 
@@ -21,33 +22,7 @@ let patient = 0;
 
 async function newEpisode(orgId: string, patientIds: string[], fractureDate: string): Promise<string> {
   const patientId = patientIds[patient++ % patientIds.length] ?? '';
-  return inOrganization(h.db.app.db, orgId, async (tx) => {
-    const fracture = await tx
-      .insert(fractureEvents)
-      .values({
-        organizationId: orgId,
-        patientId,
-        fractureDate,
-        siteCode: 'radius_forearm_wrist',
-        identityKey: `wrist-${Math.random()}`,
-        eligibility: 'eligible',
-        eligibilityReason: 'qualifyingFracture',
-        traumaMechanism: 'low',
-        pathological: false,
-      })
-      .returning({ id: fractureEvents.id });
-    const row = await tx
-      .insert(episodes)
-      .values({
-        organizationId: orgId,
-        patientId,
-        indexFractureId: fracture[0]?.id ?? null,
-        state: 'investigated',
-        openedOn: fractureDate,
-      })
-      .returning({ id: episodes.id });
-    return row[0]?.id ?? '';
-  });
+  return openInvestigatedEpisode(h.db.app.db, orgId, patientId, fractureDate);
 }
 
 async function decide(episodeId: string, drug: string) {

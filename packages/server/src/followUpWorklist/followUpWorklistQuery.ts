@@ -22,7 +22,9 @@ import { decodeFollowUpCursor, encodeFollowUpCursor, type FollowUpCursorScope } 
  * 0021) by tab — due today, overdue, upcoming — for one role or all, optionally one task kind. Each order
  * is one range scan of a partial index: (organisation, [role,] due, clock due, item) for the due order,
  * (organisation, [role,] clock due, due, item) for the clock order, where the tab's due-date condition is
- * checked in the index. The three tabs' counts stop at `FOLLOW_UP_COUNT_CAP`, as the case-finding lists'.
+ * checked in the index. The three tabs' counts are sums of the counts kept per role, due date and kind
+ * (`follow_up_counts`, migration 0025) over the tab's dates; they are answered capped at
+ * `FOLLOW_UP_COUNT_CAP`, as the case-finding lists'.
  */
 export const FOLLOW_UP_COUNT_CAP = 10_000;
 
@@ -37,15 +39,34 @@ export function defaultRoleFilter(role: Role): FollowUpRoleFilter {
   return role === 'specialist' || role === 'nurse' || role === 'secretary' ? role : 'all';
 }
 
-function tabCondition(tab: FollowUpTab, today: string, days: number): SQL {
+/** The tab's condition on the due date `due` (the projection's or the counts' `due_key`). */
+function tabCondition(due: SQL, tab: FollowUpTab, today: string, days: number): SQL {
   switch (tab) {
     case 'due_today':
-      return sql`w.due_key = ${today}::date`;
+      return sql`${due} = ${today}::date`;
     case 'overdue':
-      return sql`w.due_key < ${today}::date`;
+      return sql`${due} < ${today}::date`;
     case 'upcoming':
-      return sql`w.due_key > ${today}::date AND w.due_key <= ${addDays(today, days)}::date`;
+      return sql`${due} > ${today}::date AND ${due} <= ${addDays(today, days)}::date`;
   }
+}
+
+/**
+ * A tab's count: the sum of the kept counts of its dates (one index range of `follow_up_counts` per role),
+ * filtered as the page is — the organisation, the role unless all, the kind when one is asked for.
+ */
+function tabCount(
+  tab: FollowUpTab,
+  q: FollowUpWorklistQuery,
+  role: FollowUpRoleFilter,
+  organizationId: string,
+  today: string,
+): SQL {
+  const where: SQL[] = [sql`c.organization_id = ${organizationId}::uuid`];
+  if (role !== 'all') where.push(sql`c.assignee_role = ${role}`);
+  if (q.kind !== undefined) where.push(sql`c.entry_kind = ${q.kind}`);
+  where.push(tabCondition(sql.raw('c.due_key'), tab, today, q.days));
+  return sql`(SELECT coalesce(sum(c.n), 0)::int FROM follow_up_counts c WHERE ${sql.join(where, sql` AND `)})`;
 }
 
 interface Row extends Record<string, unknown> {
@@ -85,7 +106,7 @@ const COLUMNS = sql.raw(`
   w.first_contact_on AS "firstContactOn", w.persistence_on AS "persistenceOn", w.treated_until AS "treatedUntil",
   w.decision_outcome AS "decisionOutcome"`);
 
-/** The statement: the three capped counts on one row, joined to the page (one row more than the page). */
+/** The statement: the three tabs' counts on one row, joined to the page (one row more than the page). */
 export function followUpPageRows(
   q: FollowUpWorklistQuery,
   role: FollowUpRoleFilter,
@@ -96,9 +117,8 @@ export function followUpPageRows(
   const base: SQL[] = [sql`w.list_key = 'follow_up'`, sql`w.organization_id = ${organizationId}::uuid`];
   if (role !== 'all') base.push(sql`w.assignee_role = ${role}`);
   if (q.kind !== undefined) base.push(sql`w.entry_kind = ${q.kind}`);
-  const where = (tab: FollowUpTab) => sql.join([...base, tabCondition(tab, today, q.days)], sql` AND `);
-  const count = (tab: FollowUpTab) =>
-    sql`(SELECT count(*)::int FROM (SELECT 1 FROM worklist_items w WHERE ${where(tab)} LIMIT ${FOLLOW_UP_COUNT_CAP + 1}) c)`;
+  const where = sql.join([...base, tabCondition(sql.raw('w.due_key'), q.tab, today, q.days)], sql` AND `);
+  const count = (tab: FollowUpTab) => tabCount(tab, q, role, organizationId, today);
   const dir = sql.raw(q.order === 'asc' ? 'ASC' : 'DESC');
   const cmp = sql.raw(q.order === 'asc' ? '>' : '<');
   const keys =
@@ -124,7 +144,7 @@ export function followUpPageRows(
       SELECT r.*, r.place <= ${q.limit} AS shown FROM (
         SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${keys.first} ${dir}, ${keys.second} ${dir}, w.item_id ${dir})::int AS place FROM (
           SELECT w.* FROM worklist_items w
-           WHERE ${where(q.tab)} ${continues}
+           WHERE ${where} ${continues}
            ORDER BY ${keys.first} ${dir}, ${keys.second} ${dir}, w.item_id ${dir}
            LIMIT ${take}) w
       ) r

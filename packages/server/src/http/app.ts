@@ -67,6 +67,7 @@ import { isConnectionFailure, isDatabaseTimeout } from '../db/databaseErrors';
 import { registerIntakeRoutes } from '../intake/intake.routes';
 import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
+import { registerAdviceRoutes } from '../advice/advice.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -333,6 +334,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImportJobRoutes(typed, deps);
   registerFollowUpWorklistRoutes(typed, deps);
   registerPortalRoutes(typed, deps);
+  registerAdviceRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

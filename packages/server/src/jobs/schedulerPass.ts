@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { auditedWork } from '../audit/auditedTransaction';
-import type { AuditEntry } from '../audit/auditLog';
+import type { AuditEntry, AuditSubject } from '../audit/auditLog';
 import { EMAIL_CHANNEL } from '../reminders/emailChannel';
 import { PATIENT_FACING_TASK_KINDS, type ReminderSettings } from '../reminders/reminderSettings';
 import { workerSubject } from './workerSubject';
@@ -52,17 +52,13 @@ function batchStatement(organizationId: string, after: string, today: string, se
        ORDER BY t.id
        LIMIT ${settings.batchSize}
     ),
-    flagged AS (
-      UPDATE tasks t SET overdue_since = ${today}::date
+    changed AS (
+      UPDATE tasks t SET overdue_since = CASE WHEN b.due_date < ${today}::date THEN ${today}::date END
         FROM batch b
-       WHERE t.id = b.id AND b.due_date < ${today}::date AND b.overdue_since IS NULL
-      RETURNING t.id, t.patient_id
-    ),
-    unflagged AS (
-      UPDATE tasks t SET overdue_since = NULL
-        FROM batch b
-       WHERE t.id = b.id AND b.due_date >= ${today}::date AND b.overdue_since IS NOT NULL
-      RETURNING t.id
+       WHERE t.id = b.id
+         AND (b.due_date < ${today}::date AND b.overdue_since IS NULL
+              OR b.due_date >= ${today}::date AND b.overdue_since IS NOT NULL)
+      RETURNING t.id, t.patient_id, t.overdue_since IS NOT NULL AS flagged
     ),
     due AS (
       SELECT gen_random_uuid() AS id, b.id AS task_id, b.patient_id, b.kind, b.due_date, p.email,
@@ -87,8 +83,9 @@ function batchStatement(organizationId: string, after: string, today: string, se
     SELECT (SELECT count(*)::int FROM batch) AS seen,
            (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last_id,
            (SELECT count(*)::int FROM batch WHERE due_date < ${today}::date) AS overdue,
-           (SELECT coalesce(json_agg(json_build_array(id, patient_id)), '[]') FROM flagged) AS flagged,
-           (SELECT count(*)::int FROM unflagged) AS unflagged,
+           (SELECT coalesce(json_agg(json_build_array(id, patient_id)), '[]') FROM changed WHERE flagged)
+             AS flagged,
+           (SELECT count(*)::int FROM changed WHERE NOT flagged) AS unflagged,
            (SELECT coalesce(json_agg(json_build_array(id, patient_id)), '[]') FROM created) AS created`;
 }
 
@@ -128,7 +125,41 @@ function auditEntries(rows: BatchRow): AuditEntry[] {
   ];
 }
 
-/** One organisation's part of the pass. */
+/**
+ * One batch as its own unit of work. `answered` resolves as soon as the batch statement has answered —
+ * before its audit events are written and it commits — so the next batch can start on another
+ * connection meanwhile; `committed` resolves once the batch and its audit events are committed.
+ */
+function startBatch(
+  db: Database,
+  subject: AuditSubject,
+  organizationId: string,
+  after: string,
+  today: string,
+  settings: ReminderSettings,
+) {
+  let answer: (row: BatchRow) => void = () => undefined;
+  const answered = new Promise<BatchRow>((resolve) => {
+    answer = resolve;
+  });
+  const committed = auditedWork(db, subject, organizationId, async (tx, trail) => {
+    const result = await tx.execute<BatchRow>(batchStatement(organizationId, after, today, settings));
+    const row = result.rows[0];
+    if (row === undefined) throw new Error('The scheduler batch answered no row');
+    trail.recordMany(auditEntries(row));
+    answer(row);
+    return row;
+  });
+  // Awaited by the caller (or settled when the pass fails): never an unhandled rejection meanwhile.
+  committed.catch(() => undefined);
+  return { answered: Promise.race([answered, committed]), committed };
+}
+
+/**
+ * One organisation's part of the pass. Two batches overlap at most: while one writes its audit events
+ * and commits, the next one's statement runs (the batches hold disjoint tasks, so they never wait for
+ * each other); the next but one starts only after the first has committed.
+ */
 async function passOverOrganization(
   db: Database,
   organizationId: string,
@@ -138,22 +169,29 @@ async function passOverOrganization(
   const subject = workerSubject(organizationId, 'scheduler');
   let after = FIRST_ID;
   const totals = { seen: 0, batches: 0, overdue: 0, flagged: 0, unflagged: 0, created: 0, digests: 0 };
-  for (;;) {
-    const rows = await auditedWork(db, subject, organizationId, async (tx, trail) => {
-      const result = await tx.execute<BatchRow>(batchStatement(organizationId, after, today, settings));
-      const row = result.rows[0];
-      if (row === undefined) throw new Error('The scheduler batch answered no row');
-      trail.recordMany(auditEntries(row));
-      return row;
-    });
-    totals.batches += 1;
-    totals.seen += rows.seen;
-    totals.overdue += rows.overdue;
-    totals.flagged += rows.flagged.length;
-    totals.unflagged += rows.unflagged;
-    totals.created += rows.created.length;
-    if (rows.last_id === null || rows.seen < settings.batchSize) break;
-    after = rows.last_id;
+  let committing: Promise<BatchRow> | null = null;
+  let latest: Promise<BatchRow> | null = null;
+  try {
+    for (;;) {
+      const batch = startBatch(db, subject, organizationId, after, today, settings);
+      latest = batch.committed;
+      const rows = await batch.answered;
+      if (committing !== null) await committing;
+      committing = batch.committed;
+      totals.batches += 1;
+      totals.seen += rows.seen;
+      totals.overdue += rows.overdue;
+      totals.flagged += rows.flagged.length;
+      totals.unflagged += rows.unflagged;
+      totals.created += rows.created.length;
+      if (rows.last_id === null || rows.seen < settings.batchSize) break;
+      after = rows.last_id;
+    }
+    await committing;
+  } catch (error) {
+    // Neither unit of work is left running when the pass fails (each rolls back or commits whole).
+    await Promise.allSettled([committing, latest]);
+    throw error;
   }
   if (totals.overdue > 0) {
     const digest = await auditedWork(db, subject, organizationId, async (tx) =>

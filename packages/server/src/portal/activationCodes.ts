@@ -12,7 +12,7 @@ export function normalizePortalCode(typed: string): string {
   return typed.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** The stored form of a code: SHA-256 (hex) of its normalised form; the same as migration 0025's SQL. */
+/** The stored form of a code: SHA-256 (hex) of its normalised form; the same as migration 0029's SQL. */
 export function hashPortalCode(code: string): string {
   return createHash('sha256').update(normalizePortalCode(code), 'utf8').digest('hex');
 }
@@ -55,7 +55,7 @@ export async function issuePortalCode(
   return code;
 }
 
-/** The organisation a code belongs to, whoever asks (a SECURITY DEFINER function: migration 0025); null if none. */
+/** The organisation a code belongs to, whoever asks (a SECURITY DEFINER function: migration 0029); null if none. */
 export async function organizationOfCode(db: Executor, codeHash: string): Promise<string | null> {
   const result = await db.execute<{ organization_id: string | null }>(
     sql`SELECT osteopad_portal_code_organization(${codeHash}) AS organization_id`,

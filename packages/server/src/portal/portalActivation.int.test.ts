@@ -30,7 +30,7 @@ const problemOf = (r: LightMyRequestResponse) => {
 };
 
 describe('portal activation with the letter’s code and the date of birth', () => {
-  it('hashes a code in SQL exactly as in Node (migration 0025 turned the plain codes into hashes)', async () => {
+  it('hashes a code in SQL exactly as in Node (migration 0029 turned the plain codes into hashes)', async () => {
     const sqlHash = await h.db.owner.query<{ h: string }>(
       `SELECT encode(sha256(convert_to(upper(regexp_replace('k7qm-3xpd 9rtw', '[\\s-]', '', 'g')), 'UTF8')), 'hex') AS h`,
     );

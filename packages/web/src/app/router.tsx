@@ -26,10 +26,12 @@ import {
   WORKLIST_ROLES,
   FOLLOW_UP_ROLES,
   homeFor,
+  ADVICE_SCREEN_ROLES,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
+import { parseFollowUpSearch } from '../followUp/followUpSearch';
 import { CLINICAL_ROLES } from '@osteopad/contract';
 
 export interface RouterContext {
@@ -89,6 +91,8 @@ const PortalMagicLinkScreen = lazyRouteComponent(
 );
 const PortalLinkScreen = lazyRouteComponent(() => import('../portal/PortalLinkScreen'), 'PortalLinkScreen');
 const PortalHomeScreen = lazyRouteComponent(() => import('../portal/PortalHomeScreen'), 'PortalHomeScreen');
+
+const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -264,6 +268,8 @@ const remindersRoute = createRoute({
 const followUpRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'follow-up',
+  // Codes only: no patient data ends up in the URL.
+  validateSearch: parseFollowUpSearch,
   component: () => (
     <RequireRole roles={FOLLOW_UP_ROLES}>
       <FollowUpScreen />
@@ -299,6 +305,15 @@ const portalHomeRoute = createRoute({
   },
   component: PortalHomeScreen,
 });
+const adviceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'advice',
+  component: () => (
+    <RequireRole roles={ADVICE_SCREEN_ROLES}>
+      <AdviceScreen />
+    </RequireRole>
+  ),
+});
 
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
@@ -325,6 +340,7 @@ const routeTree = rootRoute.addChildren([
     decisionRoute,
     remindersRoute,
     followUpRoute,
+    adviceRoute,
   ]),
   portalActivateRoute,
   portalMagicLinkRoute,

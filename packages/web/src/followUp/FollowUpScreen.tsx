@@ -2,10 +2,12 @@ import './i18n/register';
 import { Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
   FOLLOW_UP_TABS,
+  TASK_KINDS,
   type FollowUpRoleFilter,
   type FollowUpSort,
   type FollowUpTab,
@@ -17,6 +19,10 @@ import { PageHeading } from '../common/PageHeading';
 import { QueryError } from '../common/QueryError';
 import { FollowUpTable } from './FollowUpTable';
 import { followUpWorklistQuery, UPCOMING_DAYS } from './followUpWorklistApi';
+import { parseFollowUpSearch, type FollowUpSearch } from './followUpSearch';
+
+const route = getRouteApi('/app/follow-up');
+const ALL_KINDS = 'all';
 
 const ROLE_CHOICES = ['own', 'specialist', 'nurse', 'secretary', 'all'] as const;
 type RoleChoice = (typeof ROLE_CHOICES)[number];
@@ -44,18 +50,30 @@ function tabLabel(
 /** The follow-up worklists: due today, overdue, upcoming, with the quality clocks of each episode. */
 export function FollowUpScreen() {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<FollowUpTab>('due_today');
-  const [role, setRole] = useState<RoleChoice>('own');
-  const [sort, setSort] = useState<FollowUpSort>('dueDate');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const tab: FollowUpTab = search.tab ?? 'due_today';
+  const role: RoleChoice = search.role ?? 'own';
+  const sort: FollowUpSort = search.sort ?? 'dueDate';
+  const kind = search.kind ?? null;
+  // The pages visited (their cursors) belong to one choice of tab and filters; another choice starts at 1.
+  const choice = JSON.stringify([tab, role, sort, kind]);
+  const [paging, setPaging] = useState<{ choice: string; cursors: (string | null)[] }>({
+    choice,
+    cursors: [null],
+  });
+  const cursors = paging.choice === choice ? paging.cursors : [null];
+  const setCursors = (next: (stack: (string | null)[]) => (string | null)[]) => {
+    setPaging({ choice, cursors: next(cursors) });
+  };
   const cursor = cursors.at(-1) ?? null;
   const roleFilter: FollowUpRoleFilter | null = role === 'own' ? null : role;
   const query = useQuery({
-    ...followUpWorklistQuery({ tab, role: roleFilter, sort, cursor }),
+    ...followUpWorklistQuery({ tab, role: roleFilter, sort, kind, cursor }),
     placeholderData: keepPreviousData,
   });
-  const restart = () => {
-    setCursors([null]);
+  const choose = (change: Partial<FollowUpSearch>) => {
+    void navigate({ search: (previous) => parseFollowUpSearch({ ...previous, ...change }) });
   };
 
   return (
@@ -77,8 +95,7 @@ export function FollowUpScreen() {
           onChange={(value) => {
             const next = ROLE_CHOICES.find((c) => c === value);
             if (next === undefined) return;
-            setRole(next);
-            restart();
+            choose({ role: next === 'own' ? undefined : next });
           }}
           w={200}
         />
@@ -90,8 +107,21 @@ export function FollowUpScreen() {
           onChange={(value) => {
             const next = SORTS.find((s) => s === value);
             if (next === undefined) return;
-            setSort(next);
-            restart();
+            choose({ sort: next === 'dueDate' ? undefined : next });
+          }}
+          w={280}
+        />
+        <Select
+          label={t('followUp.filters.kind')}
+          data={[
+            { value: ALL_KINDS, label: t('followUp.filters.allKinds') },
+            ...TASK_KINDS.map((k) => ({ value: k, label: t(`taskKind.${k}`) })),
+          ]}
+          value={kind ?? ALL_KINDS}
+          allowDeselect={false}
+          searchable
+          onChange={(value) => {
+            choose({ kind: TASK_KINDS.find((k) => k === value) });
           }}
           w={280}
         />
@@ -101,8 +131,7 @@ export function FollowUpScreen() {
         onChange={(value) => {
           const next = FOLLOW_UP_TABS.find((candidate) => candidate === value);
           if (next === undefined) return;
-          setTab(next);
-          restart();
+          choose({ tab: next === 'due_today' ? undefined : next });
         }}
         keepMounted={false}
       >

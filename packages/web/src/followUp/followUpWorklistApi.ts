@@ -4,6 +4,7 @@ import {
   type FollowUpRoleFilter,
   type FollowUpSort,
   type FollowUpTab,
+  type TaskKind,
 } from '@osteopad/contract';
 import { api } from '../api/client';
 
@@ -15,17 +16,20 @@ export interface FollowUpRequest {
   /** null: the server's default, the user's own role. */
   role: FollowUpRoleFilter | null;
   sort: FollowUpSort;
+  /** null: tasks of every kind. */
+  kind: TaskKind | null;
   cursor: string | null;
 }
 
-export function followUpWorklistQuery({ tab, role, sort, cursor }: FollowUpRequest) {
+export function followUpWorklistQuery({ tab, role, sort, kind, cursor }: FollowUpRequest) {
   return queryOptions({
-    queryKey: ['followUpWorklist', { tab, role, sort, cursor }],
+    queryKey: ['followUpWorklist', { tab, role, sort, kind, cursor }],
     queryFn: () =>
       api.get('/api/follow-up/worklist', followUpWorklistSchema, {
         tab,
         role: role ?? undefined,
         sort,
+        kind: kind ?? undefined,
         days: UPCOMING_DAYS,
         limit: FOLLOW_UP_PAGE_SIZE,
         cursor: cursor ?? undefined,

@@ -9,6 +9,7 @@ import type intakeNl from '../intake/i18n/nl.json';
 import type remindersNl from '../reminders/i18n/nl.json';
 import type followUpNl from '../followUp/i18n/nl.json';
 import type portalNl from '../portal/i18n/nl.json';
+import type adviceNl from '../advice/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -22,7 +23,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof investigationsNl &
   typeof remindersNl &
   typeof followUpNl &
-  typeof portalNl;
+  typeof portalNl &
+  typeof adviceNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -57,3 +57,6 @@ export const canSeeReminders = (role: Role): boolean => REMINDER_SCREEN_ROLES.in
 /** The server's FOLLOW_UP_WORKLIST_ROLES (kept as a literal: the contract module stays out of the main bundle). */
 export const FOLLOW_UP_ROLES: readonly Role[] = ['specialist', 'nurse', 'secretary', 'admin'];
 export const canUseFollowUpWorklist = (role: Role): boolean => FOLLOW_UP_ROLES.includes(role);
+/** The server's ADVICE_ROLES: the calcium and vitamin D calculators (no patient data). */
+export const ADVICE_SCREEN_ROLES: readonly Role[] = ['specialist', 'nurse', 'patient'];
+export const canUseAdvice = (role: Role): boolean => ADVICE_SCREEN_ROLES.includes(role);

@@ -10,6 +10,7 @@ import {
   canViewClinicalConfig,
   canSeeReminders,
   canUseFollowUpWorklist,
+  canUseAdvice,
 } from '../session/permissions';
 
 interface MainNavProps {
@@ -28,6 +29,7 @@ export function MainNav({ role }: MainNavProps) {
   const showClinicalConfig = canViewClinicalConfig(role);
   const showReminders = canSeeReminders(role);
   const showFollowUp = canUseFollowUpWorklist(role);
+  const showAdvice = canUseAdvice(role);
   if (
     !showWorklist &&
     !showPatients &&
@@ -35,7 +37,8 @@ export function MainNav({ role }: MainNavProps) {
     !showImports &&
     !showClinicalConfig &&
     !showReminders &&
-    !showFollowUp
+    !showFollowUp &&
+    !showAdvice
   )
     return null;
   return (
@@ -74,6 +77,11 @@ export function MainNav({ role }: MainNavProps) {
         {showFollowUp && (
           <AnchorLink to="/follow-up" fw={500} activeProps={ACTIVE}>
             {t('nav.followUp')}
+          </AnchorLink>
+        )}
+        {showAdvice && (
+          <AnchorLink to="/advice" fw={500} activeProps={ACTIVE}>
+            {t('nav.advice')}
           </AnchorLink>
         )}
       </Group>

@@ -54,7 +54,8 @@ function isoDate(value: unknown): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(raw) && parseDate(raw) === raw ? raw : undefined;
 }
 
-function code<T extends string>(list: readonly T[], value: unknown): T | undefined {
+/** A code of `list` from the query string, or undefined for anything else. */
+export function code<T extends string>(list: readonly T[], value: unknown): T | undefined {
   const raw = text(value);
   return isOneOf(list, raw) ? raw : undefined;
 }

@@ -8,15 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { ImportJob } from '@osteopad/contract';
-import { buildApp, type App } from '../../http/app';
-import { DEFAULT_APP_CONFIG } from '../../http/config';
+import type { App } from '../../http/app';
 import { SESSION_COOKIE } from '../../auth/authenticate';
 import { startJobWorker, type JobWorker } from '../../jobs/jobWorker';
 import { pgBossSender } from '../../jobs/jobSender';
 import { DEFAULT_REMINDER_SETTINGS } from '../../reminders/reminderSettings';
 import { localIsoDate } from '../../time/localDate';
 import { fractureCsvStream } from '../parsers/csv/generateFixture';
-import { createHarness, type Harness, type Session } from '../../../test/appHarness';
+import { appWithUploads, createHarness, type Harness, type Session } from '../../../test/appHarness';
 
 let h: Harness;
 let app: App;
@@ -73,17 +72,7 @@ beforeAll(async () => {
     pollingIntervalSeconds: 0.5,
     imports: { clinical: DEFAULT_CONFIG, spoolDir },
   });
-  app = await buildApp({
-    db: h.db.app.db,
-    clock: h.clock.now,
-    clinical: DEFAULT_CONFIG,
-    config: {
-      ...DEFAULT_APP_CONFIG,
-      logLevel: 'silent',
-      uploads: { ...DEFAULT_APP_CONFIG.uploads, spoolDir },
-    },
-    jobs: pgBossSender(worker.queue),
-  });
+  app = await appWithUploads(h, { spoolDir }, { jobs: pgBossSender(worker.queue) });
   await app.ready();
   admin = await h.login(h.orgA.users.admin.username);
   adminB = await h.login(h.orgB.users.admin.username);
@@ -190,16 +179,7 @@ describe('POST /api/import-jobs', () => {
   });
 
   it('answers 503 and keeps nothing on a server without a job queue', async () => {
-    const plain = await buildApp({
-      db: h.db.app.db,
-      clock: h.clock.now,
-      clinical: DEFAULT_CONFIG,
-      config: {
-        ...DEFAULT_APP_CONFIG,
-        logLevel: 'silent',
-        uploads: { ...DEFAULT_APP_CONFIG.uploads, spoolDir },
-      },
-    });
+    const plain = await appWithUploads(h, { spoolDir });
     try {
       const answer = await upload(admin, await csvText(5, 17), 'format=csv', plain);
       expect(answer.statusCode).toBe(503);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInvestigatedEpisode } from '../../../test/followUpEpisode';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Assessment, StoredLetter } from '@osteopad/contract';
 import { createHarness, type Harness, type Session } from '../../../test/appHarness';
 import { SESSION_COOKIE } from '../../auth/authenticate';
 import { inOrganization } from '../../audit/auditedTransaction';
-import { episodes, fractureEvents, patients } from '../../db/schema';
+import { patients } from '../../db/schema';
 import { buildApp, type App } from '../../http/app';
 import { DEFAULT_APP_CONFIG } from '../../http/config';
 import type { PatientInputSectionLoader } from '../../consult/patientInputSections';
@@ -53,32 +54,8 @@ function as(session: Session, method: 'GET' | 'POST', url: string, payload?: Rec
 }
 
 async function investigatedEpisode(): Promise<string> {
-  const id = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
-    const fracture = await tx
-      .insert(fractureEvents)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        fractureDate: '2026-10-01',
-        siteCode: 'radius_forearm_wrist',
-        identityKey: `wrist-${Math.random()}`,
-        eligibility: 'eligible',
-        eligibilityReason: 'qualifyingFracture',
-        traumaMechanism: 'low',
-        pathological: false,
-      })
-      .returning({ id: fractureEvents.id });
-    const episode = await tx
-      .insert(episodes)
-      .values({
-        organizationId: h.orgA.id,
-        patientId,
-        indexFractureId: fracture[0]?.id ?? null,
-        state: 'investigated',
-        openedOn: '2026-10-02',
-      })
-      .returning({ id: episodes.id });
-    return episode[0]?.id ?? '';
+  const id = await openInvestigatedEpisode(h.db.app.db, h.orgA.id, patientId, '2026-10-01', {
+    openedOn: '2026-10-02',
   });
   investigated.add(id);
   return id;

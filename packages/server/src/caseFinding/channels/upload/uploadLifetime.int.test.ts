@@ -2,10 +2,7 @@
 // connection killed mid-upload, and a keep-alive connection after an upload failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CONFIG } from '@osteopad/clinical';
-import { buildApp } from '../../../http/app';
-import { DEFAULT_APP_CONFIG } from '../../../http/config';
-import { createHarness, type Harness, type Session } from '../../../../test/appHarness';
+import { appWithUploads, createHarness, type Harness, type Session } from '../../../../test/appHarness';
 import { SESSION_COOKIE } from '../../../auth/authenticate';
 import { rawConnect, requestHead, waitFor, type RawConnection } from '../../../../test/rawHttp';
 
@@ -146,16 +143,7 @@ describe('an upload whose client stops sending', () => {
   let quick: FastifyInstance;
   let quickPort: number;
   beforeAll(async () => {
-    quick = await buildApp({
-      db: h.db.app.db,
-      clock: h.clock.now,
-      clinical: DEFAULT_CONFIG,
-      config: {
-        ...DEFAULT_APP_CONFIG,
-        logLevel: 'silent',
-        uploads: { ...DEFAULT_APP_CONFIG.uploads, idleTimeoutMs: 400, lockWaitMs: 10_000 },
-      },
-    });
+    quick = await appWithUploads(h, { idleTimeoutMs: 400, lockWaitMs: 10_000 });
     await quick.listen({ port: 0, host: '127.0.0.1' });
     const address = quick.server.address();
     if (address === null || typeof address !== 'object') throw new Error('not listening');

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_open_scan_idx" ON "tasks" USING btree ("organization_id","id") WHERE "tasks"."status" = 'open';
