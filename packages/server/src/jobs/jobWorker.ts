@@ -1,7 +1,7 @@
 // The job queue's worker: pg-boss on the application role (its schema was created by the migration step),
 // the scheduler pass every 5 minutes and at start, the reminder outbox drained every minute and after each
-// pass. Runs inside `osteopad start` and alone as `osteopad worker`.
-import { sql } from 'drizzle-orm';
+// pass, and after each pass the spool swept of files whose import job has ended (caseFinding/importJobs/
+// spoolSweep.ts). Runs inside `osteopad start` and alone as `osteopad worker`.
 import { PgBoss, type Job } from 'pg-boss';
 import { APP_ROLE, type Database } from '../db/connection';
 import { startupOptions, REQUEST_TIMEOUTS } from '../db/timeouts';
@@ -14,6 +14,8 @@ import type { ClinicalConfig } from '@osteopad/clinical';
 import { runImportJob } from '../caseFinding/importJobs/runImportJob';
 import { ImportInterrupted } from '../caseFinding/pipeline/importRegistrations';
 import { QUEUE_OPTIONS } from './queueOptions';
+import { allOrganizationIds } from '../organizations/organizationIds';
+import { sweepSpool } from '../caseFinding/importJobs/spoolSweep';
 import {
   IMPORT_FILE,
   type ImportFileJob,
@@ -68,9 +70,16 @@ export function openJobQueue(
   });
 }
 
-async function organizationIds(db: Database): Promise<string[]> {
-  const result = await db.execute<{ id: string }>(sql`SELECT id FROM organizations ORDER BY id`);
-  return result.rows.map((r) => r.id);
+/** The spool sweep after each scheduler pass: a failure is logged and tried again at the next pass. */
+async function sweepSpoolQuietly(db: Database, spoolDir: string, log: JobWorkerDeps['log']): Promise<void> {
+  try {
+    // The wall clock, not the injected one: the grace period is measured against the files' mtimes.
+    const { removed } = await sweepSpool(db, spoolDir, new Date());
+    if (removed.length > 0)
+      log(`Spool: removed ${removed.length} file(s) of jobs that ended or never started.`);
+  } catch (error) {
+    log(`Spool: the sweep failed (${error instanceof Error ? error.message : String(error)}).`);
+  }
 }
 
 export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
@@ -110,6 +119,7 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
           });
         results.push(result);
       }
+      if (deps.imports !== undefined) await sweepSpoolQuietly(deps.db, deps.imports.spoolDir, deps.log);
       return results;
     },
   );
@@ -119,7 +129,7 @@ export async function startJobWorker(deps: JobWorkerDeps): Promise<JobWorker> {
     async (jobs: Job<SendRemindersJob>[]) => {
       for (const job of jobs) {
         const ids =
-          job.data.organizationId === '' ? await organizationIds(deps.db) : [job.data.organizationId];
+          job.data.organizationId === '' ? await allOrganizationIds(deps.db) : [job.data.organizationId];
         for (const id of ids) await drain(id);
       }
     },

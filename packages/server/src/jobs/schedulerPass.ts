@@ -8,6 +8,7 @@
 //      the same day (or a retried job) creates each once;
 // then a daily digest to the organisation's own mailbox when it has overdue tasks. `today` is given: the
 // pass never reads a clock.
+import { allOrganizationIds } from '../organizations/organizationIds';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { auditedWork } from '../audit/auditedTransaction';
@@ -223,8 +224,7 @@ export async function runSchedulerPass(
   settings: ReminderSettings,
 ): Promise<SchedulerPassResult> {
   if (!ISO_DATE.test(today)) throw new Error(`The scheduler pass needs today as YYYY-MM-DD, not "${today}"`);
-  const organizations = await db.execute<{ id: string }>(sql`SELECT id FROM organizations ORDER BY id`);
-  const ids = organizations.rows.map((r) => r.id);
+  const ids = await allOrganizationIds(db);
   const sum = { seen: 0, batches: 0, overdue: 0, flagged: 0, unflagged: 0, created: 0, digests: 0 };
   for (const id of ids) {
     const part = await passOverOrganization(db, id, today, settings);
