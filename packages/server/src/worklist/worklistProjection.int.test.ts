@@ -31,7 +31,7 @@ const TRUTH = `
          p.birth_date, p.sex::text AS sex, date_part('year', age(f.fracture_date, p.birth_date))::int AS age_at_fracture,
          f.fracture_date, f.site_code, f.site_text, f.icd10_code, e.patient_group, f.eligibility::text AS eligibility,
          f.eligibility_reason, coalesce(f.eligibility_engine->'assumptions', '[]'::jsonb) AS assumptions,
-         f.source_format AS source, t.due_date AS task_due_date, lower(p.family_name) AS name_key,
+         f.source_format AS source, t.due_date AS task_due_date, osteopad_name_sort_key(p.family_name) AS name_key,
          coalesce(f.site_code, '') AS site_key, t.due_date AS due_key, t.organization_id
     FROM tasks t JOIN episodes e ON e.id = t.episode_id JOIN patients p ON p.id = t.patient_id
     JOIN fracture_events f ON f.id = e.index_fracture_id
@@ -40,7 +40,7 @@ const TRUTH = `
   SELECT f.id, 'excluded', p.id, NULL, f.id, NULL, NULL, p.family_name, p.given_names, p.initials, p.bsn,
          p.birth_date, p.sex::text, date_part('year', age(f.fracture_date, p.birth_date))::int, f.fracture_date,
          f.site_code, f.site_text, f.icd10_code, NULL, f.eligibility::text, f.eligibility_reason,
-         coalesce(f.eligibility_engine->'assumptions', '[]'::jsonb), f.source_format, NULL, lower(p.family_name),
+         coalesce(f.eligibility_engine->'assumptions', '[]'::jsonb), f.source_format, NULL, osteopad_name_sort_key(p.family_name),
          coalesce(f.site_code, ''), f.fracture_date, f.organization_id
     FROM fracture_events f JOIN patients p ON p.id = f.patient_id
    WHERE f.eligibility = 'excluded'`;

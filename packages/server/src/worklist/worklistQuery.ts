@@ -137,7 +137,7 @@ function keyOf(position: CursorPosition, organizationId: string): SQL {
     case 'site':
       return sql`${position.key}::text`;
     case 'name':
-      return sql`(SELECT lower(p.family_name) FROM patients p
+      return sql`(SELECT osteopad_name_sort_key(p.family_name) FROM patients p
         WHERE p.id = ${position.patientId}::uuid AND p.organization_id = ${organizationId}::uuid)`;
   }
 }
