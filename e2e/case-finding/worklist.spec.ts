@@ -224,6 +224,18 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
     await expect(row).toContainText('Te laat');
   }
 
+  // The reminder letter has its own wording (the server's letter tests read it); printed for one row.
+  const reminderAnswer = page.waitForResponse((r) => r.url().includes('/invitation-letter?'));
+  await page.getByRole('button', { name: 'Herinneringsbrief voor Hoekstra, Gerda' }).click();
+  const reminderPdf = await reminderAnswer;
+  expect(reminderPdf.status()).toBe(200);
+  expect(new URL(reminderPdf.url()).searchParams.get('kind')).toBe('reminder');
+  expect(reminderPdf.headers()['content-disposition']).toContain('herinnering.pdf');
+  await expect(page.getByRole('link', { name: 'PDF downloaden' })).toHaveAttribute('href', /^blob:/);
+  // Reminders print in batch too, from their own toolbar.
+  await expect(page.getByRole('heading', { name: 'Herinneren' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Herinneringen afdrukken' })).toBeDisabled();
+
   // The reminder went out today: a phone call is planned three weeks on.
   await page.getByRole('button', { name: 'Herinnering verstuurd: Hoekstra, Gerda' }).click();
   const reminder = page.getByRole('dialog', { name: 'Herinnering verstuurd' });

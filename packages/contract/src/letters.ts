@@ -17,8 +17,16 @@ export const pdfDocument = {
 
 const locale = z._default(z.enum(LETTER_LOCALES), 'nl');
 
+/**
+ * Which letter of the invitation loop: the invitation itself, or the reminder when it stayed unanswered
+ * (its own opening: "we wrote to you on …; please reply", then the invitation again with a new code).
+ */
+export const INVITATION_LETTER_KINDS = ['invitation', 'reminder'] as const;
+export type InvitationLetterKind = (typeof INVITATION_LETTER_KINDS)[number];
+const kind = z._default(z.enum(INVITATION_LETTER_KINDS), 'invitation');
+
 /** `GET /api/episodes/:episodeId/invitation-letter`. */
-export const invitationLetterQuery = z.strictObject({ locale });
+export const invitationLetterQuery = z.strictObject({ locale, kind });
 
 /** At most this many letters in one PDF. */
 export const MAX_LETTERS_PER_REQUEST = 500;
@@ -27,5 +35,6 @@ export const MAX_LETTERS_PER_REQUEST = 500;
 export const invitationLettersBody = z.strictObject({
   episodeIds: checked(z.array(z.uuid()), z.minLength(1), z.maxLength(MAX_LETTERS_PER_REQUEST)),
   locale,
+  kind,
 });
 export type InvitationLettersBody = z.input<typeof invitationLettersBody>;

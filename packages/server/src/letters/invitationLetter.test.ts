@@ -75,6 +75,55 @@ describe('renderInvitationLetters: a Dutch letter', () => {
   });
 });
 
+describe('renderInvitationLetters: a reminder', () => {
+  async function allText(letters: InvitationLetterInput[]): Promise<string> {
+    return squashSpaces((await pdfPages(await renderInvitationLetters(letters))).join(' '));
+  }
+
+  it('says when we wrote before and asks for an answer, then invites again with the same code box', async () => {
+    const text = await allText([dutchLetter({ reminder: { invitedOn: '2026-10-24' } })]);
+    for (const expected of [
+      'Onderwerp: herinnering aan onze uitnodiging voor onderzoek naar botontkalking',
+      'Geachte mevrouw De Vries,',
+      'Op 24 oktober 2026 hebben wij u een brief gestuurd.',
+      'Wij hebben nog niets van u gehoord.',
+      'Wilt u ons laten weten of u wilt komen?',
+      'Wij nodigen u daarom nog een keer uit voor het onderzoek.',
+      'Op 3 oktober 2026 heeft u een bot gebroken.',
+      'K7QM-4XPT-2B9C',
+      'Meedoen is vrijwillig',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Not the invitation's own subject and offer.
+    expect(text).not.toContain('Onderwerp: uitnodiging voor onderzoek');
+    expect(text).not.toContain('Daarom nodigen wij u uit voor een onderzoek.');
+  });
+
+  it('says "earlier" when the invitation’s date is not known, and has the same parts in English', async () => {
+    expect(await allText([dutchLetter({ reminder: {} })])).toContain(
+      'Wij hebben u eerder een brief gestuurd.',
+    );
+    const english = await allText([{ ...englishLetter, reminder: { invitedOn: '2026-10-24' } }]);
+    expect(english).toContain('On 24 October 2026 we sent you a letter inviting you to an assessment.');
+    expect(english).toContain('We have not heard from you yet.');
+  });
+
+  it('is titled a reminder when every letter in the PDF is one', async () => {
+    const reminder = dutchLetter({ reminder: { invitedOn: '2026-10-24' } });
+    const onlyReminders = await pdfInfo(await renderInvitationLetters([reminder, reminder]));
+    expect(onlyReminders.get('Title')).toBe('Herinnering: uitnodiging osteoporose-onderzoek');
+    const mixed = await pdfInfo(await renderInvitationLetters([reminder, dutchLetter()]));
+    expect(mixed.get('Title')).toBe('Uitnodiging osteoporose-onderzoek');
+  });
+
+  it('refuses an invitation date after the letter date, naming the field', async () => {
+    await expect(
+      renderInvitationLetters([dutchLetter({ reminder: { invitedOn: '2026-11-22' } })]),
+    ).rejects.toMatchObject({ field: 'letters[0].reminder.invitedOn' });
+  });
+});
+
 describe('renderInvitationLetters: an English letter', () => {
   it('has the same parts in English', async () => {
     const text = await singlePageText(englishLetter);

@@ -47,6 +47,7 @@ function invitationLettersDocument(
   documentLocale: LetterLocale,
 ): TDocumentDefinitions {
   const text = letterTranslator(documentLocale);
+  const allReminders = letters.every((letter) => letter.reminder !== undefined);
   return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
@@ -59,8 +60,9 @@ function invitationLettersDocument(
     // back to the content order, which follows the letter from letterhead to closing.
     tagged: false,
     info: {
-      title: text.t('document.title'),
-      subject: text.t('document.subject'),
+      // A batch of reminders only is titled as reminders; any invitation in it keeps the invitation's title.
+      title: allReminders ? text.t('document.reminderTitle') : text.t('document.title'),
+      subject: allReminders ? text.t('document.reminderSubject') : text.t('document.subject'),
       // Metadata travels with the file and shows in every viewer and file list: organisation only, never the patient.
       author: letters[0].organization.name,
       creator: 'Osteopad',

@@ -114,14 +114,15 @@ function body(letter: ValidatedLetter, text: LetterTranslator): Content[] {
       : text.t('reason.fractureOnDate', { date: formatLongDate(letter.parsedFractureDate, text) });
   return [
     {
-      text: text.t('subject'),
+      text: letter.reminder === undefined ? text.t('subject') : text.t('reminder.subject'),
       bold: true,
       // The placed blocks above do not push the running text down; this margin makes it clear the window.
       margin: [0, BODY_TOP - PAGE_MARGIN.top, 0, mm(4)],
     },
     paragraph(salutation(letter.patient, text)),
+    ...reminderOpening(letter, text),
     paragraph(`${fracture} ${text.t('reason.sign')}`),
-    paragraph(text.t('reason.offer')),
+    paragraph(letter.reminder === undefined ? text.t('reason.offer') : text.t('reminder.offer')),
     heading(text.t('examination.heading')),
     paragraph(text.t('examination.intro'), 2),
     {
@@ -156,6 +157,16 @@ function body(letter: ValidatedLetter, text: LetterTranslator): Content[] {
       unbreakable: true,
     },
   ];
+}
+
+/** A reminder opens with the letter before it and asks for an answer; an invitation has no such opening. */
+function reminderOpening(letter: ValidatedLetter, text: LetterTranslator): Content[] {
+  if (letter.reminder === undefined) return [];
+  const wrote =
+    letter.parsedInvitedOn === undefined
+      ? text.t('reminder.wroteBefore')
+      : text.t('reminder.wroteOn', { date: formatLongDate(letter.parsedInvitedOn, text) });
+  return [paragraph(`${wrote} ${text.t('reminder.notHeard')}`), paragraph(text.t('reminder.pleaseReply'))];
 }
 
 /**

@@ -42,12 +42,18 @@ export interface InvitationLetterInput {
   portalCode: string;
   /** E.g. the hospital patient number; printed small in the envelope window, under the return address. */
   reference?: string;
+  /**
+   * A reminder of the invitation, with its own opening ("we wrote to you on …; please reply"); the rest of
+   * the letter is the invitation's. `invitedOn`: the day the invitation went out, when known.
+   */
+  reminder?: { invitedOn?: string };
 }
 
 /** A letter that passed validation: strings trimmed, dates parsed. */
 export interface ValidatedLetter extends InvitationLetterInput {
   readonly parsedLetterDate: CalendarDate;
   readonly parsedFractureDate: CalendarDate | undefined;
+  readonly parsedInvitedOn: CalendarDate | undefined;
 }
 
 export const MAX_LETTERS_PER_BATCH = 5000;
@@ -117,6 +123,7 @@ const letterSchema = z.object({
   reference: optionalText(40)
     .optional()
     .transform((reference) => (reference === '' ? undefined : reference)),
+  reminder: z.object({ invitedOn: isoDate.optional() }).optional(),
 }) satisfies z.ZodType<InvitationLetterInput>;
 
 export type NonEmptyArray<T> = [T, ...T[]];
@@ -158,7 +165,13 @@ function validateLetter(letter: unknown, field: string): ValidatedLetter {
   if (parsedFractureDate !== undefined && compareDates(parsedFractureDate, parsedLetterDate) > 0) {
     throw new LetterInputError(`${field}.fracture.date`, 'must not be after the letter date');
   }
-  return { ...input, parsedLetterDate, parsedFractureDate };
+  const invitedOn = input.reminder?.invitedOn;
+  const parsedInvitedOn =
+    invitedOn === undefined ? undefined : mustParse(invitedOn, `${field}.reminder.invitedOn`);
+  if (parsedInvitedOn !== undefined && compareDates(parsedInvitedOn, parsedLetterDate) > 0) {
+    throw new LetterInputError(`${field}.reminder.invitedOn`, 'must not be after the letter date');
+  }
+  return { ...input, parsedLetterDate, parsedFractureDate, parsedInvitedOn };
 }
 
 function mustParse(text: string, field: string): CalendarDate {

@@ -1,20 +1,45 @@
 import { letterOrganization } from './letterOrganization';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/connection';
-import { episodes, fractureEvents, organizations, patients } from '../db/schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../db/connection';
+import { episodes, fractureEvents, organizations, patients, tasks } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { auditedTransaction } from '../audit/auditedTransaction';
 import { conflict, notFound, unprocessable, type FieldIssue } from '../domain/errors';
 import { renderInvitationLetters, LetterInputError, type InvitationLetterInput } from './invitationLetter';
 import { validateLetters } from './invitationLetterInput';
-import type { LetterLocale } from '@osteopad/contract';
+import type { InvitationLetterKind, LetterLocale } from '@osteopad/contract';
 import { issuePortalCode } from '../portal/activationCodes';
 
 /** A code of the printed shape, for validating a letter before its real code is made. */
 const PORTAL_CODE_SHAPE = 'AAAA-AAAA-AAAA';
 
-/** Episodes an invitation (or a reminder, which reuses the letter) can be printed for. */
-const PRINTABLE_STATES = new Set(['identified', 'invited', 'reminded']);
+/** The episode states each letter can be printed in (a reprint of the last one included). */
+const PRINTABLE_STATES: Readonly<Record<InvitationLetterKind, ReadonlySet<string>>> = {
+  invitation: new Set(['identified', 'invited', 'reminded']),
+  // The reminder is due once the invitation went out; `reminded` reprints it.
+  reminder: new Set(['invited', 'reminded']),
+};
+
+/** The day each episode's invitation went out: the reminder task it planned keeps it (episodeRecords.ts). */
+async function invitationDays(tx: Transaction, organizationId: string, episodeIds: readonly string[]) {
+  const rows = await tx
+    .select({ episodeId: tasks.episodeId, sentOn: sql<string | null>`${tasks.details}->>'letterSentOn'` })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.organizationId, organizationId),
+        inArray(tasks.episodeId, [...episodeIds]),
+        eq(tasks.kind, 'invite_reminder'),
+      ),
+    )
+    .orderBy(tasks.createdAt);
+  // The latest reminder task wins (an invitation sent again plans a new one).
+  return new Map(rows.flatMap((r) => (r.sentOn === null ? [] : [[r.episodeId, r.sentOn] as const])));
+}
+
+function reminderOf(invitedOn: string | undefined): { invitedOn?: string } {
+  return invitedOn === undefined ? {} : { invitedOn };
+}
 
 export interface LetterProblem extends FieldIssue {
   episodeId: string;
@@ -33,6 +58,7 @@ export async function printInvitationLetters(
   locale: LetterLocale,
   letterDate: string,
   portal: { now: Date; codeValidDays: number },
+  kind: InvitationLetterKind = 'invitation',
 ): Promise<Buffer> {
   // Rendering happens inside the audited unit: a failure is logged as a failed print, not a print.
   return auditedTransaction(db, actor, async (tx, trail) => {
@@ -45,6 +71,10 @@ export async function printInvitationLetters(
       .leftJoin(fractureEvents, eq(fractureEvents.id, episodes.indexFractureId))
       .where(and(eq(episodes.organizationId, actor.organizationId), inArray(episodes.id, [...episodeIds])));
     const byId = new Map(rows.map((r) => [r.episode.id, r]));
+    const invitedOn =
+      kind === 'reminder'
+        ? await invitationDays(tx, actor.organizationId, episodeIds)
+        : new Map<string, string>();
     const problems: LetterProblem[] = [];
     const built: InvitationLetterInput[] = [];
     const printed: { organizationId: string; patientId: string }[] = [];
@@ -59,11 +89,14 @@ export async function printInvitationLetters(
         });
         return;
       }
-      if (!PRINTABLE_STATES.has(row.episode.state)) {
+      if (!PRINTABLE_STATES[kind].has(row.episode.state)) {
         problems.push({
           episodeId,
           field: `episodeIds[${index}]`,
-          message: `The episode is ${row.episode.state}; no invitation is due.`,
+          message:
+            kind === 'reminder'
+              ? `The episode is ${row.episode.state}; a reminder follows an invitation that went out.`
+              : `The episode is ${row.episode.state}; no invitation is due.`,
           code: 'state',
         });
         return;
@@ -96,6 +129,7 @@ export async function printInvitationLetters(
         ...(row.fractureDate === null ? {} : { fracture: { date: row.fractureDate } }),
         // The code is made once the batch is known to print (below); this stands in for its shape.
         portalCode: PORTAL_CODE_SHAPE,
+        ...(kind === 'reminder' ? { reminder: reminderOf(invitedOn.get(episodeId)) } : {}),
       };
       try {
         validateLetters([letter]);
@@ -103,7 +137,7 @@ export async function printInvitationLetters(
         printed.push({ organizationId: actor.organizationId, patientId: p.id });
         trail.record({
           action: 'print',
-          objectType: 'invitation_letter',
+          objectType: kind === 'reminder' ? 'reminder_letter' : 'invitation_letter',
           objectId: episodeId,
           patientId: p.id,
         });

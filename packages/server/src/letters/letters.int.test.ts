@@ -113,6 +113,33 @@ describe('invitation letters', () => {
     expect(pages.join('\n')).toContain('Vries');
   });
 
+  it('prints the reminder once the invitation went out, naming its day; not before', async () => {
+    const jansen = (await toInvite()).find((i) => i.familyName === 'Jansen');
+    const episodeId = jansen?.episodeId ?? '';
+    const early = await h.as(secretary, 'GET', `/api/episodes/${episodeId}/invitation-letter?kind=reminder`);
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ error: 'letters_not_printable', issues: [{ code: 'state' }] });
+
+    const invited = await h.as(secretary, 'POST', `/api/episodes/${episodeId}/invitation`, {
+      sentOn: '2025-07-28',
+    });
+    expect(invited.statusCode, invited.body).toBe(200);
+    const r = await h.as(secretary, 'POST', '/api/invitation-letters', {
+      episodeIds: [episodeId],
+      kind: 'reminder',
+    });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect(r.headers['content-disposition']).toContain('herinneringen.pdf');
+    const text = squashSpaces((await pdfPages(r.rawPayload)).join('\n'));
+    expect(text).toContain('Op 28 juli 2025 hebben wij u een brief gestuurd.');
+    expect(text).toContain('Wij hebben nog niets van u gehoord.');
+    const printed = await h.db.owner.query(
+      `SELECT object_type FROM audit_events WHERE action = 'print' AND object_id = $1 ORDER BY id DESC LIMIT 1`,
+      [episodeId],
+    );
+    expect(printed.rows).toEqual([{ object_type: 'reminder_letter' }]);
+  });
+
   it('refuses a batch when a patient has no postal address, naming the patient and field; nothing is printed', async () => {
     // A fracture sent to manual review, judged eligible: this patient was registered without an address.
     const nurse = await h.login(h.orgA.users.nurse.username);

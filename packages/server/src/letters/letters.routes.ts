@@ -18,9 +18,10 @@ export function registerLetterRoutes(app: TypedApp, { db, clock, config }: AppDe
     {
       config: { access: { roles: PATIENT_RECORD_ROLES, namedRecords: 'unitOfWork' } },
       schema: {
-        summary: 'The invitation letter of one patient (PDF)',
+        summary: 'The invitation letter, or its reminder, of one patient (PDF)',
         tags: ['letters'],
-        description: 'The invitation letter of one patient as PDF.',
+        description:
+          'The invitation letter of one patient as PDF; `kind=reminder` prints the reminder (after the invitation went out).',
         params: episodeParams,
         querystring: invitationLetterQuery,
         response: { 200: pdfDocument },
@@ -34,10 +35,12 @@ export function registerLetterRoutes(app: TypedApp, { db, clock, config }: AppDe
         request.query.locale,
         localIsoDate(clock()),
         { now: clock(), codeValidDays },
+        request.query.kind,
       );
+      const file = request.query.kind === 'reminder' ? 'herinnering.pdf' : 'uitnodiging.pdf';
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'inline; filename="uitnodiging.pdf"')
+        .header('content-disposition', `inline; filename="${file}"`)
         .header('cache-control', 'no-store')
         .send(pdf);
     },
@@ -48,7 +51,7 @@ export function registerLetterRoutes(app: TypedApp, { db, clock, config }: AppDe
     {
       config: { access: { roles: PATIENT_RECORD_ROLES } },
       schema: {
-        summary: 'The invitation letters of several patients in one PDF',
+        summary: 'The invitation letters, or their reminders, of several patients in one PDF',
         tags: ['letters'],
         description: 'One PDF with the invitation letters of several patients, each on its own page.',
         body: invitationLettersBody,
@@ -64,10 +67,12 @@ export function registerLetterRoutes(app: TypedApp, { db, clock, config }: AppDe
         request.body.locale,
         localIsoDate(clock()),
         { now: clock(), codeValidDays },
+        request.body.kind,
       );
+      const file = request.body.kind === 'reminder' ? 'herinneringen.pdf' : 'uitnodigingen.pdf';
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="uitnodigingen.pdf"')
+        .header('content-disposition', `attachment; filename="${file}"`)
         .header('cache-control', 'no-store')
         .send(pdf);
     },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   LETTER_LOCALES,
   isOneOf,
+  type InvitationLetterKind,
   type LetterLocale,
   type InvitationResults,
   type WorklistItem,
@@ -15,8 +16,11 @@ import { SentOnInput } from './SentOnInput';
 import { sentOnRefused, useSentOn } from './useSentOn';
 
 interface InvitationToolbarProps {
-  /** Batch printing and marking, for the "Uit te nodigen" list; elsewhere only the letter language. */
-  batch: boolean;
+  /**
+   * Batch printing: invitations (and marking them sent) on "Uit te nodigen", reminders on "Wacht op
+   * reactie" (each reminder is marked sent on its row, with its own date); null: only the letter language.
+   */
+  batch: InvitationLetterKind | null;
   selected: readonly WorklistItem[];
   locale: LetterLocale;
   onLocaleChange: (locale: LetterLocale) => void;
@@ -59,7 +63,25 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
     />
   );
 
-  if (!batch) return <Group>{languageSelect}</Group>;
+  if (batch === null) return <Group>{languageSelect}</Group>;
+  if (batch === 'reminder') {
+    return (
+      <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
+        <Title order={2} size="h4" id={headingId} mb={4}>
+          {t('invitations.reminders.title')}
+        </Title>
+        <Text size="sm" mb="sm" role="status">
+          {count === 0 ? t('invitations.reminders.noneSelected') : t('invitations.selected', { count })}
+        </Text>
+        <Group align="flex-end" gap="md">
+          {languageSelect}
+          <Button disabled={count === 0} loading={printing} onClick={onPrint}>
+            {t('invitations.reminders.print')}
+          </Button>
+        </Group>
+      </Paper>
+    );
+  }
 
   const refused = sentOnRefused(invite.error);
   return (

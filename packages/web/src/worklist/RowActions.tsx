@@ -1,3 +1,4 @@
+import { letterKindFor } from './letterKind';
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TASK_KINDS, isOneOf, type TaskKind, type WorklistItem } from '@osteopad/contract';
@@ -64,7 +65,13 @@ export function RowActions({ item, canReview, onAction }: RowActionsProps) {
   if (item.episodeId === null || item.taskKind === null || !isOneOf(TASK_KINDS, item.taskKind)) return null;
   const name = patientName(item);
   const labels: Record<RowAction, { text: string; name: string }> = {
-    letter: { text: t('worklist.actions.letter'), name: t('worklist.actions.letterFor', { name }) },
+    letter:
+      letterKindFor(item.taskKind) === 'reminder'
+        ? {
+            text: t('worklist.actions.reminderLetter'),
+            name: t('worklist.actions.reminderLetterFor', { name }),
+          }
+        : { text: t('worklist.actions.letter'), name: t('worklist.actions.letterFor', { name }) },
     decline: { text: t('worklist.actions.decline'), name: t('worklist.actions.declineFor', { name }) },
     reminder: { text: t('worklist.actions.reminder'), name: t('worklist.actions.reminderFor', { name }) },
     review: { text: t('worklist.actions.review'), name: t('worklist.actions.reviewFor', { name }) },

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import type {
+  InvitationLetterKind,
   LetterLocale,
   WorklistSort,
   WorklistView,
@@ -32,6 +33,7 @@ import { DEFAULT_ORDER, DEFAULT_SORT, filterOf, searchFor, type WorklistSearch }
 import { WorklistTable } from './WorklistTable';
 import { WorklistPager } from './WorklistPager';
 import { currentCursor, FIRST_PAGE, nextPage, previousPage, type PageStack } from './worklistPages';
+import { letterKindFor } from './letterKind';
 
 interface WorklistPanelProps {
   view: WorklistView;
@@ -92,12 +94,20 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
     items: readonly WorklistItem[];
   } | null>(null);
   const letters = useMutation({
-    mutationFn: ({ items, language }: { items: readonly WorklistItem[]; language: LetterLocale }) => {
+    mutationFn: ({
+      items,
+      language,
+      kind,
+    }: {
+      items: readonly WorklistItem[];
+      language: LetterLocale;
+      kind: InvitationLetterKind;
+    }) => {
       const ids = items.flatMap((item) => (item.episodeId === null ? [] : [item.episodeId]));
       const [only] = ids;
       return ids.length === 1 && only !== undefined
-        ? fetchInvitationLetter(only, language)
-        : fetchInvitationLetters(ids, language);
+        ? fetchInvitationLetter(only, language, kind)
+        : fetchInvitationLetters(ids, language, kind);
     },
     onMutate: () => {
       pdf.clear();
@@ -111,15 +121,17 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
       setLetterProblem({ failure: letterFailure(error), items });
     },
   });
-  const printLetters = (items: readonly WorklistItem[]) => {
-    letters.mutate({ items, language: locale });
+  // A batch is one kind of letter: the invitations of "Uit te nodigen", the reminders of "Wacht op reactie".
+  const batchKind: InvitationLetterKind = view === 'awaiting_response' ? 'reminder' : 'invitation';
+  const printLetters = (items: readonly WorklistItem[], kind: InvitationLetterKind) => {
+    letters.mutate({ items, language: locale, kind });
   };
 
   const dialogSession = useRef(0);
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
   const onAction = (action: RowAction, item: WorklistItem) => {
     if (action === 'letter') {
-      printLetters([item]);
+      printLetters([item], letterKindFor(item.taskKind));
       return;
     }
     dialogSession.current += 1;
@@ -163,13 +175,13 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
       {readOnlyReview && <Text size="sm">{t('worklist.readOnlyReview')}</Text>}
       {withLetters && (
         <InvitationToolbar
-          batch={view === 'to_invite'}
+          batch={view === 'to_invite' ? 'invitation' : view === 'awaiting_response' ? 'reminder' : null}
           selected={[...selected.values()]}
           locale={locale}
           onLocaleChange={setLocale}
           printing={letters.isPending}
           onPrint={() => {
-            printLetters([...selected.values()]);
+            printLetters([...selected.values()], batchKind);
           }}
           onInvited={(results, invited) => {
             noticeId.current += 1;
@@ -239,7 +251,7 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
                   go({ sort: column, order: column === sort && order === 'asc' ? 'desc' : 'asc' });
                 }}
                 selection={
-                  view === 'to_invite'
+                  view === 'to_invite' || view === 'awaiting_response'
                     ? {
                         selected: new Set(selected.keys()),
                         onToggle: (item, on) => {
