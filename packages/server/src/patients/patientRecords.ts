@@ -68,7 +68,11 @@ export async function searchPatients(
         .select(summaryColumns)
         .from(patients)
         .where(where)
-        .orderBy(asc(sql`osteopad_name_sort_key(${patients.familyName})`), asc(patients.birthDate), asc(patients.id))
+        .orderBy(
+          asc(sql`osteopad_name_sort_key(${patients.familyName})`),
+          asc(patients.birthDate),
+          asc(patients.id),
+        )
         .limit(params.limit)
         .offset(params.offset),
       tx.select({ n: count() }).from(patients).where(where),
