@@ -46,7 +46,8 @@ test('a nurse finds patients by name, BSN and date of birth, and pages through t
   await expect(page.getByText('1–20 van 40')).toBeVisible();
 
   // Take the search terms from the list itself, from three different rows.
-  const familyName = (await cellText(rows.nth(2), 0)).split(',')[0] ?? '';
+  // The surname itself, without a prefix such as "van" (the list sorts on it, Dutch order).
+  const familyName = (await cellText(rows.nth(2), 0)).split(',')[0]?.split(' ').at(-1) ?? '';
   const bsnRow = rows.nth(5);
   const bsn = await cellText(bsnRow, 1);
   const bsnName = await cellText(bsnRow, 0);

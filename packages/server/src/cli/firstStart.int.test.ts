@@ -188,8 +188,11 @@ describe('the first start', () => {
       expect(lines).toContain(
         `  request log: ${join(dataDir, 'logs', 'requests.log')} (LOG_LEVEL=info shows requests here too)`,
       );
-      // after the logins: only the closing line, and what stopping says
+      // after the logins: the demo patient's unused portal code, the closing line, and what stopping says
       expect(lines.slice(logins + 7).filter((l) => l.trim() !== '')).toEqual([
+        expect.stringMatching(
+          /^ {4}portal activation \(\/portal\/activate\): code [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}, date of birth \d{4}-\d{2}-\d{2} \(.+\)$/,
+        ),
         'Press Ctrl+C to stop.',
         'SIGTERM: stopping Osteopad…',
       ]);
