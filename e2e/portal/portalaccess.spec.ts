@@ -67,6 +67,21 @@ test('a patient activates the portal with the code from the letter, then sees th
   await expect(page).toHaveURL(/\/portal$/);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath('portal-home-1280.png'), fullPage: true });
+
+  // Who looked at the record: the patient's own visits of the portal are in it, in words.
+  await page.getByRole('link', { name: 'Wie heeft uw dossier bekeken?' }).click();
+  await expect(page).toHaveURL(/\/portal\/access-log$/);
+  const log = page.getByTestId('portal-access-log');
+  await expect(log.getByRole('row').filter({ hasText: 'U zelf' }).first()).toContainText(
+    'Bekeken: uw gegevens',
+  );
+  await expect(log).not.toContainText('_');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('portal-access-log-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('portal-access-log-390.png'), fullPage: true });
 });
 
 test('the sign-in link form answers the same for any address and is accessible', async ({ page }) => {

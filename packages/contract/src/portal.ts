@@ -51,3 +51,27 @@ export const portalMeSchema = z.object({
   clinic: z.object({ name: z.string(), phone: z.string() }),
 });
 export type PortalMe = z.infer<typeof portalMeSchema>;
+
+/**
+ * `GET /api/portal/access-log`: who looked at or changed the patient's record, and when (the audit log,
+ * NEN 7513), newest first. `who`: the patient themself, a staff member (name and role), or Osteopad's own
+ * work (the scheduler, imports). The screen words `action` and `objectType` through its catalogue; codes it
+ * does not know get a general phrase.
+ */
+export const PORTAL_ACCESS_WHO = ['self', 'staff', 'system'] as const;
+export const portalAccessEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  who: z.enum(PORTAL_ACCESS_WHO),
+  name: z.string(),
+  role: z.string(),
+  action: z.string(),
+  objectType: z.string(),
+});
+export type PortalAccessEntry = z.infer<typeof portalAccessEntrySchema>;
+export const portalAccessLogSchema = z.object({
+  entries: z.array(portalAccessEntrySchema),
+  /** Pass as `before` for the next (older) page; null when this was the last. */
+  nextBefore: z.nullable(z.number()),
+});
+export type PortalAccessLog = z.infer<typeof portalAccessLogSchema>;

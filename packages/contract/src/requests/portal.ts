@@ -2,7 +2,7 @@
 // `z.input<typeof …>` of these and never imports them at run time.
 import { z } from 'zod/mini';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth';
-import { checked, isoDate } from '../fields';
+import { checked, isoDate, queryInt } from '../fields';
 
 /** The code as typed from the letter: letters and digits, spaces and hyphens allowed (`K7QM-3XPD-9RTW`). */
 export const portalCodeInput = checked(
@@ -46,3 +46,11 @@ export const portalMagicLinkRedeemBody = z.strictObject({
   token: checked(z.string(), z.minLength(20), z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+$/)),
 });
 export type PortalMagicLinkRedeemBody = z.input<typeof portalMagicLinkRedeemBody>;
+
+/** `GET /api/portal/access-log`: a page of at most 50, older than the event `before` when given. */
+export const PORTAL_ACCESS_LOG_MAX = 50;
+export const portalAccessLogQuery = z.strictObject({
+  before: z.optional(queryInt(1, Number.MAX_SAFE_INTEGER)),
+  limit: z._default(queryInt(1, PORTAL_ACCESS_LOG_MAX), 20),
+});
+export type PortalAccessLogQuery = z.input<typeof portalAccessLogQuery>;

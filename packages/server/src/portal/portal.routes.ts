@@ -7,6 +7,8 @@ import {
   portalMagicLinkRedeemBody,
   portalMagicLinkRequestedSchema,
   portalMeSchema,
+  portalAccessLogQuery,
+  portalAccessLogSchema,
   sessionSchema,
   upcomingCalendarQuery,
 } from '@osteopad/contract';
@@ -25,6 +27,7 @@ import { redeemMagicLink, sendMagicLinks } from './magicLinks';
 import { loadPortalHome } from './portalHome';
 import { upcomingCalendar } from '../upcoming/upcomingCalendar';
 import { loadUpcomingDates } from '../upcoming/upcomingDates';
+import { readPortalAccessLog } from '../audit/patientAccessLog';
 
 /**
  * The patient portal's way in (activation with the letter's code, sign-in links) and its own routes
@@ -198,5 +201,19 @@ export function registerPortalRoutes(app: TypedApp, deps: AppDeps): void {
         .header('cache-control', 'no-store')
         .send(upcomingCalendar(dates, request.query.locale, now));
     },
+  );
+
+  app.get(
+    '/api/portal/access-log',
+    {
+      config: { access: { roles: PORTAL_ROLES } },
+      schema: {
+        summary: 'Who looked at or changed the signed-in patient’s record, and when (NEN 7513), newest first',
+        tags: ['portal'],
+        querystring: portalAccessLogQuery,
+        response: { 200: portalAccessLogSchema },
+      },
+    },
+    async (request) => readPortalAccessLog(db, requirePortalPatient(request), request.query),
   );
 }

@@ -91,6 +91,10 @@ const PortalMagicLinkScreen = lazyRouteComponent(
 );
 const PortalLinkScreen = lazyRouteComponent(() => import('../portal/PortalLinkScreen'), 'PortalLinkScreen');
 const PortalHomeScreen = lazyRouteComponent(() => import('../portal/PortalHomeScreen'), 'PortalHomeScreen');
+const PortalAccessLogScreen = lazyRouteComponent(
+  () => import('../portal/PortalAccessLogScreen'),
+  'PortalAccessLogScreen',
+);
 
 const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
 
@@ -305,6 +309,18 @@ const portalHomeRoute = createRoute({
   },
   component: PortalHomeScreen,
 });
+const portalAccessLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/access-log',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.query(sessionQuery);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session === null) throw redirect({ to: '/login', search: { redirect: '/portal/access-log' } });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session.user.role !== 'patient') throw redirect({ to: '/' });
+  },
+  component: PortalAccessLogScreen,
+});
 const adviceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'advice',
@@ -346,6 +362,7 @@ const routeTree = rootRoute.addChildren([
   portalMagicLinkRoute,
   portalLinkRoute,
   portalHomeRoute,
+  portalAccessLogRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

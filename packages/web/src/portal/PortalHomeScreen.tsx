@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -100,6 +101,9 @@ export function PortalHomeScreen() {
               )}
             </Stack>
           </Paper>
+          <Anchor component={Link} to="/portal/access-log">
+            {t('portal.home.accessLogLink')}
+          </Anchor>
           {query.data.clinic.phone !== '' && (
             <Text>
               {t('portal.home.questions', { clinic: query.data.clinic.name, phone: query.data.clinic.phone })}

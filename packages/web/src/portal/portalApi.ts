@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import {
+  portalAccessLogSchema,
   portalActivationSchema,
   portalMagicLinkRequestedSchema,
   portalMeSchema,
@@ -15,6 +16,19 @@ export const PORTAL_ME_QUERY_KEY = ['portal', 'me'] as const;
 export const portalMeQuery = queryOptions({
   queryKey: PORTAL_ME_QUERY_KEY,
   queryFn: () => api.get('/api/portal/me', portalMeSchema),
+});
+
+/** The patient's access log, a page at a time, newest first; the next page is older than the last entry. */
+export const portalAccessLogPages = infiniteQueryOptions({
+  queryKey: ['portal', 'access-log'] as const,
+  queryFn: ({ pageParam }: { pageParam: number | null }) =>
+    api.get(
+      '/api/portal/access-log',
+      portalAccessLogSchema,
+      pageParam === null ? { limit: 20 } : { limit: 20, before: pageParam },
+    ),
+  initialPageParam: null as number | null,
+  getNextPageParam: (page) => page.nextBefore,
 });
 
 /** The calendar file of the signed-in patient: a plain link (a GET with the session cookie). */
