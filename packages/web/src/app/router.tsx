@@ -297,28 +297,26 @@ const portalLinkRoute = createRoute({
   path: 'portal/link',
   component: PortalLinkScreen,
 });
+/** A portal page for a signed-in patient: others sign in first (and come back), staff go to their home. */
+function patientOnly(path: string) {
+  return async ({ context }: { context: RouterContext }) => {
+    const session = await context.queryClient.query(sessionQuery);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session === null) throw redirect({ to: '/login', search: { redirect: path } });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (session.user.role !== 'patient') throw redirect({ to: '/' });
+  };
+}
 const portalHomeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'portal',
-  beforeLoad: async ({ context }) => {
-    const session = await context.queryClient.query(sessionQuery);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (session === null) throw redirect({ to: '/login', search: { redirect: '/portal' } });
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (session.user.role !== 'patient') throw redirect({ to: '/' });
-  },
+  beforeLoad: patientOnly('/portal'),
   component: PortalHomeScreen,
 });
 const portalAccessLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'portal/access-log',
-  beforeLoad: async ({ context }) => {
-    const session = await context.queryClient.query(sessionQuery);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (session === null) throw redirect({ to: '/login', search: { redirect: '/portal/access-log' } });
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (session.user.role !== 'patient') throw redirect({ to: '/' });
-  },
+  beforeLoad: patientOnly('/portal/access-log'),
   component: PortalAccessLogScreen,
 });
 const adviceRoute = createRoute({

@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LETTER_LOCALES,
@@ -66,32 +66,28 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
   if (batch === null) return <Group>{languageSelect}</Group>;
   if (batch === 'reminder') {
     return (
-      <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
-        <Title order={2} size="h4" id={headingId} mb={4}>
-          {t('invitations.reminders.title')}
-        </Title>
-        <Text size="sm" mb="sm" role="status">
-          {count === 0 ? t('invitations.reminders.noneSelected') : t('invitations.selected', { count })}
-        </Text>
+      <BatchFrame
+        headingId={headingId}
+        title={t('invitations.reminders.title')}
+        status={count === 0 ? t('invitations.reminders.noneSelected') : t('invitations.selected', { count })}
+      >
         <Group align="flex-end" gap="md">
           {languageSelect}
           <Button disabled={count === 0} loading={printing} onClick={onPrint}>
             {t('invitations.reminders.print')}
           </Button>
         </Group>
-      </Paper>
+      </BatchFrame>
     );
   }
 
   const refused = sentOnRefused(invite.error);
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
-      <Title order={2} size="h4" id={headingId} mb={4}>
-        {t('invitations.title')}
-      </Title>
-      <Text size="sm" mb="sm" role="status">
-        {count === 0 ? t('invitations.noneSelected') : t('invitations.selected', { count })}
-      </Text>
+    <BatchFrame
+      headingId={headingId}
+      title={t('invitations.title')}
+      status={count === 0 ? t('invitations.noneSelected') : t('invitations.selected', { count })}
+    >
       <Group align="flex-end" gap="md">
         {languageSelect}
         <Button disabled={count === 0} loading={printing} onClick={onPrint}>
@@ -115,6 +111,21 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
           <QueryError error={invite.error} />
         </div>
       )}
+    </BatchFrame>
+  );
+}
+
+/** The batch toolbar's frame: a titled section and the selection's count, read out when it changes. */
+function BatchFrame(props: { headingId: string; title: string; status: string; children: ReactNode }) {
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={props.headingId}>
+      <Title order={2} size="h4" id={props.headingId} mb={4}>
+        {props.title}
+      </Title>
+      <Text size="sm" mb="sm" role="status">
+        {props.status}
+      </Text>
+      {props.children}
     </Paper>
   );
 }
