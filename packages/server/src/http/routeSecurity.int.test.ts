@@ -355,7 +355,9 @@ describe('patient portal routes', () => {
     expect(forPatients.length).toBeGreaterThan(OWN_SESSION_ROUTES.size);
     for (const key of forPatients) {
       const allowed =
-        OWN_SESSION_ROUTES.has(key) || NO_RECORD_ROUTES.has(key) || key.split(' ')[1]?.startsWith('/api/portal/');
+        OWN_SESSION_ROUTES.has(key) ||
+        NO_RECORD_ROUTES.has(key) ||
+        key.split(' ')[1]?.startsWith('/api/portal/');
       expect(allowed, key).toBe(true);
     }
   });
