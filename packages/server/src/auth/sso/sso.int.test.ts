@@ -210,6 +210,19 @@ describe('a hospital sign-in', () => {
     for (const row of logged.rows) expect(row.details).not.toMatch(/eyJ|code_verifier|access_token/);
   });
 
+  it('ends the session the browser had before, as the password login does', async () => {
+    const before = await h.login(h.orgA.users.secretary.username);
+    const started = await start();
+    const back = await signInAtProvider(started.headers.location as string, 'anna', 'provider-password');
+    const response = await h.app.inject({
+      method: 'GET',
+      url: `${back.pathname}${back.search}`,
+      cookies: { [SSO_FLOW_COOKIE]: flowCookieOf(started), [SESSION_COOKIE]: before.cookie },
+    });
+    expect(await sessionRole(response)).toBe('nurse');
+    expect((await h.as(before, 'GET', '/api/auth/session')).statusCode).toBe(401);
+  });
+
   it('goes back to the page the user came from, but never to another site or the login page', async () => {
     expect((await signIn('anna', '?redirect=%2Fworklist%3Ftab%3Dnew')).headers.location).toBe(
       '/worklist?tab=new',

@@ -17,7 +17,7 @@ import type { AuditSubject } from '../../audit/auditLog';
 import { notFound } from '../../domain/errors';
 import { requireActor } from '../requireActor';
 import { purposeOfUse } from '../roles';
-import { createSession } from '../sessionStore';
+import { createSession, deleteSession } from '../sessionStore';
 import { setSessionCookie } from '../sessionCookie';
 import { readClientSecret } from './clientSecret';
 import { authorizationStart, ProviderProblem, providerConfiguration, signedInClaims } from './oidcProvider';
@@ -199,6 +199,8 @@ export function registerSsoRoutes(app: TypedApp, deps: AppDeps): void {
       if (!verdict.ok) return refuse(request, reply, verdict.problem, known);
       const now = clock();
       await recordSsoSignIn(db, account.id, verdict.role, now);
+      // A fresh session on every sign-in, as the password login: a session this browser had ends.
+      if (request.actor !== null) await deleteSession(db, request.actor.sessionTokenHash);
       const { token } = await createSession(db, account, request.ip, now, config.session);
       setSessionCookie(reply, token, config);
       await recordAuditEvents(
