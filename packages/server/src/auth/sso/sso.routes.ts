@@ -40,6 +40,8 @@ const CALLBACK_PATH = '/api/auth/sso/callback';
 export function registerSsoRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, config } = deps;
   const settings = config.sso ?? DEFAULT_SSO_APP_SETTINGS;
+  // A start stores a flow and a callback calls the provider: both are limited per address like the login.
+  const signInRate = { max: config.login.rateLimitMax, timeWindow: config.login.rateLimitWindowMs };
 
   const baseUrl = (request: FastifyRequest): string =>
     settings.publicUrl ?? `${request.protocol}://${request.host}`;
@@ -114,7 +116,7 @@ export function registerSsoRoutes(app: TypedApp, deps: AppDeps): void {
   app.get(
     '/api/auth/sso/:organization/start',
     {
-      config: { access: { public: true } },
+      config: { access: { public: true }, rateLimit: signInRate },
       schema: {
         summary: 'Start a hospital sign-in: a redirect to the organisation’s OpenID Connect provider',
         description:
@@ -161,7 +163,7 @@ export function registerSsoRoutes(app: TypedApp, deps: AppDeps): void {
   app.get(
     CALLBACK_PATH,
     {
-      config: { access: { public: true } },
+      config: { access: { public: true }, rateLimit: signInRate },
       schema: {
         summary: 'The provider’s answer to a hospital sign-in: a session, then a redirect into the app',
         description:
