@@ -1,4 +1,5 @@
 import { readPortalSettings } from './portal/portalSettings';
+import { readSsoAppSettings } from './auth/sso/ssoAppSettings';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_APP_CONFIG, LOG_LEVELS, type AppConfig, type RequestLogConfig } from './http/config';
@@ -104,6 +105,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
         maxAttempts: e.CALL_MAX_ATTEMPTS ?? DEFAULT_CALL_FOLLOW_UP.maxAttempts,
       },
       portal: readPortalSettings(env),
+      sso: readSsoAppSettings(env),
     },
   };
 }

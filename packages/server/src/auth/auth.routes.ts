@@ -16,6 +16,7 @@ import { changeOwnPassword } from '../users/userAccounts';
 import { createSession, deleteSession } from './sessionStore';
 import { SESSION_COOKIE } from './authenticate';
 import { setSessionCookie as setCookieOfSession } from './sessionCookie';
+import { mayUsePassword, passwordLoginDisabled } from './sso/localPasswords';
 
 /** One answer for every failed login, so it does not reveal whether the account exists or is locked. */
 const LOGIN_FAILED = new HttpProblem(
@@ -85,6 +86,11 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
         const outcome = await recordFailedLogin(db, user.id, now, config.login);
         await failAudit(user, FAILED_LOGIN_WHY[outcome]);
         throw LOGIN_FAILED;
+      }
+      // Said only to whoever knows the password: that the organisation uses the hospital sign-in.
+      if (!(await mayUsePassword(db, user))) {
+        await failAudit(user, 'password_login_disabled');
+        throw passwordLoginDisabled();
       }
       if (!(await recordSuccessfulLogin(db, user.id, now))) {
         await failAudit(user, 'locked');
@@ -191,6 +197,7 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
     async (request, reply) => {
       const actor = request.actor;
       if (actor === null) throw unauthorized();
+      if (!(await mayUsePassword(db, actor))) throw passwordLoginDisabled();
       await changeOwnPassword(db, actor, request.body.currentPassword, request.body.newPassword, clock());
       return reply.status(204).send(null);
     },

@@ -1016,3 +1016,59 @@ export const portalMagicLinks = pgTable(
   },
   (t) => [index('portal_magic_links_user_idx').on(t.userId)],
 );
+
+/**
+ * The hospital's single sign-on (issue 14): one OpenID Connect provider per organisation. The client
+ * secret is never stored: `client_secret_ref` names where the server reads it (`env:NAME` or
+ * `file:/path`, auth/sso/clientSecret.ts).
+ */
+export const organizationSso = pgTable(
+  'organization_sso',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    /** The name in the sign-in URL (`/api/auth/sso/<slug>/start`). */
+    slug: text('slug').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    issuerUrl: text('issuer_url').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecretRef: text('client_secret_ref').notNull(),
+    /** The ID token claim whose value is the Osteopad username (any letter case). */
+    accountClaim: text('account_claim').notNull().default('preferred_username'),
+    /** `account`: the account's own role; `claim`: `role_claim` mapped through `role_map`. */
+    roleSource: text('role_source').notNull().default('account'),
+    roleClaim: text('role_claim'),
+    roleMap: jsonb('role_map').$type<Record<string, string>>().notNull().default({}),
+    /** `disabled`: staff of the organisation sign in by SSO only (patients keep their passwords). */
+    localPasswords: text('local_passwords').notNull().default('allowed'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('organization_sso_slug_key').on(sql`lower(${t.slug})`),
+    check('organization_sso_role_source', sql`${t.roleSource} IN ('account', 'claim')`),
+    check('organization_sso_local_passwords', sql`${t.localPasswords} IN ('allowed', 'disabled')`),
+  ],
+);
+
+/**
+ * A sign-in under way at the provider: state, nonce and PKCE verifier between the start and the callback,
+ * found by the SHA-256 of the browser's flow cookie; single use, minutes long.
+ */
+export const ssoSignInFlows = pgTable(
+  'sso_sign_in_flows',
+  {
+    flowHash: text('flow_hash').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** Where the app goes after the sign-in (a path inside the app, checked when it was stored). */
+    redirectPath: text('redirect_path').notNull().default('/'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sso_sign_in_flows_expiry_idx').on(t.expiresAt)],
+);

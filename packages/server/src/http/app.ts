@@ -68,6 +68,7 @@ import { registerIntakeRoutes } from '../intake/intake.routes';
 import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerAdviceRoutes } from '../advice/advice.routes';
+import { registerSsoRoutes } from '../auth/sso/sso.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -335,6 +336,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFollowUpWorklistRoutes(typed, deps);
   registerPortalRoutes(typed, deps);
   registerAdviceRoutes(typed, deps);
+  registerSsoRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

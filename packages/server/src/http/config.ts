@@ -1,5 +1,6 @@
 import type { FollowUpSettings } from '../followUp/followUpSettings';
 import type { PortalSettings } from '../portal/portalSettings';
+import type { SsoAppSettings } from '../auth/sso/ssoAppSettings';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -52,6 +53,8 @@ export interface AppConfig {
   followUp?: FollowUpSettings;
   /** The patient portal's access settings (portal/portalSettings.ts); absent: its defaults. */
   portal?: PortalSettings;
+  /** How the server talks to the hospitals' sign-in providers (auth/sso/ssoAppSettings.ts); absent: its defaults. */
+  sso?: SsoAppSettings;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

@@ -19,6 +19,12 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/portal/activate',
   'POST /api/portal/magic-link',
   'POST /api/portal/magic-link/redeem',
+  // The hospital sign-in (auth/sso/sso.routes.ts): the user has no session before it. The options name
+  // organisations and start URLs only; an unknown organisation gets the same neutral redirect as one
+  // without the sign-in; the callback needs the flow cookie the start set.
+  'GET /api/auth/sso/options',
+  'GET /api/auth/sso/:organization/start',
+  'GET /api/auth/sso/callback',
 ]);
 /** The OpenAPI documentation (no patient data) is public as a group. */
 const PUBLIC_PREFIXES = ['/api/docs'];

@@ -33,6 +33,7 @@ import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
 import { parseFollowUpSearch } from '../followUp/followUpSearch';
 import { CLINICAL_ROLES } from '@osteopad/contract';
+import { SSO_PROBLEMS, type SsoProblem } from '@osteopad/contract';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -41,6 +42,8 @@ export interface RouterContext {
 export interface LoginSearch {
   redirect?: string;
   reason?: SessionEndReason;
+  /** Why a hospital sign-in ended here (login/HospitalSignIn.tsx). */
+  sso?: SsoProblem;
 }
 
 function loginSearch(search: Record<string, unknown>): LoginSearch {
@@ -48,6 +51,8 @@ function loginSearch(search: Record<string, unknown>): LoginSearch {
   const target = safeRedirect(search.redirect);
   if (target !== undefined) result.redirect = target;
   if (search.reason === 'expired' || search.reason === 'loggedOut') result.reason = search.reason;
+  const sso = SSO_PROBLEMS.find((problem) => problem === search.sso);
+  if (sso !== undefined) result.sso = sso;
   return result;
 }
 

@@ -20,6 +20,7 @@ import { PageHeading } from '../common/PageHeading';
 import { Brand } from '../shell/Brand';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { loginErrorKey } from './loginErrorKey';
+import { HospitalSignIn, SsoProblemAlert, useSsoOptions } from './HospitalSignIn';
 
 interface FieldErrors {
   username?: string;
@@ -34,6 +35,11 @@ export function LoginScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const ssoOptions = useSsoOptions();
+  // Where an organisation switched its staff's passwords off, its button comes before the form.
+  const ssoFirst = ssoOptions.some((option) => option.localPasswords === 'disabled');
+  const hospitalSignIn =
+    ssoOptions.length === 0 ? null : <HospitalSignIn options={ssoOptions} redirect={search.redirect} />;
 
   const mutation = useMutation({
     mutationFn: (credentials: { username: string; password: string }) =>
@@ -95,6 +101,13 @@ export function LoginScreen() {
                   {t(loginErrorKey(mutation.error))}
                 </Alert>
               )}
+              {search.sso !== undefined && !mutation.isError && <SsoProblemAlert problem={search.sso} />}
+              {ssoFirst && hospitalSignIn}
+              {ssoFirst && hospitalSignIn !== null && (
+                <Text size="sm" ta="center">
+                  {t('loginSso.or')}
+                </Text>
+              )}
               <TextInput
                 label={t('login.username')}
                 name="username"
@@ -125,6 +138,7 @@ export function LoginScreen() {
               <Button type="submit" fullWidth loading={mutation.isPending}>
                 {t('login.submit')}
               </Button>
+              {!ssoFirst && hospitalSignIn}
             </Stack>
           </form>
         </Paper>

@@ -15,4 +15,11 @@ describe('loginErrorKey', () => {
     expect(loginErrorKey(new ApiError(500, 'internal', 'Something went wrong'))).toBe('errors.generic');
     expect(loginErrorKey(new Error('boom'))).toBe('errors.generic');
   });
+
+  it('sends staff whose organisation switched passwords off to the hospital sign-in', () => {
+    expect(loginErrorKey(new ApiError(403, 'password_login_disabled', 'Use the hospital sign-in.'))).toBe(
+      'loginSso.passwordLoginDisabled',
+    );
+    expect(loginErrorKey(new ApiError(403, 'forbidden', 'No.'))).toBe('errors.generic');
+  });
 });

@@ -5,6 +5,7 @@ export const LOGIN_ERROR_KEYS = [
   'login.rateLimited',
   'errors.network',
   'errors.generic',
+  'loginSso.passwordLoginDisabled',
 ] as const;
 export type LoginErrorKey = (typeof LOGIN_ERROR_KEYS)[number];
 
@@ -14,6 +15,9 @@ export type LoginErrorKey = (typeof LOGIN_ERROR_KEYS)[number];
  */
 export function loginErrorKey(error: unknown): LoginErrorKey {
   if (!(error instanceof ApiError)) return 'errors.generic';
+  // Said only after a right password: the organisation signs in with the hospital account.
+  if (error.status === 403 && error.code === 'password_login_disabled')
+    return 'loginSso.passwordLoginDisabled';
   if (error.status === 401 || error.status === 400) return 'login.failed';
   if (error.status === 429) return 'login.rateLimited';
   if (error.code === 'network') return 'errors.network';
