@@ -52,3 +52,5 @@ export * from './portal';
 export * from './requests/portal';
 export * from './advice';
 export * from './requests/advice';
+export * from './portalResults';
+export * from './requests/portalResults';

@@ -68,6 +68,8 @@ import { registerIntakeRoutes } from '../intake/intake.routes';
 import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerAdviceRoutes } from '../advice/advice.routes';
+import { registerPortalResultsRoutes } from '../portalResults/portalResults.routes';
+import { registerClinicLanguageRoutes } from '../portalResults/clinicLanguages.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -335,6 +337,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFollowUpWorklistRoutes(typed, deps);
   registerPortalRoutes(typed, deps);
   registerAdviceRoutes(typed, deps);
+  registerPortalResultsRoutes(typed, deps);
+  registerClinicLanguageRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {
