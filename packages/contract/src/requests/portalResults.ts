@@ -9,5 +9,7 @@ export const portalLetterParams = z.strictObject({ letterId: z.uuid() });
  * `tr.json`, `pl.json`, or `pl-PL.json`; lower-case language code, optional region).
  */
 export const clinicLanguageParams = z.strictObject({
-  file: z.string().check(z.maxLength(20), z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?\.json$/i, 'A language code and .json.')),
+  file: z
+    .string()
+    .check(z.maxLength(20), z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?\.json$/i, 'A language code and .json.')),
 });

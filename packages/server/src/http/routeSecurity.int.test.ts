@@ -197,7 +197,12 @@ beforeAll(async () => {
     const secondPatientId = h.orgA.patientIds[1] ?? '';
     const [episode] = await tx
       .insert(episodes)
-      .values({ organizationId: h.orgA.id, patientId: secondPatientId, state: 'identified', openedOn: '2026-10-02' })
+      .values({
+        organizationId: h.orgA.id,
+        patientId: secondPatientId,
+        state: 'identified',
+        openedOn: '2026-10-02',
+      })
       .returning({ id: episodes.id });
     const [document] = await tx
       .insert(episodeDocuments)

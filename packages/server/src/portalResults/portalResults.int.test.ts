@@ -43,7 +43,12 @@ const PROFILE = {
   portalUrl: 'https://mijn.teststad.example',
 };
 
-function as(session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) {
+function as(
+  session: Session,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: Record<string, unknown>,
+) {
   return app.inject({
     method,
     url,
@@ -75,7 +80,11 @@ async function decidedEpisode(specialist: Session, forPatient: string): Promise<
   return id;
 }
 
-async function letter(nurse: Session, id: string, kind: 'result_letter' | 'gp_letter'): Promise<StoredLetter> {
+async function letter(
+  nurse: Session,
+  id: string,
+  kind: 'result_letter' | 'gp_letter',
+): Promise<StoredLetter> {
   const made = await as(nurse, 'POST', `/api/episodes/${id}/letters`, { kind, locale: 'nl' });
   expect(made.statusCode, made.body).toBe(201);
   return made.json<StoredLetter>();

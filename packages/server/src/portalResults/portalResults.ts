@@ -16,7 +16,10 @@ import { portalResultsOf } from './portalResultsView';
 export const portalLetterHref = (id: string): string => `/api/portal/letters/${id}/pdf`;
 
 /** The patient's latest recorded decision (of any of their episodes) with their result letters. */
-export async function loadPortalResults(db: Database, { actor, patientId }: PortalPatient): Promise<PortalResults> {
+export async function loadPortalResults(
+  db: Database,
+  { actor, patientId }: PortalPatient,
+): Promise<PortalResults> {
   return auditedTransaction(db, actor, async (tx, trail) => {
     const [row] = await tx
       .select()

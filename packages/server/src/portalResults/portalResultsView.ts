@@ -61,7 +61,12 @@ function drugOf(decision: StoredDecision): Plan['drug'] {
     code: drug.code,
     administration: codes(ADMINISTRATION_CODES, drug.administration),
     dentalAdvice: codes(DENTAL_ADVICE_CODES, drug.dentalAdvice),
-    rules: drug.rules.map((r) => ({ ruleId: r.ruleId, sources: [...r.sources], marker: r.marker, note: r.note })),
+    rules: drug.rules.map((r) => ({
+      ruleId: r.ruleId,
+      sources: [...r.sources],
+      marker: r.marker,
+      note: r.note,
+    })),
   };
 }
 
@@ -99,7 +104,8 @@ export function portalResultsOf(decision: StoredDecision, letters: PortalLetter[
       drug: drugOf(decision),
       calcium: {
         supplement: decided(items, 'calcium') === 'supplement',
-        supplementMgPerDay: decided(items, 'calcium') === 'supplement' ? decision.calcium.supplementMgPerDay : null,
+        supplementMgPerDay:
+          decided(items, 'calcium') === 'supplement' ? decision.calcium.supplementMgPerDay : null,
         requirementMgPerDay: numberDetail(items, 'calcium', 'requirementMgPerDay'),
       },
       vitaminD: {

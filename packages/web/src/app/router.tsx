@@ -33,6 +33,7 @@ import type { SessionEndReason } from '../session/endSession';
 import { parseWorklistSearch } from '../worklist/worklistSearch';
 import { parseFollowUpSearch } from '../followUp/followUpSearch';
 import { CLINICAL_ROLES } from '@osteopad/contract';
+import { requirePortalPatientSession } from '../portalResults/portalPatientGuard';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -93,6 +94,14 @@ const PortalLinkScreen = lazyRouteComponent(() => import('../portal/PortalLinkSc
 const PortalHomeScreen = lazyRouteComponent(() => import('../portal/PortalHomeScreen'), 'PortalHomeScreen');
 
 const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
+const PortalResultsScreen = lazyRouteComponent(
+  () => import('../portalResults/PortalResultsScreen'),
+  'PortalResultsScreen',
+);
+const PortalAdviceScreen = lazyRouteComponent(
+  () => import('../portalResults/PortalAdviceScreen'),
+  'PortalAdviceScreen',
+);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -315,6 +324,20 @@ const adviceRoute = createRoute({
   ),
 });
 
+// The portal's results and plan (issue 13, item 5) and the calcium and vitamin D advice inside the portal's shell.
+const portalResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/results',
+  beforeLoad: ({ context }) => requirePortalPatientSession(context.queryClient, '/portal/results'),
+  component: PortalResultsScreen,
+});
+const portalAdviceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/advice',
+  beforeLoad: ({ context }) => requirePortalPatientSession(context.queryClient, '/portal/advice'),
+  component: PortalAdviceScreen,
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -346,6 +369,8 @@ const routeTree = rootRoute.addChildren([
   portalMagicLinkRoute,
   portalLinkRoute,
   portalHomeRoute,
+  portalResultsRoute,
+  portalAdviceRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
