@@ -59,7 +59,8 @@ describe('demo data', () => {
     // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded); the
     // follow-up demo's four decisions and
     // demoClocks.ts's patient 34 override only the drug.
-    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(6);
+    // demoPortalResults.ts's patient 14 overrides the drug as well.
+    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(7);
     expect(
       await count(`decisions WHERE items @> '[{"code": "referral_fall_clinic", "choice": "override"}]'`),
     ).toBe(1);

@@ -1,5 +1,5 @@
 // The portal's "your results and your plan" demo (issue 13, item 5): demo patient 14, whose DXA and VFA the
-// demo records (demoDensitometry.ts), is moved on to a decision — every proposal of the engine accepted — and
+// demo records (demoDensitometry.ts), is moved on to a decision — the engine's proposals accepted, alendronate chosen by the specialist — and
 // a result letter, through the real functions, and gets a portal account of their own. The demo's first
 // portal account (`patient`) stays waiting for the online intake.
 import { randomBytes } from 'node:crypto';
@@ -96,7 +96,17 @@ export async function seedDemoPortalResults(
       fingerprint: assessment.fingerprint,
       basedOnDecisionId: assessment.latestDecisionId,
       episodeVersion: assessment.episodeVersion,
-      items: acceptAll(assessment),
+      // The intake is not filled in, so the engine proposes no drug: the specialist chooses R10.1's first choice.
+      items: acceptAll(assessment).map((item) =>
+        item.code === 'drug'
+          ? {
+              code: item.code,
+              choice: 'override' as const,
+              value: 'alendronate',
+              reason: 'Eerste keus bij wervelfractuur en T-score -2,7.',
+            }
+          : item,
+      ),
     },
     deps,
   );
