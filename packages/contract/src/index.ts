@@ -54,3 +54,5 @@ export * from './advice';
 export * from './requests/advice';
 export * from './sso';
 export * from './requests/sso';
+export * from './portalResults';
+export * from './requests/portalResults';

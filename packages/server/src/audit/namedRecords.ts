@@ -25,6 +25,7 @@ const OWNED_TABLES = {
   vfaExamId: 'vfa_exams',
   reminderId: 'reminder_deliveries',
   importJobId: 'import_jobs',
+  letterId: 'episode_documents',
 } as const;
 
 export type OwnedParam = keyof typeof OWNED_TABLES;

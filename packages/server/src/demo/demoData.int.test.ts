@@ -22,11 +22,20 @@ describe('demo data', () => {
       'admin',
       'nurse',
       'patient',
+      // demoPortalResults.ts: the portal account of the patient with results, a plan and a letter.
+      'patient',
       'quality',
       'secretary',
       'specialist',
     ]);
-    expect(new Set(accounts?.map((l) => l.password)).size).toBe(6);
+    expect(new Set(accounts?.map((l) => l.password)).size).toBe(7);
+    expect(
+      await count(
+        `users u JOIN decisions d ON d.patient_id = u.patient_id
+           JOIN episode_documents l ON l.patient_id = u.patient_id AND l.kind = 'result_letter'
+          WHERE u.username = 'patient.uitslagen' AND d.inputs ? 'dxa' AND d.inputs ? 'vfa'`,
+      ),
+    ).toBe(1);
     // demoPortal.ts: one unused activation code for a patient without an account, kept only as its hash.
     const activation = seeded?.logins.find((l) => l.portalActivation !== undefined)?.portalActivation;
     expect(activation?.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -50,7 +59,8 @@ describe('demo data', () => {
     // demoDecision.ts: patient 18 decided with one override (patient 17's fracture is excluded); the
     // follow-up demo's four decisions and
     // demoClocks.ts's patient 34 override only the drug.
-    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(6);
+    // demoPortalResults.ts's patient 14 overrides the drug as well.
+    expect(await count(`decisions WHERE items @> '[{"choice": "override"}]'`)).toBe(7);
     expect(
       await count(`decisions WHERE items @> '[{"code": "referral_fall_clinic", "choice": "override"}]'`),
     ).toBe(1);

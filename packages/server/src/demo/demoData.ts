@@ -24,6 +24,7 @@ import { recordDemoDensitometry } from './demoDensitometry';
 import { seedFollowUpDemo } from './demoFollowUp';
 import { seedDemoClocks } from './demoClocks';
 import { DEMO_PORTAL_PATIENT, seedDemoPortalActivation, type DemoPortalActivation } from './demoPortal';
+import { DEMO_RESULTS_PATIENT, seedDemoPortalResults } from './demoPortalResults';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -248,6 +249,13 @@ export async function seedDemo(
   );
   if (portalActivation !== null)
     logins.push({ username: '', password: '', role: 'patient', portalActivation });
+  const resultsLogin = await seedDemoPortalResults(
+    db,
+    organizationId,
+    demoPatients(40)[DEMO_RESULTS_PATIENT]?.bsn ?? '',
+    today,
+  );
+  if (resultsLogin !== null) logins.push(resultsLogin);
   return { organizationId, logins };
 }
 

@@ -69,6 +69,8 @@ import { registerUpcomingRoutes } from '../upcoming/upcoming.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerAdviceRoutes } from '../advice/advice.routes';
 import { registerSsoRoutes } from '../auth/sso/sso.routes';
+import { registerPortalResultsRoutes } from '../portalResults/portalResults.routes';
+import { registerClinicLanguageRoutes } from '../portalResults/clinicLanguages.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -337,6 +339,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPortalRoutes(typed, deps);
   registerAdviceRoutes(typed, deps);
   registerSsoRoutes(typed, deps);
+  registerPortalResultsRoutes(typed, deps);
+  registerClinicLanguageRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

@@ -196,6 +196,36 @@ beforeAll(async () => {
     [h.orgA.id],
   );
   paramValues.importJobId = importJob.rows[0]?.id ?? '';
+  // A result letter of the second patient of organisation A (portalResults/): the portal walk below calls
+  // GET /api/portal/letters/:letterId/pdf as that patient, whose own letter it is (200); another patient's
+  // letter is a 404 (portalResults.int.test.ts), another organisation's too (the walk of organisation B).
+  paramValues.letterId = await inOrganization(h.db.app.db, h.orgA.id, async (tx) => {
+    const secondPatientId = h.orgA.patientIds[1] ?? '';
+    const [episode] = await tx
+      .insert(episodes)
+      .values({
+        organizationId: h.orgA.id,
+        patientId: secondPatientId,
+        state: 'identified',
+        openedOn: '2026-10-02',
+      })
+      .returning({ id: episodes.id });
+    const [document] = await tx
+      .insert(episodeDocuments)
+      .values({
+        organizationId: h.orgA.id,
+        patientId: secondPatientId,
+        episodeId: episode?.id ?? '',
+        kind: 'result_letter',
+        locale: 'nl',
+        pdf: Buffer.from('%PDF-1.7 sample'),
+        sha256: '1'.repeat(64),
+        input: {},
+        createdBy: h.orgA.users.nurse.id,
+      })
+      .returning({ id: episodeDocuments.id });
+    return document?.id ?? '';
+  });
   for (const role of ROLES) {
     sessionsA.set(role, await h.login(h.orgA.users[role].username));
     sessionsB.set(role, await h.login(h.orgB.users[role].username));

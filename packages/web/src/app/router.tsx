@@ -102,6 +102,14 @@ const PortalAccessLogScreen = lazyRouteComponent(
 );
 
 const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
+const PortalResultsScreen = lazyRouteComponent(
+  () => import('../portalResults/PortalResultsScreen'),
+  'PortalResultsScreen',
+);
+const PortalAdviceScreen = lazyRouteComponent(
+  () => import('../portalResults/PortalAdviceScreen'),
+  'PortalAdviceScreen',
+);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -334,6 +342,20 @@ const adviceRoute = createRoute({
   ),
 });
 
+// The portal's results and plan (issue 13, item 5) and the calcium and vitamin D advice inside the portal's shell.
+const portalResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/results',
+  beforeLoad: patientOnly('/portal/results'),
+  component: PortalResultsScreen,
+});
+const portalAdviceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/advice',
+  beforeLoad: patientOnly('/portal/advice'),
+  component: PortalAdviceScreen,
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -366,6 +388,8 @@ const routeTree = rootRoute.addChildren([
   portalLinkRoute,
   portalHomeRoute,
   portalAccessLogRoute,
+  portalResultsRoute,
+  portalAdviceRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

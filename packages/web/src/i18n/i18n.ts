@@ -2,7 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nl from './nl.json';
-import { DEFAULT_LANGUAGE, LANGUAGES, storedLanguage, storeLanguage, isLanguage } from './languages';
+import { DEFAULT_LANGUAGE, storedLanguage, storeLanguage, isLanguage } from './languages';
+import { loadClinicLanguage } from './clinicLanguage';
 
 export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
 
@@ -12,7 +13,8 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: storedLanguage(window.localStorage),
   fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
+  // Not limited to nl and en: a clinic may add a language with a catalogue file (clinicLanguage.ts).
+  supportedLngs: false,
   interpolation: { escapeValue: false }, // React escapes
   initAsync: false,
   returnEmptyString: false,
@@ -23,5 +25,7 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
   if (isLanguage(language)) storeLanguage(window.localStorage, language);
 });
+
+void loadClinicLanguage(i18n, window.location.search, window.localStorage);
 
 export { i18n };

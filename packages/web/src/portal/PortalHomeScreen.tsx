@@ -13,6 +13,7 @@ import { episodeStateLabel, taskKindLabel } from '../i18n/labels';
 import { portalCalendarHref, portalMeQuery } from './portalApi';
 import { PortalShell } from './PortalShell';
 import './i18n/register';
+import { PortalHomeLinks } from '../portalResults/PortalHomeLinks';
 
 function whatLabel(t: TFunction, date: UpcomingDate): string {
   return date.kind === 'appointment' ? t('patientUpcoming.appointment') : taskKindLabel(t, date.kind);
@@ -109,6 +110,7 @@ export function PortalHomeScreen() {
               {t('portal.home.questions', { clinic: query.data.clinic.name, phone: query.data.clinic.phone })}
             </Text>
           )}
+          <PortalHomeLinks />
         </Stack>
       )}
     </PortalShell>
