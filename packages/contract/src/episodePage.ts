@@ -12,6 +12,7 @@ import {
 } from './codes';
 import { knownCode } from './fields';
 import { OVERDUE_LEVELS, TREATMENT_DRUGS } from './taskOutcomes';
+import { INTAKE_RESPONSE_STATUSES } from './intake';
 import { episodeReasonAnswer } from './patients';
 import { episodeDocumentSummarySchema, timelineEntrySchema } from './timeline';
 
@@ -117,5 +118,16 @@ export const episodePageSchema = z.object({
   followUp: z.object({
     denosumabOverdueDays: z.object({ urgent: z.int(), critical: z.int() }),
   }),
+  /** The intake questionnaire's state (the answers: GET /api/episodes/:episodeId/intake), or null when none is saved. */
+  intake: z.nullable(
+    z.object({
+      status: z.enum(INTAKE_RESPONSE_STATUSES),
+      answered: z.int(),
+      updatedAt: z.string(),
+      completedAt: z.nullable(z.string()),
+      /** Saved last by the patient in the portal (online). */
+      byPatient: z.boolean(),
+    }),
+  ),
 });
 export type EpisodePage = z.infer<typeof episodePageSchema>;

@@ -56,3 +56,5 @@ export * from './sso';
 export * from './requests/sso';
 export * from './portalResults';
 export * from './requests/portalResults';
+export * from './portalIntake';
+export * from './requests/portalIntake';

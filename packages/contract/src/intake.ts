@@ -26,6 +26,8 @@ export const intakeSchema = z.object({
       updatedAt: z.string(),
       /** The display name of who saved last. */
       updatedBy: z.nullable(z.string()),
+      /** Saved last by the patient in the portal (online), not by staff. */
+      byPatient: z.boolean(),
       completedAt: z.nullable(z.string()),
     }),
   ),

@@ -44,6 +44,7 @@ interface PageRow extends Record<string, unknown> {
     openTasks: StoredTask[];
     appointments: EpisodePage['appointments'];
     treatments: StoredTreatment[];
+    intake: EpisodePage['intake'];
   };
 }
 
@@ -75,7 +76,12 @@ function episodePageQuery(organizationId: string, episodeId: string) {
       'treatments', coalesce((SELECT json_agg(json_build_object('id', r.id, 'drug', r.drug, 'status', r.status,
           'startedOn', r.started_on, 'lastDoseOn', r.last_dose_on, 'endedOn', r.ended_on,
           'endReason', r.end_reason, 'followsTreatmentId', r.follows_treatment_id) ORDER BY r.started_on, r.created_at, r.id)
-        FROM treatments r WHERE r.episode_id = e.id AND r.organization_id = e.organization_id), '[]'::json)
+        FROM treatments r WHERE r.episode_id = e.id AND r.organization_id = e.organization_id), '[]'::json),
+      'intake', (SELECT json_build_object('status', i.status, 'updatedAt', i.updated_at,
+          'completedAt', i.completed_at, 'answered', (SELECT count(*) FROM jsonb_object_keys(i.answers)),
+          'byPatient', coalesce(u.role = 'patient', false))
+        FROM intake_responses i LEFT JOIN users u ON u.id = i.updated_by
+        WHERE i.episode_id = e.id AND i.organization_id = e.organization_id)
     ) AS page
     FROM episodes e JOIN patients p ON p.id = e.patient_id AND p.organization_id = e.organization_id
     WHERE e.id = ${episodeId}::uuid AND e.organization_id = ${organizationId}::uuid`;
@@ -149,6 +155,15 @@ export function getEpisodePage(
       callFollowUp,
       treatments: page.treatments.map((course) => withNextDose(course, page.openTasks)),
       followUp: { denosumabOverdueDays: followUp.denosumabOverdueDays },
+      intake:
+        page.intake === null
+          ? null
+          : {
+              ...page.intake,
+              updatedAt: new Date(page.intake.updatedAt).toISOString(),
+              completedAt:
+                page.intake.completedAt === null ? null : new Date(page.intake.completedAt).toISOString(),
+            },
     };
   });
 }

@@ -71,6 +71,7 @@ import { registerAdviceRoutes } from '../advice/advice.routes';
 import { registerSsoRoutes } from '../auth/sso/sso.routes';
 import { registerPortalResultsRoutes } from '../portalResults/portalResults.routes';
 import { registerClinicLanguageRoutes } from '../portalResults/clinicLanguages.routes';
+import { registerPortalIntakeRoutes } from '../portalIntake/portalIntake.routes';
 
 /** The one place a domain error becomes an HTTP status. */
 export const HTTP_STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -341,6 +342,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSsoRoutes(typed, deps);
   registerPortalResultsRoutes(typed, deps);
   registerClinicLanguageRoutes(typed, deps);
+  registerPortalIntakeRoutes(typed, deps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

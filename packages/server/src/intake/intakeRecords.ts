@@ -8,9 +8,9 @@ import {
   type IntakeResponseStatus,
   type TimelineEntry,
 } from '@osteopad/contract';
-import type { Database } from '../db/connection';
+import type { Database, Transaction } from '../db/connection';
 import type { Actor } from '../auth/actor';
-import { auditedTransaction } from '../audit/auditedTransaction';
+import { auditedTransaction, type AuditTrail } from '../audit/auditedTransaction';
 import { conflict, invalidFields, notFound } from '../domain/errors';
 import type { PatientInputSectionLoader, TimelineSource } from '../consult/patientInputSections';
 import { intakeAnswersToPatientInput } from './intakeAnswersToPatientInput';
@@ -27,6 +27,7 @@ interface StoredRow extends Record<string, unknown> {
   version: number | null;
   updated_at: string | null;
   updated_by: string | null;
+  updated_by_patient: boolean | null;
   completed_at: string | null;
 }
 
@@ -41,6 +42,7 @@ function responseOf(row: StoredRow): Intake['response'] {
     version: row.version,
     updatedAt: iso(row.updated_at) ?? '',
     updatedBy: row.updated_by,
+    byPatient: row.updated_by_patient === true,
     completedAt: iso(row.completed_at),
   };
 }
@@ -48,30 +50,40 @@ function responseOf(row: StoredRow): Intake['response'] {
 /** The episode (its patient and state) with its stored response, in one statement. */
 const storedOf = (organizationId: string, episodeId: string) => sql`
   SELECT e.patient_id, e.state, r.questionnaire_version, r.answers, r.status, r.version,
-         r.updated_at, u.display_name AS updated_by, r.completed_at
+         r.updated_at, u.display_name AS updated_by, u.role = 'patient' AS updated_by_patient, r.completed_at
     FROM episodes e
     LEFT JOIN intake_responses r ON r.episode_id = e.id AND r.organization_id = ${organizationId}
     LEFT JOIN users u ON u.id = r.updated_by
    WHERE e.id = ${episodeId} AND e.organization_id = ${organizationId}`;
 
+/** The episode's intake, read and logged in the caller's unit of work (staff route and portal). */
+export async function readIntakeIn(
+  tx: Transaction,
+  trail: AuditTrail,
+  organizationId: string,
+  episodeId: string,
+): Promise<Intake> {
+  const result = await tx.execute<StoredRow>(storedOf(organizationId, episodeId));
+  const row = result.rows[0];
+  if (row === undefined) throw notFound('Episode');
+  trail.record({
+    action: 'read',
+    objectType: 'intake_response',
+    objectId: episodeId,
+    patientId: row.patient_id,
+  });
+  return {
+    patientId: row.patient_id,
+    questionnaireVersion: INTAKE_QUESTIONNAIRE.version,
+    response: responseOf(row),
+  };
+}
+
 /** The episode's intake: the questionnaire version for a new response, and the stored one (or null). */
 export function readIntake(db: Database, actor: Actor, episodeId: string): Promise<Intake> {
-  return auditedTransaction(db, actor, async (tx, trail) => {
-    const result = await tx.execute<StoredRow>(storedOf(actor.organizationId, episodeId));
-    const row = result.rows[0];
-    if (row === undefined) throw notFound('Episode');
-    trail.record({
-      action: 'read',
-      objectType: 'intake_response',
-      objectId: episodeId,
-      patientId: row.patient_id,
-    });
-    return {
-      patientId: row.patient_id,
-      questionnaireVersion: INTAKE_QUESTIONNAIRE.version,
-      response: responseOf(row),
-    };
-  });
+  return auditedTransaction(db, actor, (tx, trail) =>
+    readIntakeIn(tx, trail, actor.organizationId, episodeId),
+  );
 }
 
 export interface IntakeSave {
@@ -81,13 +93,8 @@ export interface IntakeSave {
   complete: boolean;
 }
 
-/**
- * Saves the episode's intake answers: checked against the questionnaire (a refused answer names its
- * field, and nothing is saved), kept in progress, or completed when `complete` (then every enabled
- * required question must be answered). A save made on an older version than the stored one is refused
- * (409 stale_version), never written over the other user's answers. Each save is kept as a revision.
- */
-export function saveIntake(db: Database, actor: Actor, episodeId: string, save: IntakeSave): Promise<Intake> {
+/** Refuses answers the questionnaire does not accept, each naming its field; nothing is saved then. */
+export function checkIntakeSave(save: IntakeSave): void {
   const issues = checkIntakeAnswers(INTAKE_QUESTIONNAIRE, save.answers, { complete: save.complete });
   if (issues.length > 0) {
     throw invalidFields(
@@ -99,71 +106,98 @@ export function saveIntake(db: Database, actor: Actor, episodeId: string, save: 
       })),
     );
   }
-  return auditedTransaction(db, actor, async (tx, trail) => {
-    const org = actor.organizationId;
-    const current = (await tx.execute<StoredRow>(storedOf(org, episodeId))).rows[0];
-    if (current === undefined) throw notFound('Episode');
-    if (TERMINAL_STATES.includes(current.state)) {
-      throw conflict('episode_ended', 'The episode has ended; its intake can no longer be changed.', {
-        state: current.state,
-      });
-    }
-    const stale = () =>
-      conflict('stale_version', 'Someone else saved this intake in the meantime; reload it first.', {
-        currentVersion: current.version ?? 0,
-      });
-    if ((current.version ?? 0) !== save.version) throw stale();
+}
 
-    const status: IntakeResponseStatus = save.complete ? 'completed' : 'in_progress';
-    const answers = JSON.stringify(save.answers);
-    const version = INTAKE_QUESTIONNAIRE.version;
-    // One statement: the response written (only over the version the save was made on) and its revision.
-    const saved = await tx.execute<{ version: number; updated_at: string; completed_at: string | null }>(sql`
-      WITH saved AS (
-        INSERT INTO intake_responses AS r
-               (organization_id, patient_id, episode_id, questionnaire_version, status, answers, version,
-                updated_by, updated_at, completed_at)
-        VALUES (${org}, ${current.patient_id}, ${episodeId}, ${version}, ${status}, ${answers}::jsonb, 1,
-                ${actor.userId}, now(), CASE WHEN ${save.complete} THEN now() END)
-        ON CONFLICT (episode_id) DO UPDATE
-           SET questionnaire_version = EXCLUDED.questionnaire_version, status = EXCLUDED.status,
-               answers = EXCLUDED.answers, version = r.version + 1, updated_by = EXCLUDED.updated_by,
-               updated_at = now(),
-               completed_at = CASE WHEN ${save.complete} THEN coalesce(r.completed_at, now()) END
-         WHERE r.version = ${save.version}
-        RETURNING r.organization_id, r.episode_id, r.questionnaire_version, r.status, r.answers, r.version,
-                  r.updated_by, r.updated_at, r.completed_at
-      ), revision AS (
-        INSERT INTO intake_response_revisions
-               (organization_id, episode_id, questionnaire_version, version, status, answers, saved_by, saved_at)
-        SELECT organization_id, episode_id, questionnaire_version, version, status, answers, updated_by, updated_at
-          FROM saved
-      )
-      SELECT version, updated_at, completed_at FROM saved`);
-    const row = saved.rows[0];
-    // Another save came in between our read and our write.
-    if (row === undefined) throw stale();
-    trail.record({
-      action: save.version === 0 ? 'create' : 'update',
-      objectType: 'intake_response',
-      objectId: episodeId,
-      patientId: current.patient_id,
-      details: { version: row.version, status, answered: Object.keys(save.answers).length },
+/** What the stored response must be for a save to go on (the portal: not yet submitted). */
+export type IntakeSaveGuard = (current: { status: IntakeResponseStatus | null }) => void;
+
+/**
+ * Writes checked answers in the caller's unit of work: refused on an ended episode, or on an older version
+ * than the stored one (409 stale_version, never written over the other user's answers); kept in progress,
+ * or completed when `complete`. Each save is kept as a revision.
+ */
+export async function saveIntakeIn(
+  tx: Transaction,
+  trail: AuditTrail,
+  actor: Actor,
+  episodeId: string,
+  save: IntakeSave,
+  guard?: IntakeSaveGuard,
+): Promise<Intake> {
+  const org = actor.organizationId;
+  const current = (await tx.execute<StoredRow>(storedOf(org, episodeId))).rows[0];
+  if (current === undefined) throw notFound('Episode');
+  if (TERMINAL_STATES.includes(current.state)) {
+    throw conflict('episode_ended', 'The episode has ended; its intake can no longer be changed.', {
+      state: current.state,
     });
-    return {
-      patientId: current.patient_id,
-      questionnaireVersion: version,
-      response: {
-        questionnaireVersion: version,
-        answers: save.answers,
-        status,
-        version: row.version,
-        updatedAt: iso(row.updated_at) ?? '',
-        updatedBy: actor.displayName,
-        completedAt: iso(row.completed_at),
-      },
-    };
+  }
+  const stale = () =>
+    conflict('stale_version', 'Someone else saved this intake in the meantime; reload it first.', {
+      currentVersion: current.version ?? 0,
+    });
+  if ((current.version ?? 0) !== save.version) throw stale();
+  guard?.({ status: current.status });
+
+  const status: IntakeResponseStatus = save.complete ? 'completed' : 'in_progress';
+  const answers = JSON.stringify(save.answers);
+  const version = INTAKE_QUESTIONNAIRE.version;
+  // One statement: the response written (only over the version the save was made on) and its revision.
+  const saved = await tx.execute<{ version: number; updated_at: string; completed_at: string | null }>(sql`
+    WITH saved AS (
+      INSERT INTO intake_responses AS r
+             (organization_id, patient_id, episode_id, questionnaire_version, status, answers, version,
+              updated_by, updated_at, completed_at)
+      VALUES (${org}, ${current.patient_id}, ${episodeId}, ${version}, ${status}, ${answers}::jsonb, 1,
+              ${actor.userId}, now(), CASE WHEN ${save.complete} THEN now() END)
+      ON CONFLICT (episode_id) DO UPDATE
+         SET questionnaire_version = EXCLUDED.questionnaire_version, status = EXCLUDED.status,
+             answers = EXCLUDED.answers, version = r.version + 1, updated_by = EXCLUDED.updated_by,
+             updated_at = now(),
+             completed_at = CASE WHEN ${save.complete} THEN coalesce(r.completed_at, now()) END
+       WHERE r.version = ${save.version}
+      RETURNING r.organization_id, r.episode_id, r.questionnaire_version, r.status, r.answers, r.version,
+                r.updated_by, r.updated_at, r.completed_at
+    ), revision AS (
+      INSERT INTO intake_response_revisions
+             (organization_id, episode_id, questionnaire_version, version, status, answers, saved_by, saved_at)
+      SELECT organization_id, episode_id, questionnaire_version, version, status, answers, updated_by, updated_at
+        FROM saved
+    )
+    SELECT version, updated_at, completed_at FROM saved`);
+  const row = saved.rows[0];
+  // Another save came in between our read and our write.
+  if (row === undefined) throw stale();
+  trail.record({
+    action: save.version === 0 ? 'create' : 'update',
+    objectType: 'intake_response',
+    objectId: episodeId,
+    patientId: current.patient_id,
+    details: { version: row.version, status, answered: Object.keys(save.answers).length },
   });
+  return {
+    patientId: current.patient_id,
+    questionnaireVersion: version,
+    response: {
+      questionnaireVersion: version,
+      answers: save.answers,
+      status,
+      version: row.version,
+      updatedAt: iso(row.updated_at) ?? '',
+      updatedBy: actor.displayName,
+      byPatient: actor.role === 'patient',
+      completedAt: iso(row.completed_at),
+    },
+  };
+}
+
+/**
+ * Saves the episode's intake answers (staff): checked against the questionnaire, then written as
+ * `saveIntakeIn` says; completing needs every enabled required question answered.
+ */
+export function saveIntake(db: Database, actor: Actor, episodeId: string, save: IntakeSave): Promise<Intake> {
+  checkIntakeSave(save);
+  return auditedTransaction(db, actor, (tx, trail) => saveIntakeIn(tx, trail, actor, episodeId, save));
 }
 
 /**
