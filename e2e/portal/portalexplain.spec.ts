@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { demoLoginNamed } from '../support/demoLogins';
 import { join } from 'node:path';
-import { E2E_DATA_DIR, REPO_ROOT } from '../support/environment';
+import { REPO_ROOT } from '../support/environment';
 import { fillLoginForm } from '../support/logIn';
 import { pseudoCatalogue } from '../support/pseudoLocale';
 
@@ -12,13 +13,7 @@ import { pseudoCatalogue } from '../support/pseudoLocale';
 const USERNAME = 'patient.uitslagen';
 
 function password(): string {
-  const logins = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'demo-logins.json'), 'utf8')) as {
-    username: string;
-    password: string;
-  }[];
-  const login = logins.find((l) => l.username === USERNAME);
-  if (login === undefined) throw new Error(`no demo login ${USERNAME}`);
-  return login.password;
+  return demoLoginNamed(USERNAME).password;
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -142,7 +137,7 @@ test.describe('the portal in a language a clinic added (pseudo-locale)', () => {
     return texts.filter((t) => !t.includes('⟦') && !DATA.some((d) => d.test(t)));
   }
 
-  test('activation, home, results, access log and advice: every visible text comes from the catalogue', async ({
+  test('activation, home, results, access log, advice and questionnaire: every visible text comes from the catalogue', async ({
     page,
   }) => {
     await page.goto('/portal/activate?lng=qps');
@@ -161,6 +156,8 @@ test.describe('the portal in a language a clinic added (pseudo-locale)', () => {
     await page.goto('/portal/access-log');
     expect(await untranslated(page)).toEqual([]);
     await page.goto('/portal/advice');
+    expect(await untranslated(page)).toEqual([]);
+    await page.goto('/portal/intake');
     expect(await untranslated(page)).toEqual([]);
   });
 });

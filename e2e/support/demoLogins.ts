@@ -27,3 +27,11 @@ export function demoPortalActivation(): { code: string; birthDate: string; patie
   if (activation === undefined) throw new Error(`No demo portal activation in ${E2E_DATA_DIR}`);
   return activation;
 }
+
+/** A demo login by its username (the demo's extra patient accounts: patient.uitslagen, patient.vragenlijst). */
+export function demoLoginNamed(username: string): DemoLogin {
+  const logins = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'demo-logins.json'), 'utf8')) as DemoLogin[];
+  const login = logins.find((l) => l.username === username);
+  if (login === undefined) throw new Error(`No demo login ${username} in ${E2E_DATA_DIR}`);
+  return login;
+}

@@ -24,11 +24,19 @@ describe('demo data', () => {
       'patient',
       // demoPortalResults.ts: the portal account of the patient with results, a plan and a letter.
       'patient',
+      // demoPortalIntake.ts: the invited patient who has answered part of the questionnaire online.
+      'patient',
       'quality',
       'secretary',
       'specialist',
     ]);
-    expect(new Set(accounts?.map((l) => l.password)).size).toBe(7);
+    expect(new Set(accounts?.map((l) => l.password)).size).toBe(8);
+    expect(
+      await count(
+        `users u JOIN intake_responses r ON r.patient_id = u.patient_id AND r.updated_by = u.id
+          WHERE u.username = 'patient.vragenlijst' AND r.status = 'in_progress'`,
+      ),
+    ).toBe(1);
     expect(
       await count(
         `users u JOIN decisions d ON d.patient_id = u.patient_id

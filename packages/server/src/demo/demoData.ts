@@ -25,6 +25,7 @@ import { seedFollowUpDemo } from './demoFollowUp';
 import { seedDemoClocks } from './demoClocks';
 import { DEMO_PORTAL_PATIENT, seedDemoPortalActivation, type DemoPortalActivation } from './demoPortal';
 import { DEMO_RESULTS_PATIENT, seedDemoPortalResults } from './demoPortalResults';
+import { DEMO_PORTAL_INTAKE_PATIENT, seedDemoPortalIntake } from './demoPortalIntake';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -256,6 +257,12 @@ export async function seedDemo(
     today,
   );
   if (resultsLogin !== null) logins.push(resultsLogin);
+  const intakeLogin = await seedDemoPortalIntake(
+    db,
+    organizationId,
+    demoPatients(40)[DEMO_PORTAL_INTAKE_PATIENT]?.bsn ?? '',
+  );
+  if (intakeLogin !== null) logins.push(intakeLogin);
   return { organizationId, logins };
 }
 

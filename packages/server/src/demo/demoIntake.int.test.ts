@@ -16,7 +16,10 @@ describe('demo intakes', () => {
     const responses = await db.owner.query<{ status: string; version: number; revisions: number }>(`
       SELECT r.status, r.version,
              (SELECT count(*)::int FROM intake_response_revisions v WHERE v.episode_id = r.episode_id) AS revisions
-        FROM intake_responses r ORDER BY r.version`);
+        FROM intake_responses r
+        JOIN users u ON u.id = r.updated_by
+       WHERE u.role = 'nurse'
+       ORDER BY r.version`);
     expect(responses.rows).toEqual([
       { status: 'in_progress', version: 1, revisions: 1 },
       { status: 'completed', version: 2, revisions: 2 },

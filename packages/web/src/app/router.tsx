@@ -102,6 +102,10 @@ const PortalAccessLogScreen = lazyRouteComponent(
 );
 
 const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
+const PortalIntakeScreen = lazyRouteComponent(
+  () => import('../portalIntake/PortalIntakeScreen'),
+  'PortalIntakeScreen',
+);
 const PortalResultsScreen = lazyRouteComponent(
   () => import('../portalResults/PortalResultsScreen'),
   'PortalResultsScreen',
@@ -349,6 +353,12 @@ const portalResultsRoute = createRoute({
   beforeLoad: patientOnly('/portal/results'),
   component: PortalResultsScreen,
 });
+const portalIntakeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'portal/intake',
+  beforeLoad: patientOnly('/portal/intake'),
+  component: PortalIntakeScreen,
+});
 const portalAdviceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'portal/advice',
@@ -390,6 +400,7 @@ const routeTree = rootRoute.addChildren([
   portalAccessLogRoute,
   portalResultsRoute,
   portalAdviceRoute,
+  portalIntakeRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,8 +1,9 @@
 import { Badge, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EpisodePage } from '@osteopad/contract';
+import { AnchorLink } from '../common/AnchorLink';
 import { Section } from '../common/Section';
-import { formatDate } from '../format/dates';
+import { formatDate, formatDateTime } from '../format/dates';
 import {
   anySexLabel,
   episodeReasonLabel,
@@ -59,6 +60,21 @@ export function EpisodeSummary({ page }: { page: EpisodePage }) {
               ` · ${t('episode.summary.levels', { levels: fracture.vertebralLevels.join(', ') })}`}
           </Field>
         )}
+        <Field label={t('episode.summary.intake')}>
+          <span data-testid="episode-intake">
+            {page.intake === null
+              ? t('episode.summary.intakeNone')
+              : page.intake.status === 'completed'
+                ? t('episode.summary.intakeCompleted', {
+                    when: formatDateTime(page.intake.completedAt ?? page.intake.updatedAt),
+                  })
+                : t('episode.summary.intakeInProgress', { count: page.intake.answered })}
+            {page.intake?.byPatient === true && ` · ${t('episode.summary.intakeByPatient')}`}
+          </span>{' '}
+          <AnchorLink to="/episodes/$episodeId/intake" params={{ episodeId: episode.id }} size="sm">
+            {t('episode.summary.intakeOpen')}
+          </AnchorLink>
+        </Field>
       </SimpleGrid>
     </Section>
   );

@@ -11,6 +11,7 @@ import type followUpNl from '../followUp/i18n/nl.json';
 import type portalNl from '../portal/i18n/nl.json';
 import type adviceNl from '../advice/i18n/nl.json';
 import type portalResultsNl from '../portalResults/i18n/nl.json';
+import type portalIntakeNl from '../portalIntake/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -26,7 +27,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof followUpNl &
   typeof portalNl &
   typeof adviceNl &
-  typeof portalResultsNl;
+  typeof portalResultsNl &
+  typeof portalIntakeNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

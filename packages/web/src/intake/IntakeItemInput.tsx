@@ -1,5 +1,4 @@
 import { Group, NumberInput, Radio } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type {
   IntakeAnswer,
   IntakeBooleanItem,
@@ -7,20 +6,20 @@ import type {
   IntakeNumberItem,
   IntakeQuestion,
 } from '@osteopad/contract';
-import { itemText, optionText, unitText } from './intakeTexts';
+import type { IntakeWording } from './intakeTexts';
 
 interface ItemProps<Q> {
   item: Q;
   value: IntakeAnswer | undefined;
   error: string | undefined;
   onChange: (value: IntakeAnswer | undefined) => void;
+  wording: IntakeWording;
 }
 
-function BooleanItem({ item, value, error, onChange }: ItemProps<IntakeBooleanItem>) {
-  const { t } = useTranslation();
+function BooleanItem({ item, value, error, onChange, wording }: ItemProps<IntakeBooleanItem>) {
   return (
     <Radio.Group
-      label={itemText(t, item.linkId)}
+      label={wording.item(item.linkId)}
       withAsterisk={item.required}
       error={error}
       value={value === true ? 'yes' : value === false ? 'no' : null}
@@ -30,18 +29,17 @@ function BooleanItem({ item, value, error, onChange }: ItemProps<IntakeBooleanIt
       data-linkid={item.linkId}
     >
       <Group gap="md" mt={4}>
-        <Radio value="yes" label={t('intake.yes')} />
-        <Radio value="no" label={t('intake.no')} />
+        <Radio value="yes" label={wording.yes} />
+        <Radio value="no" label={wording.no} />
       </Group>
     </Radio.Group>
   );
 }
 
-function ChoiceItem({ item, value, error, onChange }: ItemProps<IntakeChoiceItem>) {
-  const { t } = useTranslation();
+function ChoiceItem({ item, value, error, onChange, wording }: ItemProps<IntakeChoiceItem>) {
   return (
     <Radio.Group
-      label={itemText(t, item.linkId)}
+      label={wording.item(item.linkId)}
       withAsterisk={item.required}
       error={error}
       value={typeof value === 'string' ? value : null}
@@ -50,25 +48,24 @@ function ChoiceItem({ item, value, error, onChange }: ItemProps<IntakeChoiceItem
     >
       <Group gap="md" mt={4}>
         {item.answerOption.map((option) => (
-          <Radio key={option} value={option} label={optionText(t, option)} />
+          <Radio key={option} value={option} label={wording.option(option)} />
         ))}
       </Group>
     </Radio.Group>
   );
 }
 
-function NumberItem({ item, value, error, onChange }: ItemProps<IntakeNumberItem>) {
-  const { t } = useTranslation();
-  const unit = unitText(t, item.unit);
+function NumberItem({ item, value, error, onChange, wording }: ItemProps<IntakeNumberItem>) {
+  const unit = wording.unit(item.unit);
   return (
     // No min/max here: the input would clamp an impossible value silently; the server refuses it with the reason.
     <NumberInput
-      label={`${itemText(t, item.linkId)} (${unit})`}
-      description={t('intake.range', { min: item.min, max: item.max, unit })}
+      label={`${wording.item(item.linkId)} (${unit})`}
+      description={wording.range(item)}
       withAsterisk={item.required}
       error={error}
       allowDecimal={item.type === 'decimal'}
-      decimalSeparator={t('intake.decimalSeparator')}
+      decimalSeparator={wording.decimalSeparator}
       clampBehavior="none"
       value={typeof value === 'number' ? value : ''}
       onChange={(v) => {

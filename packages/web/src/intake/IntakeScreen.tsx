@@ -5,12 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INTAKE_QUESTIONNAIRE,
-  intakeQuestions,
   isIntakeItemEnabled,
   type Intake,
   type IntakeAnswer,
-  type IntakeAnswers,
-  type IntakeNumberItem,
 } from '@osteopad/contract';
 import { ApiError } from '../api/client';
 import { intakeQuery, saveIntake } from '../api/intake';
@@ -25,30 +22,11 @@ import { Section } from '../common/Section';
 import { errorText } from '../common/errorText';
 import { formatDateTime } from '../format/dates';
 import { IntakeItemInput } from './IntakeItemInput';
-import { issueText, itemText } from './intakeTexts';
+import { issueText, itemText, staffIntakeWording } from './intakeTexts';
+import { enabledAnswers, fieldIssues, NUMBER_ITEMS } from './intakeAnswers';
 import './i18n/register';
 
 const route = getRouteApi('/app/episodes/$episodeId/intake');
-const FIELD_PREFIX = 'body.answers.';
-
-/** Only the answers the rest of the form asks: a question hidden by its condition is not sent. */
-export function enabledAnswers(answers: IntakeAnswers): Record<string, IntakeAnswer> {
-  const kept: Record<string, IntakeAnswer> = {};
-  for (const group of INTAKE_QUESTIONNAIRE.items) {
-    if (!isIntakeItemEnabled(group, answers)) continue;
-    for (const item of group.items) {
-      const value = answers[item.linkId];
-      if (value !== undefined && isIntakeItemEnabled(item, answers)) kept[item.linkId] = value;
-    }
-  }
-  return kept;
-}
-
-const numberItems = new Map(
-  intakeQuestions(INTAKE_QUESTIONNAIRE)
-    .filter((q): q is IntakeNumberItem => q.type === 'integer' || q.type === 'decimal')
-    .map((q) => [q.linkId, q]),
-);
 
 type Outcome = 'saved' | 'completed' | 'invalid' | 'stale' | 'ended' | 'failed';
 
@@ -72,14 +50,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 400 && error.issues.length > 0) {
-        const next: Record<string, string> = {};
-        for (const issue of error.issues) {
-          const linkId = issue.field.startsWith(FIELD_PREFIX)
-            ? issue.field.slice(FIELD_PREFIX.length)
-            : issue.field;
-          next[linkId] = issueText(t, issue.code, numberItems.get(linkId));
-        }
-        setErrors(next);
+        setErrors(fieldIssues(error.issues, (code, linkId) => issueText(t, code, NUMBER_ITEMS.get(linkId))));
         setOutcome({ kind: 'invalid' });
       } else if (error instanceof ApiError && error.code === 'stale_version') setOutcome({ kind: 'stale' });
       else if (error instanceof ApiError && error.code === 'episode_ended') setOutcome({ kind: 'ended' });
@@ -99,6 +70,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
   };
 
   const response = intake.response;
+  const wording = staffIntakeWording(t);
   const shows = (kind: Outcome): boolean => outcome?.kind === kind;
   return (
     <Stack gap="md">
@@ -118,6 +90,12 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
               when: formatDateTime(response.updatedAt),
               who: response.updatedBy ?? '',
             })}
+            {response.byPatient && (
+              <>
+                {' · '}
+                <strong data-testid="intake-by-patient">{t('intake.byPatient')}</strong>
+              </>
+            )}
           </>
         )}
       </Text>
@@ -130,6 +108,7 @@ function IntakeForm({ episodeId, intake }: { episodeId: string; intake: Intake }
               .map((item) => (
                 <IntakeItemInput
                   key={item.linkId}
+                  wording={wording}
                   item={item}
                   value={answers[item.linkId]}
                   error={errors[item.linkId]}

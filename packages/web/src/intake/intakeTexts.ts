@@ -33,6 +33,32 @@ export function unitText(t: TFunction, unit: string): string {
   return key === undefined ? unit : t(`intake.units.${key}`);
 }
 
+/**
+ * How a form words the questionnaire: the staff form (`staffIntakeWording`, catalogue `intake`) and the
+ * patient portal's (portalIntake/, its own catalogue in plain language) render the same definition.
+ */
+export interface IntakeWording {
+  item: (linkId: string) => string;
+  option: (code: string) => string;
+  unit: (ucum: string) => string;
+  yes: string;
+  no: string;
+  range: (item: IntakeNumberItem) => string;
+  decimalSeparator: string;
+}
+
+export function staffIntakeWording(t: TFunction): IntakeWording {
+  return {
+    item: (linkId) => itemText(t, linkId),
+    option: (code) => optionText(t, code),
+    unit: (ucum) => unitText(t, ucum),
+    yes: t('intake.yes'),
+    no: t('intake.no'),
+    range: (item) => t('intake.range', { min: item.min, max: item.max, unit: unitText(t, item.unit) }),
+    decimalSeparator: t('intake.decimalSeparator'),
+  };
+}
+
 const ISSUE_CODES: readonly IntakeIssueCode[] = [
   'unknown_item',
   'wrong_type',
@@ -43,10 +69,15 @@ const ISSUE_CODES: readonly IntakeIssueCode[] = [
   'required',
 ];
 
+/** The server's issue code as one the catalogues word, or `other`. */
+export function knownIssueCode(code: string): IntakeIssueCode | 'other' {
+  return ISSUE_CODES.find((c) => c === code) ?? 'other';
+}
+
 /** A refused answer in the user's language (the server's issue code; its English message is never shown). */
 export function issueText(t: TFunction, code: string, item: IntakeNumberItem | undefined): string {
-  const known = ISSUE_CODES.find((c) => c === code);
-  if (known === undefined) return t('intake.issues.other');
+  const known = knownIssueCode(code);
+  if (known === 'other') return t('intake.issues.other');
   return t(`intake.issues.${known}`, {
     min: item?.min ?? '',
     max: item?.max ?? '',

@@ -14,6 +14,7 @@ import { portalCalendarHref, portalMeQuery } from './portalApi';
 import { PortalShell } from './PortalShell';
 import './i18n/register';
 import { PortalHomeLinks } from '../portalResults/PortalHomeLinks';
+import { PortalIntakeLink } from '../portalIntake/PortalIntakeLink';
 
 function whatLabel(t: TFunction, date: UpcomingDate): string {
   return date.kind === 'appointment' ? t('patientUpcoming.appointment') : taskKindLabel(t, date.kind);
@@ -110,6 +111,7 @@ export function PortalHomeScreen() {
               {t('portal.home.questions', { clinic: query.data.clinic.name, phone: query.data.clinic.phone })}
             </Text>
           )}
+          <PortalIntakeLink />
           <PortalHomeLinks />
         </Stack>
       )}
