@@ -98,6 +98,22 @@ const PAGING_PATIENTS: FracturePatient[] = validBsns(23, 999_840_000).map((bsn, 
   }),
 );
 
+// Two patients of one name on a day of their own: told apart by hospital number and date of birth.
+const NAMESAKES_DAY = isoDay(-64);
+const NAMESAKES: FracturePatient[] = validBsns(2, 999_870_000).map((bsn, i) =>
+  patient({
+    patientId: `WD-${String(i + 1)}`,
+    bsn,
+    familyName: 'de Vries',
+    givenNames: 'Jan',
+    sex: 'M',
+    birthDate: i === 0 ? '1945-02-01' : '1950-04-03',
+    fractureDate: NAMESAKES_DAY,
+    fractureSite: 'distale radius',
+    encounter: 'poli',
+  }),
+);
+
 function rows(page: Page, list: string): Locator {
   return page.getByRole('table', { name: `Werklijst ${list}` }).locator('tbody tr');
 }
@@ -112,6 +128,7 @@ test.beforeAll(async () => {
   const { api, upload } = await adminApi();
   await upload('/api/imports?format=csv', fractureCsv(PATIENTS), 'text/csv', 'werklijst-e2e.csv');
   await upload('/api/imports?format=csv', fractureCsv(PAGING_PATIENTS), 'text/csv', 'werklijst-pagina.csv');
+  await upload('/api/imports?format=csv', fractureCsv(NAMESAKES), 'text/csv', 'werklijst-naamgenoten.csv');
   await api.dispose();
 });
 
@@ -329,4 +346,22 @@ test('a long worklist pages forward and back by cursor; another order starts aga
   await page.getByRole('columnheader', { name: 'Naam' }).getByRole('button').click();
   await expect(pager.getByText('Pagina 1')).toBeVisible();
   await expect(toInvite).toHaveCount(20);
+});
+
+test('two patients of one name are told apart by hospital number, date of birth and age', async ({
+  page,
+}) => {
+  await page.goto(`/worklist?fractureFrom=${NAMESAKES_DAY}&fractureTo=${NAMESAKES_DAY}`);
+  // The demo may have a fracture on that day too: the two namesakes are the rows that carry the name.
+  const toInvite = rows(page, 'Uit te nodigen').filter({ hasText: 'de Vries, Jan' });
+  await expect(toInvite).toHaveCount(2);
+  const identities = await toInvite.getByTestId('patient-identity').allInnerTexts();
+  expect(identities.sort()).toEqual([
+    expect.stringMatching(/^Nr\. WD-1 · geb\. 01-02-1945 \(\d+ jaar\) · Man$/),
+    expect.stringMatching(/^Nr\. WD-2 · geb\. 03-04-1950 \(\d+ jaar\) · Man$/),
+  ]);
+  // The patient page says the same under the name.
+  await toInvite.getByRole('link', { name: 'de Vries, Jan' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'de Vries, Jan' })).toBeVisible();
+  await expect(page.getByTestId('patient-identity')).toContainText(/Nr\. WD-[12] · geb\./);
 });

@@ -18,6 +18,7 @@ const item: WorklistItem = {
   initials: 'A.',
   bsn: null,
   birthDate: '1950-01-01',
+  hospitalNumber: 'Z100',
   sex: 'female',
   ageAtFracture: 74,
   fractureId: ID,

@@ -71,6 +71,8 @@ export const followUpWorklistItemSchema = z.object({
   givenNames: z.string(),
   initials: z.string(),
   birthDate: z.string(),
+  /** The hospital's own number of the patient (source id), or null. */
+  hospitalNumber: z.nullable(z.string()),
   sex: knownCode(SEXES),
   fractureDate: z.string(),
   siteText: z.string(),

@@ -20,6 +20,8 @@ export const worklistItemSchema = z.object({
   initials: z.string(),
   bsn: z.nullable(z.string()),
   birthDate: z.string(),
+  /** The hospital's own number of the patient (source id), or null. */
+  hospitalNumber: z.nullable(z.string()),
   sex: knownCode(SEXES),
   ageAtFracture: z.int(),
   fractureId: z.uuid(),

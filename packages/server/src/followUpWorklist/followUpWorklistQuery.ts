@@ -86,6 +86,7 @@ interface Row extends Record<string, unknown> {
   givenNames: string | null;
   initials: string | null;
   birthDate: string | null;
+  hospitalNumber: string | null;
   sex: string | null;
   fractureDate: string | null;
   siteText: string | null;
@@ -104,7 +105,9 @@ const COLUMNS = sql.raw(`
   w.given_names AS "givenNames", w.initials, w.birth_date AS "birthDate", w.sex, w.fracture_date AS "fractureDate",
   w.site_text AS "siteText", w.assessed_on AS "assessedOn", w.dxa_on AS "dxaOn",
   w.first_contact_on AS "firstContactOn", w.persistence_on AS "persistenceOn", w.treated_until AS "treatedUntil",
-  w.decision_outcome AS "decisionOutcome"`);
+  w.decision_outcome AS "decisionOutcome",
+  -- The hospital number, for telling two patients of one name apart: looked up for the page's rows only.
+  (SELECT p.source_id FROM patients p WHERE p.id = w.patient_id AND p.organization_id = w.organization_id) AS "hospitalNumber"`);
 
 /** The statement: the three tabs' counts on one row, joined to the page (one row more than the page). */
 export function followUpPageRows(
@@ -179,6 +182,7 @@ function itemOf(r: Row, deps: FollowUpWorklistDeps): FollowUpWorklistItem {
     givenNames: need(r.givenNames),
     initials: need(r.initials),
     birthDate: need(r.birthDate),
+    hospitalNumber: r.hospitalNumber,
     sex: need(r.sex),
     fractureDate,
     siteText: need(r.siteText),

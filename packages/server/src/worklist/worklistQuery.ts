@@ -42,6 +42,7 @@ export type WorklistItem = {
   givenNames: string;
   initials: string;
   bsn: string | null;
+  hospitalNumber: string | null;
   birthDate: string;
   sex: string;
   ageAtFracture: number;
@@ -112,7 +113,9 @@ const SELECT_COLUMNS = sql.raw(`
   w.sex, w.age_at_fracture AS "ageAtFracture", w.fracture_id AS "fractureId", w.fracture_date AS "fractureDate",
   w.site_code AS "siteCode", w.site_text AS "siteText", w.icd10_code AS "icd10Code",
   w.patient_group::text AS "patientGroup", w.eligibility, w.eligibility_reason AS "eligibilityReason",
-  w.assumptions, w.source, w.task_id AS "taskId", w.entry_kind AS "entryKind", w.task_due_date AS "taskDueDate"`);
+  w.assumptions, w.source, w.task_id AS "taskId", w.entry_kind AS "entryKind", w.task_due_date AS "taskDueDate",
+  -- The hospital number, for telling two patients of one name apart: looked up for the page's rows only.
+  (SELECT p.source_id FROM patients p WHERE p.id = w.patient_id AND p.organization_id = w.organization_id) AS "hospitalNumber"`);
 
 type ProjectedRow = Omit<WorklistItem, 'taskKind'> & {
   itemId: string;

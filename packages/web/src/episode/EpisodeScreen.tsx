@@ -18,6 +18,8 @@ import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
 import { NotFoundScreen } from '../common/NotFoundScreen';
 import { PageHeading } from '../common/PageHeading';
+import { PatientIdentity } from '../common/PatientIdentity';
+import { todayIso } from '../format/dates';
 import { QueryError } from '../common/QueryError';
 import { Section } from '../common/Section';
 import { formatDate } from '../format/dates';
@@ -246,6 +248,7 @@ function EpisodeView({ page }: { page: EpisodePage }) {
       <PageHeading documentTitle={t('episode.documentTitle')}>
         {t('episode.heading', { name: patientName(page.patient) })}
       </PageHeading>
+      <PatientIdentity patient={page.patient} today={todayIso()} mt={-8} />
       <Section title={t('episode.nextStep.title')}>
         <Group gap="md" data-testid="next-step">
           {primary}

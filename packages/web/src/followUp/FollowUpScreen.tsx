@@ -157,7 +157,7 @@ export function FollowUpScreen() {
               <EmptyNote>{t('followUp.empty')}</EmptyNote>
             ) : (
               <>
-                <FollowUpTable items={query.data.items} />
+                <FollowUpTable items={query.data.items} today={query.data.today} />
                 {(cursors.length > 1 || query.data.nextCursor !== null) && (
                   <nav aria-label={t('common.pagination.label')}>
                     <Group gap="sm" mt="md">

@@ -2,8 +2,9 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpWorklistItem } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
+import { PatientIdentity } from '../common/PatientIdentity';
 import { formatDate } from '../format/dates';
-import { anySexLabel, taskKindLabel } from '../i18n/labels';
+import { taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { ClockBadges } from './ClockBadges';
 
@@ -26,7 +27,7 @@ function OverdueLevel({ level }: { level: string }) {
   );
 }
 
-export function FollowUpTable({ items }: { items: readonly FollowUpWorklistItem[] }) {
+export function FollowUpTable({ items, today }: { items: readonly FollowUpWorklistItem[]; today: string }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={1100}>
@@ -55,12 +56,13 @@ export function FollowUpTable({ items }: { items: readonly FollowUpWorklistItem[
                   >
                     {name}
                   </AnchorLink>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {t('followUp.table.bornAndSex', {
-                      date: formatDate(item.birthDate),
-                      sex: anySexLabel(t, item.sex),
-                    })}
-                  </Text>
+                  <PatientIdentity
+                    patient={item}
+                    today={today}
+                    size="xs"
+                    c="dimmed"
+                    style={{ whiteSpace: 'nowrap' }}
+                  />
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {t('followUp.table.fracture', { date: formatDate(item.fractureDate) })}
                   </Text>

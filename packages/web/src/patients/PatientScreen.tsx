@@ -9,6 +9,8 @@ import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
 import { NotFoundScreen } from '../common/NotFoundScreen';
 import { PageHeading } from '../common/PageHeading';
+import { PatientIdentity } from '../common/PatientIdentity';
+import { todayIso } from '../format/dates';
 import { QueryError } from '../common/QueryError';
 import { formatDate } from '../format/dates';
 import { EpisodesTable } from './EpisodesTable';
@@ -65,6 +67,11 @@ export function PatientScreen() {
               </Badge>
             )}
           </Group>
+          <PatientIdentity
+            patient={{ ...query.data.patient, hospitalNumber: query.data.patient.sourceId }}
+            today={todayIso()}
+            mt={-8}
+          />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <PatientDemographics patient={query.data.patient} />
             <GeneralPractitioner patient={query.data.patient} />

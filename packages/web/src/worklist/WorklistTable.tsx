@@ -2,9 +2,10 @@ import { Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SortOrder, WorklistSort, WorklistView, WorklistItem } from '@osteopad/contract';
 import { AnchorLink } from '../common/AnchorLink';
+import { PatientIdentity } from '../common/PatientIdentity';
 import { SortableHeader } from '../common/SortableHeader';
 import { formatDate } from '../format/dates';
-import { anySexLabel, patientGroupLabel, taskKindLabel } from '../i18n/labels';
+import { patientGroupLabel, taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { DueDateCell } from './DueDateCell';
 import { EpisodePageButton } from './EpisodePageButton';
@@ -106,13 +107,14 @@ export function WorklistTable(props: WorklistTableProps) {
                   >
                     {name}
                   </AnchorLink>
-                  {/* Date of birth and sex under the name, as on a wristband: the table stays readable. */}
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {t('worklist.bornAndSex', {
-                      date: formatDate(item.birthDate),
-                      sex: anySexLabel(t, item.sex),
-                    })}
-                  </Text>
+                  {/* Hospital number, date of birth and sex under the name, as on a wristband. */}
+                  <PatientIdentity
+                    patient={item}
+                    today={today}
+                    size="xs"
+                    c="dimmed"
+                    style={{ whiteSpace: 'nowrap' }}
+                  />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {t('worklist.ageYears', { age: item.ageAtFracture })}
