@@ -52,3 +52,4 @@ export * from './portal';
 export * from './requests/portal';
 export * from './advice';
 export * from './requests/advice';
+export * from './requests/users';

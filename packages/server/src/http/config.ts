@@ -52,6 +52,8 @@ export interface AppConfig {
   followUp?: FollowUpSettings;
   /** The patient portal's access settings (portal/portalSettings.ts); absent: its defaults. */
   portal?: PortalSettings;
+  /** How long a one-time password link works (users/passwordLinkSettings.ts); absent: 72 hours. */
+  passwordLinkHours?: number;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

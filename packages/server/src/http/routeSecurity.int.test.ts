@@ -19,6 +19,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/portal/activate',
   'POST /api/portal/magic-link',
   'POST /api/portal/magic-link/redeem',
+  // Setting a password with an administrator's one-time link (users/users.routes.ts): no session yet.
+  'POST /api/auth/password-link',
 ]);
 /** The OpenAPI documentation (no patient data) is public as a group. */
 const PUBLIC_PREFIXES = ['/api/docs'];
