@@ -27,6 +27,7 @@ import {
   FOLLOW_UP_ROLES,
   homeFor,
   ADVICE_SCREEN_ROLES,
+  USER_ADMIN_ROLES,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
@@ -97,6 +98,8 @@ const PortalAccessLogScreen = lazyRouteComponent(
 );
 
 const AdviceScreen = lazyRouteComponent(() => import('../advice/AdviceScreen'), 'AdviceScreen');
+const UsersScreen = lazyRouteComponent(() => import('../users/UsersScreen'), 'UsersScreen');
+const SetPasswordScreen = lazyRouteComponent(() => import('../users/SetPasswordScreen'), 'SetPasswordScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -329,6 +332,22 @@ const adviceRoute = createRoute({
   ),
 });
 
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  component: () => (
+    <RequireRole roles={USER_ADMIN_ROLES}>
+      <UsersScreen />
+    </RequireRole>
+  ),
+});
+// An administrator's one-time password link lands here; its user has no session yet.
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'set-password',
+  component: SetPasswordScreen,
+});
+
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -355,12 +374,14 @@ const routeTree = rootRoute.addChildren([
     remindersRoute,
     followUpRoute,
     adviceRoute,
+    usersRoute,
   ]),
   portalActivateRoute,
   portalMagicLinkRoute,
   portalLinkRoute,
   portalHomeRoute,
   portalAccessLogRoute,
+  setPasswordRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
