@@ -21,7 +21,7 @@ export default defineConfig({
     {
       name: 'demo',
       testMatch: '*.spec.ts',
-      testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**'],
+      testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**', 'admin/**'],
     },
     // These import patients and move them along the pathway, so they start when the demo tests are done.
     { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
@@ -30,6 +30,7 @@ export default defineConfig({
     // The follow-up completes the demo's follow-up tasks: after the consult tests.
     { name: 'followup', testMatch: 'followup/*.spec.ts', dependencies: ['consult'] },
     { name: 'portal', testMatch: 'portal/*.spec.ts', dependencies: ['followup'] },
+    { name: 'admin-users', testMatch: 'admin/users.spec.ts', dependencies: ['portal'] },
   ],
   use: {
     baseURL: BASE_URL,

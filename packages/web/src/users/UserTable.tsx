@@ -53,7 +53,7 @@ export function UserTable({ users, currentUserId, onAction }: UserTableProps) {
                 <Table.Td>{user.username}</Table.Td>
                 <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[status]} variant="light" autoContrast>
+                  <Badge color={STATUS_COLOR[status]} variant="dot" tt="none">
                     {t(`users.status.${status}`)}
                   </Badge>
                 </Table.Td>
