@@ -51,9 +51,7 @@ async function makeLink(userId: string): Promise<{ url: string; expiresAt: strin
 const redeem = (token: string, password = NEW_PASSWORD) =>
   h.app.inject({ method: 'POST', url: '/api/auth/password-link', payload: { token, password } });
 
-async function auditOf(
-  objectId: string,
-): Promise<
+async function auditOf(objectId: string): Promise<
   {
     action: string;
     object_type: string;
