@@ -21,7 +21,7 @@ export default defineConfig({
     {
       name: 'demo',
       testMatch: '*.spec.ts',
-      testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**', 'sso/**'],
+      testIgnore: ['case-finding/**', 'consult/**', 'followup/**', 'portal/**', 'sso/**', 'admin/**'],
     },
     // These import patients and move them along the pathway, so they start when the demo tests are done.
     { name: 'case-finding', testMatch: 'case-finding/*.spec.ts', dependencies: ['demo'] },
@@ -31,6 +31,7 @@ export default defineConfig({
     { name: 'followup', testMatch: 'followup/*.spec.ts', dependencies: ['consult'] },
     { name: 'portal', testMatch: 'portal/*.spec.ts', dependencies: ['followup'] },
     { name: 'sso', testMatch: 'sso/*.spec.ts', dependencies: ['followup'] },
+    { name: 'admin-users', testMatch: 'admin/users.spec.ts', dependencies: ['portal'] },
   ],
   use: {
     baseURL: BASE_URL,

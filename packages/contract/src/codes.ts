@@ -189,6 +189,7 @@ export const AUDIT_OBJECT_TYPES = [
   'user',
   'organization',
   'import',
+  'password_link',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

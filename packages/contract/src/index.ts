@@ -58,3 +58,4 @@ export * from './portalResults';
 export * from './requests/portalResults';
 export * from './portalIntake';
 export * from './requests/portalIntake';
+export * from './requests/users';

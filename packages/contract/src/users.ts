@@ -30,7 +30,8 @@ export const newUserBody = z.strictObject({
   ),
   displayName: requiredText(200),
   role: z.enum(ROLES),
-  password,
+  /** Optional: without one the account cannot sign in until its user follows a password link. */
+  password: z.optional(password),
   patientId: z._default(z.nullable(z.uuid()), null),
 });
 
@@ -44,3 +45,14 @@ export const userUpdateBody = z.strictObject({
 });
 
 export const userParams = z.strictObject({ userId: z.uuid() });
+
+/** `POST /api/users/:userId/password-link` (201): the link, answered once; only its hash is kept. */
+export const passwordLinkSchema = z.object({
+  /** The web page with the token in its fragment (`/set-password#token=…`), so no server log keeps it. */
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type PasswordLink = z.infer<typeof passwordLinkSchema>;
+
+/** `POST /api/auth/password-link` (200): the password is set; the username to sign in with. */
+export const passwordLinkRedeemedSchema = z.object({ username: z.string() });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_APP_CONFIG, LOG_LEVELS, type AppConfig, type RequestLogConfig } from './http/config';
 import { DEFAULT_CALL_FOLLOW_UP } from './episodes/callFollowUp';
+import { readPasswordLinkHours } from './users/passwordLinkSettings';
 
 /** The request log is rotated at this size, and this many rotated files are kept (≤ 60 MiB in all). */
 export const REQUEST_LOG_MAX_BYTES = 10 * 1024 * 1024;
@@ -106,6 +107,7 @@ export function readEnv(env: NodeJS.ProcessEnv, defaultWebDist: string): ServerE
       },
       portal: readPortalSettings(env),
       sso: readSsoAppSettings(env),
+      passwordLinkHours: readPasswordLinkHours(env),
     },
   };
 }

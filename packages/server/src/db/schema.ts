@@ -1072,3 +1072,25 @@ export const ssoSignInFlows = pgTable(
   },
   (t) => [index('sso_sign_in_flows_expiry_idx').on(t.expiresAt)],
 );
+
+/**
+ * One-time links to set a password (issue 14, users): an administrator makes one for an account and hands
+ * it over; single-use, expiring, kept as the token's SHA-256. A newer link revokes the account's unused ones.
+ */
+export const userPasswordLinks = pgTable(
+  'user_password_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The administrator who made it. */
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_password_links_user_idx').on(t.userId)],
+);

@@ -55,6 +55,8 @@ export interface AppConfig {
   portal?: PortalSettings;
   /** How the server talks to the hospitals' sign-in providers (auth/sso/ssoAppSettings.ts); absent: its defaults. */
   sso?: SsoAppSettings;
+  /** How long a one-time password link works (users/passwordLinkSettings.ts); absent: 72 hours. */
+  passwordLinkHours?: number;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {

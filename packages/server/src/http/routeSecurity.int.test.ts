@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/sso/options',
   'GET /api/auth/sso/:organization/start',
   'GET /api/auth/sso/callback',
+  // Setting a password with an administrator's one-time link (users/users.routes.ts): no session yet.
+  'POST /api/auth/password-link',
 ]);
 /** The OpenAPI documentation (no patient data) is public as a group. */
 const PUBLIC_PREFIXES = ['/api/docs'];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection';
 import { patients, users } from '../db/schema';
@@ -8,13 +9,15 @@ import { auditedTransaction } from '../audit/auditedTransaction';
 import type { Database } from '../db/connection';
 import type { Role } from '@osteopad/contract';
 import { conflict, invalid, invalidFields, notFound } from '../domain/errors';
+import { lastAdminRefused, removesAnAdmin, removesLastAdmin } from './lastAdmin';
 
 export interface NewUser {
   organizationId: string;
   username: string;
   displayName: string;
   role: Role;
-  password: string;
+  /** Absent: a random one no one knows, until the user sets theirs through a password link. */
+  password?: string | undefined;
   patientId?: string | null;
 }
 
@@ -39,7 +42,7 @@ export async function createUser(db: Executor, input: NewUser): Promise<typeof u
       username: input.username,
       displayName: input.displayName,
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password ?? randomBytes(32).toString('base64url')),
       patientId: input.patientId ?? null,
     })
     .returning();
@@ -80,7 +83,37 @@ export interface UserChange {
   password?: string | undefined;
 }
 
-/** An administrator changes an account; a deactivated account, a new role or password ends its sessions. */
+/** A staff account cannot become a patient's, nor a patient's a staff account: the patient link decides. */
+function checkRoleChange(from: Role, to: Role | undefined): void {
+  if (to === undefined || to === from) return;
+  if (from === 'patient' || to === 'patient') {
+    throw invalid(
+      'body.role',
+      'A patient account stays a patient account, and a staff account cannot become one.',
+      'patient_role',
+    );
+  }
+}
+
+/** What changed, for the audit log: field names, and the old and new role and status (never a password). */
+function changeDetails(
+  before: typeof users.$inferSelect,
+  after: typeof users.$inferSelect,
+  change: UserChange,
+): Record<string, unknown> {
+  return {
+    fields: Object.keys(change),
+    ...(before.role === after.role ? {} : { role: { from: before.role, to: after.role } }),
+    ...(before.active === after.active ? {} : { active: { from: before.active, to: after.active } }),
+  };
+}
+
+/**
+ * An administrator changes an account; a deactivated account, a new role or password ends its sessions in
+ * the same transaction. The organisation keeps an active administrator (lastAdmin.ts): when the change
+ * could remove one, its active administrators are locked first (in id order, so concurrent changes wait
+ * instead of deadlocking) and counted as they are after any change committed meanwhile.
+ */
 export function changeUser(
   db: Database,
   actor: Actor,
@@ -90,6 +123,36 @@ export function changeUser(
 ): Promise<typeof users.$inferSelect> {
   const { unlock, password, ...fields } = change;
   return auditedTransaction(db, actor, async (tx, trail) => {
+    const mayRemoveAdmin = (fields.role !== undefined && fields.role !== 'admin') || fields.active === false;
+    const activeAdminIds = mayRemoveAdmin
+      ? (
+          await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(
+              and(
+                eq(users.organizationId, actor.organizationId),
+                eq(users.role, 'admin'),
+                eq(users.active, true),
+              ),
+            )
+            .orderBy(asc(users.id))
+            .for('update')
+        ).map((r) => r.id)
+      : [];
+    const before = (
+      await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.organizationId, actor.organizationId)))
+        .for('update')
+    )[0];
+    if (before === undefined) throw notFound('User');
+    checkRoleChange(before.role, fields.role);
+    if (removesLastAdmin(before, fields, activeAdminIds)) throw lastAdminRefused(fields);
+    if (before.id === actor.userId && removesAnAdmin(before, fields)) {
+      throw invalid('body', 'You cannot deactivate yourself or remove your own admin role.', 'own_account');
+    }
     const rows = await tx
       .update(users)
       .set({
@@ -100,7 +163,7 @@ export function changeUser(
         ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
         updatedAt: now,
       })
-      .where(and(eq(users.id, userId), eq(users.organizationId, actor.organizationId)))
+      .where(eq(users.id, before.id))
       .returning();
     const user = rows[0];
     if (user === undefined) throw notFound('User');
@@ -111,7 +174,8 @@ export function changeUser(
       action: 'update',
       objectType: 'user',
       objectId: user.id,
-      details: { fields: Object.keys(change) },
+      patientId: user.patientId,
+      details: changeDetails(before, user, change),
     });
     return user;
   });

@@ -1,6 +1,9 @@
 import {
   ADMIN_ROLES,
   newUserBody,
+  passwordLinkRedeemBody,
+  passwordLinkRedeemedSchema,
+  passwordLinkSchema,
   userListSchema,
   userParams,
   userSchema,
@@ -11,6 +14,8 @@ import type { users } from '../db/schema';
 import { requireActor } from '../auth/requireActor';
 import { addUser, changeUser, listUsers } from './userAccounts';
 import { invalid } from '../domain/errors';
+import { issuePasswordLink, passwordLinkUrl, redeemPasswordLink } from './passwordLinks';
+import { DEFAULT_PASSWORD_LINK_HOURS } from './passwordLinkSettings';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -27,7 +32,9 @@ function toUser(row: UserRow, now: Date) {
   };
 }
 
-export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void {
+export function registerUserRoutes(app: TypedApp, { db, clock, config }: AppDeps): void {
+  const passwordLinkHours = config.passwordLinkHours ?? DEFAULT_PASSWORD_LINK_HOURS;
+
   app.get(
     '/api/users',
     {
@@ -85,16 +92,56 @@ export function registerUserRoutes(app: TypedApp, { db, clock }: AppDeps): void 
     },
     async (request) => {
       const actor = requireActor(request);
-      const { active, role } = request.body;
-      if (
-        request.params.userId === actor.userId &&
-        (active === false || (role !== undefined && role !== 'admin'))
-      ) {
-        throw invalid('body', 'You cannot deactivate yourself or remove your own admin role.');
-      }
       const now = clock();
       const user = await changeUser(db, actor, request.params.userId, request.body, now);
       return toUser(user, now);
+    },
+  );
+
+  app.post(
+    '/api/users/:userId/password-link',
+    {
+      config: { access: { roles: ADMIN_ROLES } },
+      schema: {
+        summary: 'Make a one-time link for the account to set its password (answered once)',
+        tags: ['users'],
+        description:
+          'Only the token’s hash is kept; a newer link revokes the account’s unused ones. A deactivated account answers 409 user_inactive.',
+        params: userParams,
+        response: { 201: passwordLinkSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const link = await issuePasswordLink(db, actor, request.params.userId, clock(), passwordLinkHours);
+      // The address users reach Osteopad at when it is configured (OSTEOPAD_PUBLIC_URL), else the request's.
+      const origin = config.sso?.publicUrl ?? `${request.protocol}://${request.host}`;
+      return reply.status(201).send({
+        url: passwordLinkUrl(origin, link.token),
+        expiresAt: link.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-link',
+    {
+      config: {
+        access: { public: true },
+        rateLimit: { max: config.login.rateLimitMax, timeWindow: config.login.rateLimitWindowMs },
+      },
+      schema: {
+        summary: 'Set a password with a one-time link from an administrator',
+        tags: ['auth'],
+        description:
+          'An unknown, used, replaced or expired link answers 400 password_link_invalid; the link is used up and the account’s sessions end.',
+        body: passwordLinkRedeemBody,
+        response: { 200: passwordLinkRedeemedSchema },
+      },
+    },
+    async (request) => {
+      const { token, password } = request.body;
+      return redeemPasswordLink(db, token, password, request.ip, clock());
     },
   );
 }

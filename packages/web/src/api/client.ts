@@ -78,6 +78,8 @@ export interface ApiClient {
   setCsrfToken(token: string | null): void;
   /** Replaces a record (a correction or a form saved whole, carrying the version it was read at). */
   put<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
+  /** Changes some fields of a record (an account's role or status). */
+  patch<T>(path: string, options?: RequestOptions<T>): Promise<T | undefined>;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -219,6 +221,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
       csrfToken = token;
     },
     put: (path, options = {}) => request('PUT', path, options),
+    patch: (path, options = {}) => request('PATCH', path, options),
   };
 }
 

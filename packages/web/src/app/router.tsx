@@ -27,6 +27,7 @@ import {
   FOLLOW_UP_ROLES,
   homeFor,
   ADVICE_SCREEN_ROLES,
+  USER_ADMIN_ROLES,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
@@ -114,6 +115,8 @@ const PortalAdviceScreen = lazyRouteComponent(
   () => import('../portalResults/PortalAdviceScreen'),
   'PortalAdviceScreen',
 );
+const UsersScreen = lazyRouteComponent(() => import('../users/UsersScreen'), 'UsersScreen');
+const SetPasswordScreen = lazyRouteComponent(() => import('../users/SetPasswordScreen'), 'SetPasswordScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -365,6 +368,21 @@ const portalAdviceRoute = createRoute({
   beforeLoad: patientOnly('/portal/advice'),
   component: PortalAdviceScreen,
 });
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  component: () => (
+    <RequireRole roles={USER_ADMIN_ROLES}>
+      <UsersScreen />
+    </RequireRole>
+  ),
+});
+// An administrator's one-time password link lands here; its user has no session yet.
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'set-password',
+  component: SetPasswordScreen,
+});
 
 /** Any other path: behind the login like everything else, then "not found" inside the shell. */
 const unknownRoute = createRoute({
@@ -392,6 +410,7 @@ const routeTree = rootRoute.addChildren([
     remindersRoute,
     followUpRoute,
     adviceRoute,
+    usersRoute,
   ]),
   portalActivateRoute,
   portalMagicLinkRoute,
@@ -401,6 +420,7 @@ const routeTree = rootRoute.addChildren([
   portalResultsRoute,
   portalAdviceRoute,
   portalIntakeRoute,
+  setPasswordRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

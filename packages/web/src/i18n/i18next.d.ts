@@ -12,6 +12,7 @@ import type portalNl from '../portal/i18n/nl.json';
 import type adviceNl from '../advice/i18n/nl.json';
 import type portalResultsNl from '../portalResults/i18n/nl.json';
 import type portalIntakeNl from '../portalIntake/i18n/nl.json';
+import type usersNl from '../users/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -28,7 +29,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof portalNl &
   typeof adviceNl &
   typeof portalResultsNl &
-  typeof portalIntakeNl;
+  typeof portalIntakeNl &
+  typeof usersNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

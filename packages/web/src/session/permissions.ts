@@ -60,3 +60,6 @@ export const canUseFollowUpWorklist = (role: Role): boolean => FOLLOW_UP_ROLES.i
 /** The server's ADVICE_ROLES: the calcium and vitamin D calculators (no patient data). */
 export const ADVICE_SCREEN_ROLES: readonly Role[] = ['specialist', 'nurse', 'patient'];
 export const canUseAdvice = (role: Role): boolean => ADVICE_SCREEN_ROLES.includes(role);
+/** The server's ADMIN_ROLES for the user routes: the accounts of the organisation (`/admin/users`). */
+export const USER_ADMIN_ROLES: readonly Role[] = ADMIN_ROLES;
+export const canManageUsers = (role: Role): boolean => USER_ADMIN_ROLES.includes(role);

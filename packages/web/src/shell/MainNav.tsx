@@ -11,6 +11,7 @@ import {
   canSeeReminders,
   canUseFollowUpWorklist,
   canUseAdvice,
+  canManageUsers,
 } from '../session/permissions';
 
 interface MainNavProps {
@@ -30,6 +31,7 @@ export function MainNav({ role }: MainNavProps) {
   const showReminders = canSeeReminders(role);
   const showFollowUp = canUseFollowUpWorklist(role);
   const showAdvice = canUseAdvice(role);
+  const showUsers = canManageUsers(role);
   if (
     !showWorklist &&
     !showPatients &&
@@ -38,7 +40,8 @@ export function MainNav({ role }: MainNavProps) {
     !showClinicalConfig &&
     !showReminders &&
     !showFollowUp &&
-    !showAdvice
+    !showAdvice &&
+    !showUsers
   )
     return null;
   return (
@@ -82,6 +85,11 @@ export function MainNav({ role }: MainNavProps) {
         {showAdvice && (
           <AnchorLink to="/advice" fw={500} activeProps={ACTIVE}>
             {t('nav.advice')}
+          </AnchorLink>
+        )}
+        {showUsers && (
+          <AnchorLink to="/admin/users" fw={500} activeProps={ACTIVE}>
+            {t('nav.users')}
           </AnchorLink>
         )}
       </Group>
