@@ -1,37 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshotsAtBothSizes } from '../support/pageChecks';
 import { logInQuickly } from '../support/logIn';
+
+/** The shell's notice of unconfirmed values is not this screen's. */
+const ADVICE_EXCLUDE = ['[href$="clinical-config"]'];
 
 // The advice screen (/advice): the calcium calculator (R12) and the vitamin D advisor (R13), for a nurse in
 // the consult and for a patient. Nothing is saved, so the tests share the demo data with everyone.
-
-/** WCAG 2.1 AA on what the page shows now; the shell's notice of unconfirmed values is not this screen's. */
-async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page })
-    .exclude('[href$="clinical-config"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-/** Full-page screenshots at a phone's and a laptop's size, kept as the test's artefacts. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [390, 844],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // Nothing may stick out sideways on a phone (the header and the food grid wrap).
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${String(width)}×${String(height)}`).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    const path = testInfo.outputPath(`${name}-${String(width)}x${String(height)}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${String(width)}x${String(height)}`, { path, contentType: 'image/png' });
-  }
-}
 
 async function aboutYou(page: Page, age: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Leeftijd in jaren' }).fill(age);
@@ -67,14 +42,14 @@ test('a nurse fills in the calcium calculator: the shortfall in portions, then t
   await expect(result.getByText('Regel R12.1')).toBeVisible();
   await expect(result.getByText('bron: S22/004, S45')).toBeVisible();
   await expect(result.getByTestId('calcium-upper-limit')).toHaveCount(0);
-  await screenshots(page, testInfo, 'calcium-shortfall');
+  await screenshotsAtBothSizes(page, testInfo, 'calcium-shortfall', ADVICE_EXCLUDE);
 
   await page.getByRole('textbox', { name: 'Glazen melk per dag' }).fill('10');
   await page.getByRole('textbox', { name: 'Plakken kaas per dag' }).fill('6');
   await expect(result.getByText('ongeveer 2730 mg calcium per dag')).toBeVisible();
   await expect(result.getByTestId('calcium-upper-limit')).toContainText('meer dan 2500 mg calcium per dag');
   await expect(result.getByText('Dat is genoeg. Goed zo!')).toBeVisible();
-  await screenshots(page, testInfo, 'calcium-upper-limit');
+  await screenshotsAtBothSizes(page, testInfo, 'calcium-upper-limit', ADVICE_EXCLUDE);
 
   // Impossible portions are refused at the field, by the server, and no result is shown for them.
   const milk = page.getByRole('textbox', { name: 'Glazen melk per dag' });
@@ -119,7 +94,7 @@ test('the vitamin D advisor: dose in µg and IU, and why (R13.3 with medication,
 
   await page.getByRole('textbox', { name: 'Hoeveel vitamine D neemt u nu? (IE per dag)' }).fill('4000');
   await expect(result.getByTestId('vitamin-d-fall-risk')).toContainText('Vanaf 3000 IE per dag');
-  await screenshots(page, testInfo, 'vitamin-d');
+  await screenshotsAtBothSizes(page, testInfo, 'vitamin-d', ADVICE_EXCLUDE);
 });
 
 test('a patient uses the calculators too, with the keyboard', async ({ page, context }, testInfo) => {
@@ -141,5 +116,5 @@ test('a patient uses the calculators too, with the keyboard', async ({ page, con
   await expect(
     result.getByText('Minder dan 500 mg calcium per dag is een risico voor uw botten.'),
   ).toBeVisible();
-  await screenshots(page, testInfo, 'calcium-patient');
+  await screenshotsAtBothSizes(page, testInfo, 'calcium-patient', ADVICE_EXCLUDE);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshotsAtBothSizes } from '../support/pageChecks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { demoLoginNamed } from '../support/demoLogins';
 import { join } from 'node:path';
@@ -14,28 +14,6 @@ const USERNAME = 'patient.uitslagen';
 
 function password(): string {
   return demoLoginNamed(USERNAME).password;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-async function screenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [390, 844],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${String(width)}×${String(height)}`).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    const path = testInfo.outputPath(`${name}-${String(width)}x${String(height)}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${String(width)}x${String(height)}`, { path, contentType: 'image/png' });
-  }
 }
 
 interface Results {
@@ -87,14 +65,14 @@ test('a patient signs in, reads their results and plan explained, and downloads 
   const file = await (await download).path();
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
 
-  await screenshots(page, testInfo, 'portal-results');
+  await screenshotsAtBothSizes(page, testInfo, 'portal-results');
 
   // The calculators inside the portal's own shell: no staff navigation.
   await page.goto('/portal');
   await page.getByRole('link', { name: 'Naar calcium en vitamine D' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Calcium en vitamine D' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
-  await screenshots(page, testInfo, 'portal-advice');
+  await screenshotsAtBothSizes(page, testInfo, 'portal-advice');
 });
 
 test('another patient’s letter is not found, whatever the link says', async ({ page }) => {

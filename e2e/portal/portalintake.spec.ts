@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshotsAtBothSizes } from '../support/pageChecks';
 import type { PortalIntake } from '@osteopad/contract';
 import { demoLoginNamed } from '../support/demoLogins';
 import { fillLoginForm, logInQuickly } from '../support/logIn';
@@ -9,28 +9,6 @@ import { fillLoginForm, logInQuickly } from '../support/logIn';
 // stops and comes back, sends the questionnaire once, and the nurse sees his answers on the episode page.
 
 const USERNAME = 'patient.vragenlijst';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-async function screenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [390, 844],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${String(width)}×${String(height)}`).toBeLessThanOrEqual(0);
-    await expectAccessible(page);
-    const path = testInfo.outputPath(`${name}-${String(width)}x${String(height)}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${String(width)}x${String(height)}`, { path, contentType: 'image/png' });
-  }
-}
 
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Opslaan en verder' });
 
@@ -69,7 +47,7 @@ test('a patient fills in the questionnaire in parts, sends it once, and the nurs
   await expect(
     page.getByRole('radiogroup', { name: /Rookt u\?/ }).getByRole('radio', { name: 'Nee', exact: true }),
   ).toBeChecked();
-  await screenshots(page, testInfo, 'portal-intake-step');
+  await screenshotsAtBothSizes(page, testInfo, 'portal-intake-step');
   await next(page);
 
   // His body: an impossible weight is refused at the field; no questions about pregnancy for a man.
@@ -117,7 +95,7 @@ test('a patient fills in the questionnaire in parts, sends it once, and the nurs
   // The review: sending with a required answer missing takes him to it.
   await expect(stepHeading(page, 'Kijk uw antwoorden na en verstuur ze')).toBeFocused();
   await expect(page.getByTestId('portal-intake-answers')).toContainText('80 kilo');
-  await screenshots(page, testInfo, 'portal-intake-review');
+  await screenshotsAtBothSizes(page, testInfo, 'portal-intake-review');
   await page.getByRole('button', { name: 'Versturen' }).click();
   await expect(page.getByRole('alert')).toContainText('U hebt nog niet alle vragen met een * beantwoord.');
   await expect(stepHeading(page, 'Uw medicijnen')).toBeVisible();
@@ -130,7 +108,7 @@ test('a patient fills in the questionnaire in parts, sends it once, and the nurs
     'Uw antwoorden zijn naar de polikliniek gestuurd',
   );
   await expect(page.getByRole('button', { name: 'Versturen' })).toHaveCount(0);
-  await screenshots(page, testInfo, 'portal-intake-sent');
+  await screenshotsAtBothSizes(page, testInfo, 'portal-intake-sent');
 
   // Sent once: the portal changes nothing more.
   const again = (await (await page.request.get('/api/portal/intake')).json()) as PortalIntake;

@@ -1,6 +1,5 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { PortalLinkCard } from '../portal/PortalLinkCard';
 import './i18n/register';
 
 /** The portal home's way to the results page and to the calcium and vitamin D advice. */
@@ -8,28 +7,20 @@ export function PortalHomeLinks() {
   const { t } = useTranslation();
   return (
     <>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="portal-results-link">
-        <Stack gap="xs" align="flex-start">
-          <Title order={2} size="h3" id="portal-results-link">
-            {t('portalResults.homeLink.title')}
-          </Title>
-          <Text>{t('portalResults.homeLink.text')}</Text>
-          <Button component={Link} to="/portal/results" variant="light">
-            {t('portalResults.homeLink.open')}
-          </Button>
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="portal-advice-link">
-        <Stack gap="xs" align="flex-start">
-          <Title order={2} size="h3" id="portal-advice-link">
-            {t('portalResults.homeLink.adviceTitle')}
-          </Title>
-          <Text>{t('portalResults.homeLink.adviceText')}</Text>
-          <Button component={Link} to="/portal/advice" variant="light">
-            {t('portalResults.homeLink.adviceOpen')}
-          </Button>
-        </Stack>
-      </Paper>
+      <PortalLinkCard
+        id="portal-results-link"
+        title={t('portalResults.homeLink.title')}
+        text={t('portalResults.homeLink.text')}
+        to="/portal/results"
+        open={t('portalResults.homeLink.open')}
+      />
+      <PortalLinkCard
+        id="portal-advice-link"
+        title={t('portalResults.homeLink.adviceTitle')}
+        text={t('portalResults.homeLink.adviceText')}
+        to="/portal/advice"
+        open={t('portalResults.homeLink.adviceOpen')}
+      />
     </>
   );
 }
