@@ -60,6 +60,21 @@ export function patientNameOf(row: Pick<NamedAuditRow, 'familyName' | 'givenName
   return given === '' ? family : `${family}, ${given}`;
 }
 
+/**
+ * The event's details as the file shows them. A refused request (access_denied) keeps the names of the
+ * records it named, not their ids: those are another organisation's records, whose ids are that
+ * organisation's data (http/routeSecurity.int.test.ts checks no answer carries them).
+ */
+export function exportedDetails(row: Pick<NamedAuditRow, 'action' | 'details'>): string {
+  const details = row.details ?? {};
+  if (row.action !== 'access_denied' || typeof details !== 'object' || Array.isArray(details)) {
+    return JSON.stringify(details);
+  }
+  const { params, ...rest } = details as Record<string, unknown>;
+  if (params === null || typeof params !== 'object') return JSON.stringify(details);
+  return JSON.stringify({ ...rest, params: Object.keys(params) });
+}
+
 /** One event as the export's cells, in the order of AUDIT_CSV_COLUMNS. */
 export function auditCsvCells(row: NamedAuditRow): string[] {
   const cells: Record<AuditCsvColumn, string> = {
@@ -74,7 +89,7 @@ export function auditCsvCells(row: NamedAuditRow): string[] {
     objectType: row.objectType,
     objectId: row.objectId,
     reason: row.reason,
-    details: JSON.stringify(row.details ?? {}),
+    details: exportedDetails(row),
     clientAddress: row.clientAddress ?? '',
   };
   return AUDIT_CSV_COLUMNS.map((column) => cells[column]);

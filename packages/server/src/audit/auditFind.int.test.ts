@@ -291,6 +291,16 @@ describe('the CSV export', () => {
     ]);
   });
 
+  it('names the records a refused request named, never another organisation’s ids', async () => {
+    const foreign = h.orgB.patientIds[0] ?? '';
+    expect((await h.as(nurse, 'GET', `/api/patients/${foreign}`)).statusCode).toBe(404);
+    const response = await h.as(admin, 'POST', '/api/audit-events/export.csv', { action: 'access_denied' });
+    const [header, ...rows] = parseCsv(response.body.slice(1));
+    const details = rows.map((r) => r[(header ?? []).indexOf(AUDIT_CSV_HEADERS.nl.details)]);
+    expect(details).toContain('{"why":"not_in_organization","params":["patientId"]}');
+    expect(response.body).not.toContain(foreign);
+  });
+
   it('refuses non-admins, and an unknown filter with the field named', async () => {
     expect((await h.as(nurse, 'POST', '/api/audit-events/export.csv', {})).statusCode).toBe(403);
     expect((await h.as(nurse, 'POST', '/api/audit-events/patients', { q: 'x' })).statusCode).toBe(403);
