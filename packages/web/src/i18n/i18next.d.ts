@@ -10,6 +10,7 @@ import type remindersNl from '../reminders/i18n/nl.json';
 import type followUpNl from '../followUp/i18n/nl.json';
 import type portalNl from '../portal/i18n/nl.json';
 import type adviceNl from '../advice/i18n/nl.json';
+import type auditFindNl from '../audit/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -24,7 +25,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof remindersNl &
   typeof followUpNl &
   typeof portalNl &
-  typeof adviceNl;
+  typeof adviceNl &
+  typeof auditFindNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
