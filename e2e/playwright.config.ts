@@ -30,6 +30,7 @@ export default defineConfig({
     // The follow-up completes the demo's follow-up tasks: after the consult tests.
     { name: 'followup', testMatch: 'followup/*.spec.ts', dependencies: ['consult'] },
     { name: 'portal', testMatch: 'portal/*.spec.ts', dependencies: ['followup'] },
+    { name: 'admin-auditfind', testMatch: 'admin/auditfind.spec.ts', dependencies: ['portal'] },
   ],
   use: {
     baseURL: BASE_URL,

@@ -151,7 +151,7 @@ export function AuditPatientPicker({ chosen, onChoose, onRemove, error }: AuditP
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={debounced === ''}>
-        <Combobox.Options>{options}</Combobox.Options>
+        <Combobox.Options aria-label={t('auditFind.picker.results')}>{options}</Combobox.Options>
         {items.length >= AUDIT_PATIENT_PICKER_LIMIT && (
           <Combobox.Footer>
             <Text size="xs">{t('auditFind.picker.more')}</Text>

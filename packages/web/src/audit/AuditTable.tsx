@@ -87,7 +87,13 @@ function outcomeColor(outcome: string): string {
 export function AuditTable({ events }: AuditTableProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // On a phone the table scrolls sideways: keyboard users reach the scrolling area itself (WCAG 2.1.1).
+    <Table.ScrollContainer
+      minWidth={1100}
+      scrollAreaProps={{
+        viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('audit.tableLabel') },
+      }}
+    >
       <Table striped aria-label={t('audit.tableLabel')} fz="sm" verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -96,7 +102,7 @@ export function AuditTable({ events }: AuditTableProps) {
             <Table.Th scope="col">{t('audit.columns.role')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.action')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.object')}</Table.Th>
-            <Table.Th scope="col">{t('audit.columns.patient')}</Table.Th>
+            <Table.Th scope="col">{t('auditFind.table.patientColumn')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.outcome')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.clientAddress')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.reason')}</Table.Th>
@@ -130,7 +136,8 @@ export function AuditTable({ events }: AuditTableProps) {
                 <PatientCell event={event} />
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={outcomeColor(event.outcome)}>
+                {/* The light badge's own text colour falls short of AA contrast: dark text, as the follow-up badges. */}
+                <Badge variant="light" color={outcomeColor(event.outcome)} c="dark.9">
                   {auditOutcomeLabel(t, event.outcome)}
                 </Badge>
               </Table.Td>
