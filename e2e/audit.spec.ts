@@ -18,8 +18,10 @@ test('an administrator sees the nurse reading a patient in the audit log', async
     data: { limit: 10 },
     headers: { 'x-csrf-token': csrfToken },
   });
-  const list = (await search.json()) as { items: { id: string }[] };
+  const list = (await search.json()) as { items: { id: string; bsn: string; familyName: string }[] };
   const patientId = list.items[7]?.id ?? '';
+  const patientBsn = list.items[7]?.bsn ?? '';
+  const familyName = list.items[7]?.familyName ?? '';
   expect((await nurse.get(`/api/patients/${patientId}`)).status()).toBe(200);
   await nurse.dispose();
 
@@ -32,7 +34,10 @@ test('an administrator sees the nurse reading a patient in the audit log', async
   await expect(nav.getByRole('link', { name: 'Auditlog' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Patiënten' })).toHaveCount(0);
 
-  await page.getByRole('textbox', { name: 'Patiënt-ID' }).fill(patientId);
+  // The patient is chosen by BSN (exact), and shown by name.
+  await page.getByRole('searchbox', { name: 'Patiënt' }).fill(patientBsn);
+  await page.getByRole('option', { name: new RegExp(familyName) }).click();
+  await expect(page.getByTestId('audit-chosen-patient')).toContainText(familyName);
   await page.getByRole('combobox', { name: 'Actie' }).selectOption({ label: 'Inzien' });
   await page.getByRole('button', { name: 'Filteren', exact: true }).click();
 
@@ -46,7 +51,7 @@ test('an administrator sees the nurse reading a patient in the audit log', async
   await expect(nurseRows.first()).toContainText('Gelukt');
   await expect(nurseRows.first().locator('td').first()).toHaveText(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   // The filter holds: only reads, only this patient.
-  await expect(rows.filter({ hasNotText: patientId })).toHaveCount(0);
+  await expect(rows.filter({ hasNotText: familyName })).toHaveCount(0);
   await expect(rows.filter({ hasNotText: 'Inzien' })).toHaveCount(0);
 
   // Filtering on another action leaves the nurse's reads out.
@@ -72,15 +77,15 @@ test('wrong filter values are explained next to their fields', async ({ page, co
   await expect(page.getByText('Vul een bestaande datum in als dd-mm-jjjj.')).toBeVisible();
   await from.fill('');
 
-  // Checked by the server (400 with issues): a patient id that is not one.
-  const patientId = page.getByRole('textbox', { name: 'Patiënt-ID' });
-  await patientId.fill('12345');
+  // Checked by the server (400 with issues): a username longer than any.
+  const username = page.getByRole('textbox', { name: 'Gebruikersnaam' });
+  await username.fill('x'.repeat(101));
   await page.getByRole('button', { name: 'Filteren', exact: true }).click();
-  await expect(patientId).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Dit is geen geldig patiënt-ID.', { exact: false })).toBeVisible();
+  await expect(username).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Deze waarde klopt niet.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Filters wissen' }).click();
-  await expect(patientId).toHaveValue('');
+  await expect(username).toHaveValue('');
   await expect(page.getByRole('table', { name: 'Auditgebeurtenissen' })).toBeVisible();
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { patients } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -54,6 +54,21 @@ function searchCondition(raw: string | undefined): SQL | undefined {
         ),
       );
   }
+}
+
+/**
+ * The staff search's condition (words of a name, an exact BSN, a date of birth) for other searches of
+ * the same patients. With `hospitalNumber`, the text as a whole also matches an exact hospital number
+ * (the source's patient id): the audit log's patient picker (audit/auditPatientPicker.ts).
+ */
+export function patientSearchCondition(
+  raw: string | undefined,
+  options: { hospitalNumber: boolean },
+): SQL | undefined {
+  const condition = searchCondition(raw);
+  const text = (raw ?? '').trim();
+  if (!options.hospitalNumber || text === '') return condition;
+  return or(condition, eq(patients.sourceId, text));
 }
 
 export async function searchPatients(

@@ -1,13 +1,15 @@
 import { TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../api/audit';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@osteopad/contract';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditPatient } from '@osteopad/contract';
 import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
 import { DateFilterInput } from '../common/filters/DateFilterInput';
 import { FilterForm } from '../common/filters/FilterForm';
 import { useFilterForm } from '../common/filters/useFilterForm';
 import { auditActionLabel, auditOutcomeLabel } from '../i18n/labels';
 import { EMPTY_AUDIT_FILTER_FORM, toAuditFilter, type AuditFilterErrors } from './auditFilterForm';
+import { AuditPatientPicker } from './AuditPatientPicker';
 
 interface AuditFiltersProps {
   /** Refusals from the server, placed next to their fields. */
@@ -18,6 +20,7 @@ interface AuditFiltersProps {
 
 export function AuditFilters({ serverErrors, onApply, onReset }: AuditFiltersProps) {
   const { t } = useTranslation();
+  const [patient, setPatient] = useState<AuditPatient | null>(null);
   const { field, submit, reset } = useFilterForm({
     initial: EMPTY_AUDIT_FILTER_FORM,
     empty: EMPTY_AUDIT_FILTER_FORM,
@@ -28,6 +31,9 @@ export function AuditFilters({ serverErrors, onApply, onReset }: AuditFiltersPro
     onReset,
   });
 
+  // The form holds the chosen patient's id; the picker shows who it is.
+  const patientField = field('patientId');
+
   return (
     <FilterForm
       title={t('audit.filters.title')}
@@ -35,7 +41,10 @@ export function AuditFilters({ serverErrors, onApply, onReset }: AuditFiltersPro
       resetLabel={t('audit.filters.reset')}
       columns={3}
       onSubmit={submit}
-      onReset={reset}
+      onReset={() => {
+        setPatient(null);
+        reset();
+      }}
     >
       <DateFilterInput
         label={t('audit.filters.from')}
@@ -60,12 +69,17 @@ export function AuditFilters({ serverErrors, onApply, onReset }: AuditFiltersPro
         labelOf={(action) => auditActionLabel(t, action)}
         {...field('action')}
       />
-      <TextInput
-        label={t('audit.filters.patientId')}
-        autoComplete="off"
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-        {...field('patientId')}
+      <AuditPatientPicker
+        chosen={patient !== null && patient.id === patientField.value ? patient : null}
+        error={patientField.error}
+        onChoose={(chosen) => {
+          setPatient(chosen);
+          patientField.onChange({ currentTarget: { value: chosen.id } });
+        }}
+        onRemove={() => {
+          setPatient(null);
+          patientField.onChange({ currentTarget: { value: '' } });
+        }}
       />
       <CodeFilterSelect
         label={t('audit.filters.outcome')}

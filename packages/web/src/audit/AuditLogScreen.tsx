@@ -9,9 +9,11 @@ import { NoAccessScreen } from '../common/NoAccessScreen';
 import { PageHeading } from '../common/PageHeading';
 import { Pager } from '../common/Pager';
 import { QueryError } from '../common/QueryError';
+import { AuditExportButton } from './AuditExportButton';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { errorsFromIssues } from './auditFilterForm';
+import './i18n/register';
 
 /** Who looked at or changed what, and when (NEN 7513), for administrators. */
 export function AuditLogScreen() {
@@ -51,6 +53,7 @@ export function AuditLogScreen() {
           <Text role="status" fw={500}>
             {t('audit.count', { count: query.data.total })}
           </Text>
+          {query.data.total > 0 && <AuditExportButton filter={applied} />}
           {query.data.items.length === 0 ? (
             <EmptyState title={t('audit.emptyTitle')} description={t('audit.empty')} />
           ) : (

@@ -13,6 +13,7 @@ import type adviceNl from '../advice/i18n/nl.json';
 import type portalResultsNl from '../portalResults/i18n/nl.json';
 import type portalIntakeNl from '../portalIntake/i18n/nl.json';
 import type usersNl from '../users/i18n/nl.json';
+import type auditFindNl from '../audit/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -30,7 +31,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof adviceNl &
   typeof portalResultsNl &
   typeof portalIntakeNl &
-  typeof usersNl;
+  typeof usersNl &
+  typeof auditFindNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
