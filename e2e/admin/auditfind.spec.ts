@@ -61,6 +61,8 @@ test('the privacy officer finds a patient by name, reads names, and exports the 
   context,
   playwright,
 }, testInfo) => {
+  // Four axe runs and three full-page screenshots on a shared 2-core machine.
+  test.setTimeout(60_000);
   // The nurse looks the patient up and opens the record (through the API): the events to find.
   const nurse = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const { username, password } = demoLogin('nurse');

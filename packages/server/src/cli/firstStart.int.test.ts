@@ -188,11 +188,15 @@ describe('the first start', () => {
       expect(lines).toContain(
         `  request log: ${join(dataDir, 'logs', 'requests.log')} (LOG_LEVEL=info shows requests here too)`,
       );
-      // after the logins: the demo patient's unused portal code, the closing line, and what stopping says
+      // after the logins: the demo patient's unused portal code, the portal accounts of the patient with
+      // results (demoPortalResults.ts) and of the one answering the questionnaire (demoPortalIntake.ts),
+      // the closing line, and what stopping says
       expect(lines.slice(logins + 7).filter((l) => l.trim() !== '')).toEqual([
         expect.stringMatching(
           /^ {4}portal activation \(\/portal\/activate\): code [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}, date of birth \d{4}-\d{2}-\d{2} \(.+\)$/,
         ),
+        expect.stringMatching(/^ {4}patient +patient\.uitslagen +\S+$/),
+        expect.stringMatching(/^ {4}patient +patient\.vragenlijst +\S+$/),
         'Press Ctrl+C to stop.',
         'SIGTERM: stopping Osteopad…',
       ]);
