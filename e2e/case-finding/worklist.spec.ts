@@ -100,7 +100,7 @@ const PAGING_PATIENTS: FracturePatient[] = validBsns(23, 999_840_000).map((bsn, 
 
 // Two patients of one name on a day of their own: told apart by hospital number and date of birth.
 const NAMESAKES_DAY = isoDay(-64);
-const NAMESAKES: FracturePatient[] = validBsns(2, 999_870_000).map((bsn, i) =>
+const NAMESAKES: FracturePatient[] = validBsns(2, 999_860_000).map((bsn, i) =>
   patient({
     patientId: `WD-${String(i + 1)}`,
     bsn,
