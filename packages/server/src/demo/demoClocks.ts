@@ -7,39 +7,15 @@
 import { and, eq } from 'drizzle-orm';
 import { addDays, DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
-import { episodes, fractureEvents, tasks, users } from '../db/schema';
-import type { Actor } from '../auth/actor';
-import { auditedTransaction, inOrganization } from '../audit/auditedTransaction';
+import { demoActor } from './demoActor';
+import { episodes, fractureEvents, tasks } from '../db/schema';
+import { auditedTransaction } from '../audit/auditedTransaction';
 import { transition } from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
 import { acceptAll, assessEpisode, recordDecision } from '../decision/decisionRecords';
 import { recordDxa } from '../investigations/investigationsRecords';
 
 export const DEMO_CLOCKS_PATIENT = 34;
-
-async function specialistOf(db: Database, organizationId: string): Promise<Actor | null> {
-  const rows = await inOrganization(db, organizationId, (tx) =>
-    tx
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.organizationId, organizationId), eq(users.role, 'specialist')))
-      .limit(1),
-  );
-  const user = rows[0];
-  if (user === undefined) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: 'specialist',
-    organizationId,
-    patientId: null,
-    clientAddress: '127.0.0.1',
-    sessionTokenHash: '',
-    csrfToken: '',
-    accessReason: 'demo data',
-  };
-}
 
 export async function seedDemoClocks(
   db: Database,
@@ -48,7 +24,7 @@ export async function seedDemoClocks(
   today: string,
 ): Promise<void> {
   const episodeId = episodeOf(DEMO_CLOCKS_PATIENT);
-  const actor = await specialistOf(db, organizationId);
+  const actor = await demoActor(db, organizationId, 'specialist');
   if (episodeId === undefined || actor === null) return;
   const fractureDate = await auditedTransaction(db, actor, async (tx, trail) => {
     const rows = await tx

@@ -5,12 +5,12 @@ import {
   isOneOf,
   OUTCOMES_BY_KIND,
   OUTCOMES_WITH_DATE,
-  type Role,
   type StoredDocumentKind,
 } from '@osteopad/contract';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/connection';
-import { episodes, patients, tasks, users } from '../db/schema';
+import { demoActor } from './demoActor';
+import { episodes, patients, tasks } from '../db/schema';
 import { auditedTransaction, inOrganization } from '../audit/auditedTransaction';
 import { transition } from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
@@ -41,30 +41,6 @@ interface Situation {
   startedOn: string | null;
   /** Kinds left open even when overdue: what the situation shows. */
   keepOpen: readonly string[];
-}
-
-async function demoActor(db: Database, organizationId: string, role: Role): Promise<Actor | null> {
-  const rows = await inOrganization(db, organizationId, (tx) =>
-    tx
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.organizationId, organizationId), eq(users.role, role)))
-      .limit(1),
-  );
-  const user = rows[0];
-  if (user === undefined) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role,
-    organizationId,
-    patientId: null,
-    clientAddress: '127.0.0.1',
-    sessionTokenHash: '',
-    csrfToken: '',
-    accessReason: 'demo data',
-  };
 }
 
 /** identified → intake → investigated, as the consult's demo does (its screens record their own data). */

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Database } from '../db/connection';
-import { episodes, patients, tasks, users } from '../db/schema';
-import type { Actor } from '../auth/actor';
-import { auditedTransaction, inOrganization } from '../audit/auditedTransaction';
+import { demoActor } from './demoActor';
+import { episodes, patients, tasks } from '../db/schema';
+import { auditedTransaction } from '../audit/auditedTransaction';
 import { transition } from '../episodes/episodeRecords';
 import { episodeReason } from '../episodes/episodeReasons';
 import { acceptAll, assessEpisode, recordDecision } from '../decision/decisionRecords';
@@ -22,30 +22,6 @@ import { DEMO_DXA_AND_VFA } from './demoDensitometry';
 export const DEMO_RESULTS_PATIENT = DEMO_DXA_AND_VFA;
 export const DEMO_RESULTS_USERNAME = 'patient.uitslagen';
 
-async function specialistOf(db: Database, organizationId: string): Promise<Actor | null> {
-  const rows = await inOrganization(db, organizationId, (tx) =>
-    tx
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.organizationId, organizationId), eq(users.role, 'specialist')))
-      .limit(1),
-  );
-  const user = rows[0];
-  if (user === undefined) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: 'specialist',
-    organizationId,
-    patientId: null,
-    clientAddress: '127.0.0.1',
-    sessionTokenHash: '',
-    csrfToken: '',
-    accessReason: 'demo data',
-  };
-}
-
 /** Decides and writes the result letter of the demo's investigated patient; returns their portal login. */
 export async function seedDemoPortalResults(
   db: Database,
@@ -53,7 +29,7 @@ export async function seedDemoPortalResults(
   bsn: string,
   today: string,
 ): Promise<{ username: string; password: string; role: 'patient' } | null> {
-  const actor = await specialistOf(db, organizationId);
+  const actor = await demoActor(db, organizationId, 'specialist');
   if (actor === null) return null;
   const found = await auditedTransaction(db, actor, async (tx, trail) => {
     const rows = await tx
