@@ -12,6 +12,7 @@ import type {
 import type { Database } from '../db/connection';
 import type { Actor } from '../auth/actor';
 import { auditedRead } from '../audit/auditInStatement';
+import { HOSPITAL_NUMBER_COLUMN } from '../worklist/worklistQuery';
 import { overdueLevel } from '../followUp/followUpChain';
 import type { FollowUpSettings } from '../followUp/followUpSettings';
 import { NO_CLOCK_DUE, qualityClocks, type QualityClockSettings } from '../clocks/qualityClocks';
@@ -106,8 +107,7 @@ const COLUMNS = sql.raw(`
   w.site_text AS "siteText", w.assessed_on AS "assessedOn", w.dxa_on AS "dxaOn",
   w.first_contact_on AS "firstContactOn", w.persistence_on AS "persistenceOn", w.treated_until AS "treatedUntil",
   w.decision_outcome AS "decisionOutcome",
-  -- The hospital number, for telling two patients of one name apart: looked up for the page's rows only.
-  (SELECT p.source_id FROM patients p WHERE p.id = w.patient_id AND p.organization_id = w.organization_id) AS "hospitalNumber"`);
+  ${HOSPITAL_NUMBER_COLUMN}`);
 
 /** The statement: the three tabs' counts on one row, joined to the page (one row more than the page). */
 export function followUpPageRows(

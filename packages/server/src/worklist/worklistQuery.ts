@@ -106,6 +106,12 @@ function filters(f: WorklistFilter): SQL[] {
   return out;
 }
 
+/**
+ * The hospital number of a projected row (alias `w`), for telling two patients of one name apart: looked up
+ * for the page's rows only, so the projections need not carry it. Shared by the follow-up worklist.
+ */
+export const HOSPITAL_NUMBER_COLUMN = `(SELECT p.source_id FROM patients p WHERE p.id = w.patient_id AND p.organization_id = w.organization_id) AS "hospitalNumber"`;
+
 const SELECT_COLUMNS = sql.raw(`
   w.item_id AS "itemId", w.name_key AS "nameKey", w.due_key AS "dueKey", w.site_key AS "siteKey",
   w.episode_id AS "episodeId", w.episode_state AS "episodeState", w.patient_id AS "patientId",
@@ -114,8 +120,7 @@ const SELECT_COLUMNS = sql.raw(`
   w.site_code AS "siteCode", w.site_text AS "siteText", w.icd10_code AS "icd10Code",
   w.patient_group::text AS "patientGroup", w.eligibility, w.eligibility_reason AS "eligibilityReason",
   w.assumptions, w.source, w.task_id AS "taskId", w.entry_kind AS "entryKind", w.task_due_date AS "taskDueDate",
-  -- The hospital number, for telling two patients of one name apart: looked up for the page's rows only.
-  (SELECT p.source_id FROM patients p WHERE p.id = w.patient_id AND p.organization_id = w.organization_id) AS "hospitalNumber"`);
+  ${HOSPITAL_NUMBER_COLUMN}`);
 
 type ProjectedRow = Omit<WorklistItem, 'taskKind'> & {
   itemId: string;
