@@ -51,6 +51,8 @@ export default defineConfig({
         '--disable-quic',
       ],
     },
+    // Dialogs open without their fade: axe then measures their final colours, never a frame half-way in.
+    contextOptions: { reducedMotion: 'reduce' },
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     // Traces record every action and cost seconds per test on a 2-core machine; a screenshot on

@@ -7,6 +7,8 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
   defaultRadius: 'sm',
+  // Someone who asked their system for less motion gets dialogs and menus without their fade and slide.
+  respectReducedMotion: true,
 });
 
 /**
