@@ -11,13 +11,14 @@ import {
   nullableSpec,
   numberSpec,
   recordSpec,
+  type ValueShape,
   type ValueSpec,
 } from './configSpec';
 import { ClinicalConfigError } from './errors';
 import type { ConfidenceMarker, ConflictId } from './explanation';
 import { ENGINE_VERSION } from './version';
 
-export type { CalciumAgeBand } from './configSpec';
+export type { CalciumAgeBand, ValueShape } from './configSpec';
 
 interface ConfigDefinition<T> {
   readonly spec: ValueSpec<T>;
@@ -858,6 +859,11 @@ const CONFIG_KEY_SET: ReadonlySet<string> = new Set(CONFIG_KEYS);
 
 export function isConfigKey(key: string): key is ConfigKey {
   return CONFIG_KEY_SET.has(key);
+}
+
+/** What a key's value may be, as data (the configuration screen's field and its allowed range). */
+export function configValueShape(key: ConfigKey): ValueShape {
+  return CONFIG_DEFINITIONS[key].spec.shape;
 }
 
 /** Describes the value type of a key (for documentation and error messages). */

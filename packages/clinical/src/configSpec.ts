@@ -1,9 +1,29 @@
 // Value checkers for configuration entries: hand-written so the clinical core keeps zero runtime dependencies.
 import { ClinicalConfigError } from './errors';
 
+/**
+ * What a value may be, as data: the configuration screen builds its field from it (a number field with
+ * its range, a choice of the allowed codes …) and says the allowed range in the user's language.
+ */
+export type ValueShape =
+  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'nullable'; readonly inner: ValueShape }
+  | {
+      readonly kind: 'list';
+      readonly item: ValueShape;
+      readonly minLength: number;
+      readonly maxLength: number;
+      readonly unique: boolean;
+    }
+  | { readonly kind: 'record'; readonly keys: readonly string[]; readonly item: ValueShape }
+  | { readonly kind: 'calciumTable' };
+
 export interface ValueSpec<T> {
   /** Human-readable type, used in error messages and in the safety document. */
   readonly describe: string;
+  readonly shape: ValueShape;
   readonly parse: (raw: unknown, key: string) => T;
 }
 
@@ -16,6 +36,7 @@ function typeName(raw: unknown): string {
 export function numberSpec(min: number, max: number, integer = false): ValueSpec<number> {
   return {
     describe: `${integer ? 'integer' : 'number'} ${min}…${max}`,
+    shape: { kind: 'number', min, max, integer },
     parse(raw, key) {
       if (typeof raw !== 'number' || !Number.isFinite(raw)) {
         throw new ClinicalConfigError(key, 'wrongType', `expected a number, got ${typeName(raw)}`);
@@ -34,6 +55,7 @@ export function numberSpec(min: number, max: number, integer = false): ValueSpec
 
 export const booleanSpec: ValueSpec<boolean> = {
   describe: 'boolean',
+  shape: { kind: 'boolean' },
   parse(raw, key) {
     if (typeof raw !== 'boolean')
       throw new ClinicalConfigError(key, 'wrongType', `expected a boolean, got ${typeName(raw)}`);
@@ -44,6 +66,7 @@ export const booleanSpec: ValueSpec<boolean> = {
 export function enumSpec<const T extends string>(values: readonly T[]): ValueSpec<T> {
   return {
     describe: `one of ${values.map((v) => `"${v}"`).join(', ')}`,
+    shape: { kind: 'enum', values },
     parse(raw, key) {
       if (typeof raw !== 'string')
         throw new ClinicalConfigError(key, 'wrongType', `expected a string, got ${typeName(raw)}`);
@@ -58,6 +81,7 @@ export function enumSpec<const T extends string>(values: readonly T[]): ValueSpe
 export function nullableSpec<T>(inner: ValueSpec<T>): ValueSpec<T | null> {
   return {
     describe: `${inner.describe} or null`,
+    shape: { kind: 'nullable', inner: inner.shape },
     parse: (raw, key) => (raw === null ? null : inner.parse(raw, key)),
   };
 }
@@ -68,6 +92,7 @@ export function listSpec<T>(
 ): ValueSpec<readonly T[]> {
   return {
     describe: `list of ${item.describe}`,
+    shape: { kind: 'list', item: item.shape, ...options },
     parse(raw, key) {
       if (!Array.isArray(raw))
         throw new ClinicalConfigError(key, 'wrongType', `expected an array, got ${typeName(raw)}`);
@@ -94,6 +119,7 @@ export function recordSpec<const K extends string, T>(
 ): ValueSpec<Readonly<Record<K, T>>> {
   return {
     describe: `object with keys ${keys.join(', ')} (${item.describe})`,
+    shape: { kind: 'record', keys, item: item.shape },
     parse(raw, key) {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         throw new ClinicalConfigError(key, 'wrongType', `expected an object, got ${typeName(raw)}`);
@@ -123,6 +149,7 @@ export interface CalciumAgeBand {
 /** Age bands in ascending order without overlap (gaps are allowed and answered as not covered). */
 export const calciumTableSpec: ValueSpec<readonly CalciumAgeBand[]> = {
   describe: 'ascending list of {minAgeYears, maxAgeYears|null, mgPerDay}',
+  shape: { kind: 'calciumTable' },
   parse(raw, key) {
     if (!Array.isArray(raw) || raw.length === 0 || raw.length > 20) {
       throw new ClinicalConfigError(key, 'wrongType', 'expected a non-empty array of age bands');

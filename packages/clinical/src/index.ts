@@ -15,6 +15,7 @@ export {
   fnv1a64,
   isConfigKey,
   describeConfigValue,
+  configValueShape,
   type ClinicalConfig,
   type ConfigEntry,
   type ConfigEntries,
@@ -23,6 +24,7 @@ export {
   type ConfigIdentity,
   type UnconfirmedValue,
   type CalciumAgeBand,
+  type ValueShape,
 } from './config';
 export {
   addCalendarMonths,
