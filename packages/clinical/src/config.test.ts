@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
   CONFIG_KEYS,
+  configDocument,
   configIdentity,
+  configValueShape,
   configValue,
   DEFAULT_CONFIG,
   fnv1a64,
@@ -297,5 +299,63 @@ describe('fingerprint and identity', () => {
     expect(configError(() => configIdentity(broken as unknown as ClinicalConfig)).key).toBe(
       'riskScore.lowBmi',
     );
+  });
+});
+
+describe('configDocument', () => {
+  it('gives back a configuration through parseClinicalConfig: same values, who confirmed them, fingerprint', () => {
+    const config = parseClinicalConfig({
+      version: 'ETZ-2026-12',
+      values: {
+        'eligibility.minimumAgeYears': 55,
+        'calendar.monthEndRule': {
+          value: 'firstDayOfNextMonth',
+          confirmedBy: 'Dr. A. Bot',
+          note: 'as agreed',
+        },
+      },
+    });
+    const document = configDocument(config);
+    expect(document).toEqual({
+      version: 'ETZ-2026-12',
+      values: {
+        'calendar.monthEndRule': {
+          value: 'firstDayOfNextMonth',
+          confirmedBy: 'Dr. A. Bot',
+          note: 'as agreed',
+        },
+        'eligibility.minimumAgeYears': { value: 55 },
+      },
+    });
+    expect(configIdentity(parseClinicalConfig(document))).toEqual(configIdentity(config));
+  });
+
+  it('holds nothing for the reference defaults', () => {
+    expect(configDocument(DEFAULT_CONFIG)).toEqual({ version: DEFAULT_CONFIG.version, values: {} });
+  });
+});
+
+describe('configValueShape', () => {
+  it('states each value’s allowed range as data, and every default lies in it', () => {
+    expect(configValueShape('eligibility.minimumAgeYears')).toEqual({
+      kind: 'number',
+      min: 0,
+      max: 130,
+      integer: true,
+    });
+    expect(configValueShape('calendar.monthEndRule')).toEqual({
+      kind: 'enum',
+      values: ['clampToMonthEnd', 'firstDayOfNextMonth'],
+    });
+    for (const key of CONFIG_KEYS) {
+      const shape = configValueShape(key);
+      const value: unknown = DEFAULT_CONFIG.entries[key].value;
+      if (shape.kind === 'number') {
+        expect(typeof value, key).toBe('number');
+        expect(value as number, key).toBeGreaterThanOrEqual(shape.min);
+        expect(value as number, key).toBeLessThanOrEqual(shape.max);
+      }
+      if (shape.kind === 'enum') expect(shape.values, key).toContain(value);
+    }
   });
 });

@@ -866,6 +866,12 @@ export function configValueShape(key: ConfigKey): ValueShape {
   return CONFIG_DEFINITIONS[key].spec.shape;
 }
 
+/** Checks one value for `key` as a configuration file would give it; a wrong one raises ClinicalConfigError. */
+export function parseConfigValue<K extends ConfigKey>(key: K, raw: unknown): ConfigValue<K> {
+  const spec: ValueSpec<unknown> = CONFIG_DEFINITIONS[key].spec;
+  return spec.parse(raw, key) as ConfigValue<K>;
+}
+
 /** Describes the value type of a key (for documentation and error messages). */
 export function describeConfigValue(key: ConfigKey): string {
   return CONFIG_DEFINITIONS[key].spec.describe;
@@ -993,6 +999,31 @@ export function parseClinicalConfig(json: unknown): ClinicalConfig {
   });
   rememberValidated(config);
   return config;
+}
+
+/** A configuration file's content: what parseClinicalConfig reads. */
+export interface ClinicalConfigDocument {
+  readonly version: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The file that gives `config` back through {@link parseClinicalConfig}: every value the clinic set, with
+ * who confirmed it and the note, and nothing that is the reference's default. A new configuration version
+ * is this document with its changes applied.
+ */
+export function configDocument(config: ClinicalConfig): ClinicalConfigDocument {
+  const values: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const entry: ConfigEntry<unknown> = config.entries[key];
+    if (entry.origin !== 'clinic') continue;
+    values[key] = {
+      value: entry.value,
+      ...(entry.confirmedBy === undefined ? {} : { confirmedBy: entry.confirmedBy }),
+      ...(entry.note === undefined ? {} : { note: entry.note }),
+    };
+  }
+  return { version: config.version, values };
 }
 
 // ── Unconfirmed values ───────────────────────────────────────────────────────────────────────────────────────

@@ -190,6 +190,7 @@ export const AUDIT_OBJECT_TYPES = [
   'organization',
   'import',
   'password_link',
+  'clinical_config',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -351,6 +352,17 @@ export type LetterLocale = (typeof LETTER_LOCALES)[number];
  */
 export const CONFIG_MARKERS = ['UNCONFIRMED', 'INFERRED'] as const;
 export type ConfigMarker = (typeof CONFIG_MARKERS)[number];
+
+/** Where a configuration value comes from: the reference's default or the clinic's own choice. */
+export const CONFIG_VALUE_ORIGINS = ['default', 'clinic'] as const;
+export type ConfigValueOrigin = (typeof CONFIG_VALUE_ORIGINS)[number];
+
+/** What a configuration version did to a value: confirmed it as it was, or changed it. */
+export const CONFIG_CHANGE_KINDS = ['confirmed', 'changed'] as const;
+export type ConfigChangeKind = (typeof CONFIG_CHANGE_KINDS)[number];
+
+/** Who may confirm or change the clinical configuration (issue 14: a specialist or an administrator). */
+export const CONFIG_EDITOR_ROLES = ['specialist', 'admin'] as const satisfies readonly Role[];
 
 /*
  * Who may call what: the role groups the server's routes allow (`config.access`), which the web uses

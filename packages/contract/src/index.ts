@@ -59,3 +59,4 @@ export * from './requests/portalResults';
 export * from './portalIntake';
 export * from './requests/portalIntake';
 export * from './requests/users';
+export * from './requests/clinicalConfig';

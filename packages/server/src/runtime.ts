@@ -9,12 +9,16 @@ import { readEnv, type ServerEnv } from './env';
 import { seedDemo, type DemoLogin } from './demo/demoData';
 import { localIsoDate } from './time/localDate';
 import { DEFAULT_CONFIG, parseClinicalConfig, type ClinicalConfig } from '@osteopad/clinical';
+import { storedClinicalConfigs, type ClinicalConfigs } from './clinicalConfig/clinicalConfigs';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface Runtime {
   env: ServerEnv;
+  /** The installation's clinical configuration file (or the defaults): each organisation's version 0. */
   clinical: ClinicalConfig;
+  /** Each organisation's clinical configuration now (its versions over `clinical`). */
+  clinicalConfigs: ClinicalConfigs;
   ownerUrl: string;
   database: DatabaseHandle;
   /** The database is the embedded PostgreSQL under DATA_DIR (started here or by another process). */
@@ -71,6 +75,7 @@ export async function openRuntime(
   const runtime: Runtime = {
     env,
     clinical,
+    clinicalConfigs: storedClinicalConfigs(database.db, clinical),
     ownerUrl,
     database,
     embedded: embedded !== null,

@@ -1,6 +1,7 @@
 // An MLLP listener on a free loopback port for the tests, importing for one organisation.
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import type { Database } from '../src/db/connection';
+import { storedClinicalConfigs } from '../src/clinicalConfig/clinicalConfigs';
 import { cliSubject } from '../src/caseFinding/channels/cli/cliSubject';
 import {
   startMllpListener,
@@ -18,7 +19,7 @@ export function startTestMllpListener(
       db,
       organizationId,
       subject: cliSubject(organizationId, 'mllp'),
-      config: DEFAULT_CONFIG,
+      clinicalConfigs: storedClinicalConfigs(db, DEFAULT_CONFIG),
       clock: () => new Date(options.now),
       log: options.log ?? (() => undefined),
     },

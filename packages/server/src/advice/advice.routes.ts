@@ -6,17 +6,19 @@ import {
   vitaminDAdviceBody,
   vitaminDAdviceSchema,
 } from '@osteopad/contract';
-import type { AppDeps, TypedApp } from '../http/app';
+import type { RouteDeps, TypedApp } from '../http/app';
+import { requireActor } from '../auth/requireActor';
 import { adviseCalcium, calciumFoods } from './calciumAdvice';
 import { adviseVitaminD } from './vitaminDAdvice';
 
 const PURE =
-  'Pure computation on the answers sent (the clinical engine with this installation’s configuration): it ' +
+  'Pure computation on the answers sent (the clinical engine with the organisation’s configuration): it ' +
   'reads and writes no patient record, so it writes no audit event. Authenticated like every route.';
 
 /** The calcium calculator (R12) and the vitamin D advisor (R13), for the consult and the patient portal. */
-export function registerAdviceRoutes(app: TypedApp, { clinical }: AppDeps): void {
-  const foods = calciumFoods(clinical);
+export function registerAdviceRoutes(app: TypedApp, { clinicalConfigs }: RouteDeps): void {
+  const clinical = (request: Parameters<typeof requireActor>[0]) =>
+    clinicalConfigs.forOrganization(requireActor(request).organizationId);
 
   app.get(
     '/api/advice/calcium/foods',
@@ -29,7 +31,7 @@ export function registerAdviceRoutes(app: TypedApp, { clinical }: AppDeps): void
         response: { 200: calciumFoodsSchema },
       },
     },
-    () => foods,
+    async (request) => calciumFoods(await clinical(request)),
   );
 
   app.post(
@@ -44,7 +46,7 @@ export function registerAdviceRoutes(app: TypedApp, { clinical }: AppDeps): void
         response: { 200: calciumAdviceSchema },
       },
     },
-    (request) => adviseCalcium(request.body, clinical),
+    async (request) => adviseCalcium(request.body, await clinical(request)),
   );
 
   app.post(
@@ -59,6 +61,6 @@ export function registerAdviceRoutes(app: TypedApp, { clinical }: AppDeps): void
         response: { 200: vitaminDAdviceSchema },
       },
     },
-    (request) => adviseVitaminD(request.body, clinical),
+    async (request) => adviseVitaminD(request.body, await clinical(request)),
   );
 }

@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../auth/authenticate';
 import { ImportBusyError, importRegistrations, IMPORT_LOCK_WAIT_MS } from './pipeline/importRegistrations';
 import { parseRegistrations } from './pipeline/parseRegistrations';
 import { answerAdtMessage } from './channels/mllp/mllpListener';
+import { storedClinicalConfigs } from '../clinicalConfig/clinicalConfigs';
 import { cliSubject } from './channels/cli/cliSubject';
 
 const TODAY = '2026-11-10';
@@ -129,7 +130,7 @@ describe('another import of the organisation is running', () => {
       db: h.db.app.db,
       organizationId: h.orgA.id,
       subject: cliSubject(h.orgA.id, 'mllp'),
-      config: DEFAULT_CONFIG,
+      clinicalConfigs: storedClinicalConfigs(h.db.app.db, DEFAULT_CONFIG),
       clock: () => new Date('2026-11-10T10:00:00Z'),
       log: () => undefined,
     };

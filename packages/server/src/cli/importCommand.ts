@@ -173,7 +173,7 @@ export async function importCommand(args: string[]): Promise<number> {
         skipInvalid: values['skip-invalid'],
         today,
         clock: () => new Date(),
-        config: runtime.clinical,
+        config: await runtime.clinicalConfigs.forOrganization(organizationId),
         onProgress: (n) => {
           rowsDone = n;
         },

@@ -38,7 +38,7 @@ export async function mllpCommand(args: string[]): Promise<number> {
       db: runtime.database.db,
       organizationId,
       subject: cliSubject(organizationId, 'mllp'),
-      config: runtime.clinical,
+      clinicalConfigs: runtime.clinicalConfigs,
       clock: () => new Date(),
       log: (line) => {
         console.error(line);

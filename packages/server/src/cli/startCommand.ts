@@ -57,6 +57,7 @@ export async function startCommand(): Promise<void> {
     clock: () => new Date(),
     config: env.app,
     clinical: runtime.clinical,
+    clinicalConfigs: runtime.clinicalConfigs,
     ...(queue === null ? {} : { jobs: pgBossSender(queue) }),
   });
   await app.listen({ port: env.port, host: env.host });
@@ -68,7 +69,7 @@ export async function startCommand(): Promise<void> {
   console.log(`  API documentation: ${url}/api/docs`);
   const identity = configIdentity(runtime.clinical);
   console.log(
-    `  clinical rules: engine ${identity.engineVersion}, configuration ${identity.configVersion} (${identity.configFingerprint}); ${listUnconfirmedValues(runtime.clinical).length} values still to be confirmed by the clinic (docs/CLINICAL-SAFETY.md)`,
+    `  clinical rules: engine ${identity.engineVersion}, configuration ${identity.configVersion} (${identity.configFingerprint}); ${listUnconfirmedValues(runtime.clinical).length} values still to be confirmed by the clinic; each organisation confirms and changes them on its configuration screen (docs/CLINICAL-SAFETY.md)`,
   );
   if (logins.length > 0) {
     console.log('  Demo logins (fictional organisation "Ziekenhuis Demostad"):');

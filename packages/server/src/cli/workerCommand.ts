@@ -38,7 +38,7 @@ export async function startWorkerOn(
     ...(Number.isInteger(superviseSeconds) && superviseSeconds >= 1
       ? { superviseIntervalSeconds: superviseSeconds }
       : {}),
-    imports: { clinical: runtime.clinical, spoolDir: runtime.env.app.uploads.spoolDir },
+    imports: { clinicalConfigs: runtime.clinicalConfigs, spoolDir: runtime.env.app.uploads.spoolDir },
   });
 }
 

@@ -1094,3 +1094,36 @@ export const userPasswordLinks = pgTable(
   },
   (t) => [index('user_password_links_user_idx').on(t.userId)],
 );
+
+/**
+ * The clinic's clinical configuration, one row per version (clinicalConfig/clinicalConfigVersions.ts):
+ * `document` is the whole configuration file as parseClinicalConfig reads it (`{ version, values }`), so
+ * a version is reproducible on its own; `changes` what this version changed or confirmed against the
+ * one before, and `reason` why. Append-only (migration *_clinical_config_versions_security): a version is
+ * never changed or removed, the next one supersedes it, and the unique (organization_id, number) refuses
+ * the second of two versions made from the same one. No row: the installation's file (or the defaults).
+ */
+export const clinicalConfigVersions = pgTable(
+  'clinical_config_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    number: integer('number').notNull(),
+    version: text('version').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    document: jsonb('document').notNull(),
+    changes: jsonb('changes').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('clinical_config_versions_number_key').on(t.organizationId, t.number),
+    check('clinical_config_versions_number_positive', sql`${t.number} >= 1`),
+  ],
+);

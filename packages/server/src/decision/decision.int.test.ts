@@ -250,6 +250,41 @@ describe('recording a decision', () => {
     expect(timeline.map((e) => [e.kind, e.details.overrides])).toEqual([['decision_recorded', 1]]);
   });
 
+  it('names the configuration version in force: a version made on the screen applies to the next decision', async () => {
+    const episodeId = await newEpisode('investigated');
+    const before = await assessmentOf(specialist, episodeId);
+    const current = (await h.as(specialist, 'GET', '/api/clinical-config')).json<{ versionNumber: number }>();
+    const made = await h.as(specialist, 'POST', '/api/clinical-config/versions', {
+      basedOn: current.versionNumber,
+      reason: 'Venster voor de uitnodiging ingekort',
+      changes: [{ key: 'eligibility.recentFractureWindowMonths', value: 18 }],
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const version = made.json<{ configVersion: string; configFingerprint: string }>();
+    // Assessed under the version before: the fingerprint no longer matches, nothing is stored.
+    const stale = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
+      fingerprint: before.fingerprint,
+      basedOnDecisionId: null,
+      items: choices(before),
+    });
+    expect(stale.statusCode).toBe(409);
+    const after = await assessmentOf(specialist, episodeId);
+    expect(after.configVersion).toBe(version.configVersion);
+    const recorded = await h.as(specialist, 'POST', `/api/episodes/${episodeId}/decision`, {
+      fingerprint: after.fingerprint,
+      basedOnDecisionId: null,
+      items: choices(after),
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const row = await h.db.owner.query<{ config_version: string; config_fingerprint: string }>(
+      'SELECT config_version, config_fingerprint FROM decisions WHERE episode_id = $1',
+      [episodeId],
+    );
+    expect(row.rows).toEqual([
+      { config_version: version.configVersion, config_fingerprint: version.configFingerprint },
+    ]);
+  });
+
   it('refuses the second of two clinicians deciding on the same state, and a stale fingerprint', async () => {
     const episodeId = await newEpisode('investigated');
     const a = await assessmentOf(nurse, episodeId);

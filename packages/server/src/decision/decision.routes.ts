@@ -7,7 +7,8 @@ import {
   storedDecisionShape,
 } from '@osteopad/contract';
 import { z } from 'zod/mini';
-import type { AppDeps, TypedApp } from '../http/app';
+import type { RouteDeps, TypedApp } from '../http/app';
+import type { Actor } from '../auth/actor';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { assessEpisode, loadDecision, recordDecision } from './decisionRecords';
@@ -17,11 +18,12 @@ const recordedDecisionSchema = z.object({ ...storedDecisionShape, episodeState: 
 /** The decision screen: the engine's assessment now, the clinician's decision on it, and that decision read back. */
 export function registerDecisionRoutes(
   app: TypedApp,
-  { db, clock, clinical, patientInputLoaders }: AppDeps,
+  { db, clock, clinicalConfigs, patientInputLoaders }: RouteDeps,
 ): void {
-  const deps = () => ({
+  // The organisation's configuration now: the assessment and the decision name its version.
+  const deps = async (actor: Actor) => ({
     today: localIsoDate(clock()),
-    config: clinical,
+    config: await clinicalConfigs.forOrganization(actor.organizationId),
     ...(patientInputLoaders === undefined ? {} : { loaders: patientInputLoaders }),
   });
 
@@ -37,7 +39,10 @@ export function registerDecisionRoutes(
         response: { 200: assessmentSchema },
       },
     },
-    async (request) => assessEpisode(db, requireActor(request), request.params.episodeId, deps()),
+    async (request) => {
+      const actor = requireActor(request);
+      return assessEpisode(db, actor, request.params.episodeId, await deps(actor));
+    },
   );
 
   app.post(
@@ -52,8 +57,10 @@ export function registerDecisionRoutes(
         response: { 200: recordedDecisionSchema },
       },
     },
-    async (request) =>
-      recordDecision(db, requireActor(request), request.params.episodeId, request.body, deps()),
+    async (request) => {
+      const actor = requireActor(request);
+      return recordDecision(db, actor, request.params.episodeId, request.body, await deps(actor));
+    },
   );
 
   app.get(

@@ -4,14 +4,17 @@ import {
   taskCompletionSchema,
   taskParams,
 } from '@osteopad/contract';
-import type { AppDeps, TypedApp } from '../http/app';
+import type { RouteDeps, TypedApp } from '../http/app';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { DEFAULT_FOLLOW_UP_SETTINGS } from './followUpSettings';
 import { completeTask } from './taskCompletion';
 
 /** Completing a task with its outcome; what follows is created by the rules (issue 12, item 2). */
-export function registerTaskCompletionRoutes(app: TypedApp, { db, clock, config, clinical }: AppDeps): void {
+export function registerTaskCompletionRoutes(
+  app: TypedApp,
+  { db, clock, config, clinicalConfigs }: RouteDeps,
+): void {
   const settings = config.followUp ?? DEFAULT_FOLLOW_UP_SETTINGS;
   app.post(
     '/api/tasks/:taskId/complete',
@@ -26,11 +29,13 @@ export function registerTaskCompletionRoutes(app: TypedApp, { db, clock, config,
         response: { 200: taskCompletionSchema },
       },
     },
-    async (request) =>
-      completeTask(db, requireActor(request), request.params.taskId, request.body, {
+    async (request) => {
+      const actor = requireActor(request);
+      return completeTask(db, actor, request.params.taskId, request.body, {
         today: localIsoDate(clock()),
-        config: clinical,
+        config: await clinicalConfigs.forOrganization(actor.organizationId),
         settings,
-      }),
+      });
+    },
   );
 }

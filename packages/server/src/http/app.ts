@@ -43,6 +43,7 @@ import type { JobSender } from '../jobs/jobSender';
 import { registerFindingRoutes } from '../reportFindings/findings.routes';
 import { registerLetterRoutes } from '../letters/letters.routes';
 import { registerClinicalConfigRoutes } from '../clinicalConfig/clinicalConfig.routes';
+import { storedClinicalConfigs, type ClinicalConfigs } from '../clinicalConfig/clinicalConfigs';
 import { registerConsultLetterRoutes } from '../letters/consult/consultLetters.routes';
 import type { StoredDecisionForLettersLoader } from '../letters/consult/consultLetterInputLoader';
 import { registerDecisionRoutes } from '../decision/decision.routes';
@@ -87,8 +88,13 @@ export interface AppDeps {
   db: Database;
   clock: () => Date;
   config: AppConfig;
-  /** The clinical rule configuration this installation runs with (version and fingerprint are recorded). */
+  /**
+   * The clinical rule configuration this installation starts with (its file, or the reference defaults):
+   * version 0 of every organisation's configuration, which the configuration screen supersedes.
+   */
   clinical: ClinicalConfig;
+  /** Where each organisation's current clinical configuration is read; absent: the stored versions over `clinical`. */
+  clinicalConfigs?: ClinicalConfigs;
   /** Tests only: another source of the consult letters' decision than the stored one (storedDecisionForLetters.ts). */
   consultLetterDecisions?: StoredDecisionForLettersLoader;
   /** Tests only: the engine input's section loaders instead of the consult's (consult/sectionLoaders.ts). */
@@ -96,6 +102,9 @@ export interface AppDeps {
   /** The job queue, for work the requests hand to the worker (import jobs); absent: no such routes work. */
   jobs?: JobSender;
 }
+
+/** What the routes are given: the app's dependencies, with the organisations' clinical configurations. */
+export type RouteDeps = AppDeps & { readonly clinicalConfigs: ClinicalConfigs };
 
 export type App = FastifyInstance;
 export type TypedApp = FastifyInstance<
@@ -314,35 +323,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  registerHealthRoutes(typed, deps);
-  registerAuthRoutes(typed, deps);
-  registerPatientRoutes(typed, deps);
-  registerAuditRoutes(typed, deps);
-  registerOrganizationRoutes(typed, deps);
-  registerUserRoutes(typed, deps);
-  registerWorklistRoutes(typed, deps);
-  registerEpisodeRoutes(typed, deps);
-  registerImportRoutes(typed, deps);
-  registerFindingRoutes(typed, deps);
-  registerLetterRoutes(typed, deps);
-  registerClinicalConfigRoutes(typed, deps);
-  registerConsultLetterRoutes(typed, deps);
-  registerDecisionRoutes(typed, deps);
-  registerInvitationLoopRoutes(typed, deps);
-  registerLabResultRoutes(typed, deps);
-  registerIntakeRoutes(typed, deps);
-  registerInvestigationRoutes(typed, deps);
-  registerTaskCompletionRoutes(typed, deps);
-  registerUpcomingRoutes(typed, deps);
-  registerReminderRoutes(typed, deps);
-  registerImportJobRoutes(typed, deps);
-  registerFollowUpWorklistRoutes(typed, deps);
-  registerPortalRoutes(typed, deps);
-  registerAdviceRoutes(typed, deps);
-  registerSsoRoutes(typed, deps);
-  registerPortalResultsRoutes(typed, deps);
-  registerClinicLanguageRoutes(typed, deps);
-  registerPortalIntakeRoutes(typed, deps);
+  const routeDeps: RouteDeps = {
+    ...deps,
+    clinicalConfigs: deps.clinicalConfigs ?? storedClinicalConfigs(deps.db, deps.clinical),
+  };
+  registerHealthRoutes(typed, routeDeps);
+  registerAuthRoutes(typed, routeDeps);
+  registerPatientRoutes(typed, routeDeps);
+  registerAuditRoutes(typed, routeDeps);
+  registerOrganizationRoutes(typed, routeDeps);
+  registerUserRoutes(typed, routeDeps);
+  registerWorklistRoutes(typed, routeDeps);
+  registerEpisodeRoutes(typed, routeDeps);
+  registerImportRoutes(typed, routeDeps);
+  registerFindingRoutes(typed, routeDeps);
+  registerLetterRoutes(typed, routeDeps);
+  registerClinicalConfigRoutes(typed, routeDeps);
+  registerConsultLetterRoutes(typed, routeDeps);
+  registerDecisionRoutes(typed, routeDeps);
+  registerInvitationLoopRoutes(typed, routeDeps);
+  registerLabResultRoutes(typed, routeDeps);
+  registerIntakeRoutes(typed, routeDeps);
+  registerInvestigationRoutes(typed, routeDeps);
+  registerTaskCompletionRoutes(typed, routeDeps);
+  registerUpcomingRoutes(typed, routeDeps);
+  registerReminderRoutes(typed, routeDeps);
+  registerImportJobRoutes(typed, routeDeps);
+  registerFollowUpWorklistRoutes(typed, routeDeps);
+  registerPortalRoutes(typed, routeDeps);
+  registerAdviceRoutes(typed, routeDeps);
+  registerSsoRoutes(typed, routeDeps);
+  registerPortalResultsRoutes(typed, routeDeps);
+  registerClinicLanguageRoutes(typed, routeDeps);
+  registerPortalIntakeRoutes(typed, routeDeps);
 
   const webDist = config.webDistDir;
   if (webDist !== null && existsSync(join(webDist, 'index.html'))) {

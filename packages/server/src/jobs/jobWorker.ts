@@ -10,7 +10,7 @@ import type { ChannelRegistry } from '../reminders/channels';
 import type { ReminderSettings } from '../reminders/reminderSettings';
 import { sendDueReminders } from '../reminders/reminderSending';
 import { runSchedulerPass, type SchedulerPassResult } from './schedulerPass';
-import type { ClinicalConfig } from '@osteopad/clinical';
+import type { ClinicalConfigs } from '../clinicalConfig/clinicalConfigs';
 import { runImportJob } from '../caseFinding/importJobs/runImportJob';
 import { ImportInterrupted } from '../caseFinding/pipeline/importRegistrations';
 import { QUEUE_OPTIONS } from './queueOptions';
@@ -39,7 +39,7 @@ export interface JobWorkerDeps {
   /** How often the queue looks for jobs whose worker stopped beating (seconds; pg-boss's default 60). */
   readonly superviseIntervalSeconds?: number;
   /** Import jobs (caseFinding/importJobs): run when given. */
-  readonly imports?: { readonly clinical: ClinicalConfig; readonly spoolDir: string };
+  readonly imports?: { readonly clinicalConfigs: ClinicalConfigs; readonly spoolDir: string };
 }
 
 export interface JobWorker {

@@ -12,7 +12,8 @@ import {
   labResultUpdateBody,
   labsAndFallsSchema,
 } from '@osteopad/contract';
-import type { AppDeps, TypedApp } from '../http/app';
+import type { RouteDeps, TypedApp } from '../http/app';
+import type { Actor } from '../auth/actor';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import {
@@ -24,8 +25,9 @@ import {
 } from './labResultsRecords';
 
 /** Labs (R6 order list, results with flags) and fall risk (R7 screening and advice) of an episode. */
-export function registerLabResultRoutes(app: TypedApp, { db, clock, clinical }: AppDeps): void {
+export function registerLabResultRoutes(app: TypedApp, { db, clock, clinicalConfigs }: RouteDeps): void {
   const today = (): string => localIsoDate(clock());
+  const clinical = (actor: Actor) => clinicalConfigs.forOrganization(actor.organizationId);
 
   app.get(
     '/api/episodes/:episodeId/labs-and-falls',
@@ -38,8 +40,10 @@ export function registerLabResultRoutes(app: TypedApp, { db, clock, clinical }: 
         response: { 200: labsAndFallsSchema },
       },
     },
-    async (request) =>
-      getLabsAndFalls(db, requireActor(request), request.params.episodeId, today(), clinical),
+    async (request) => {
+      const actor = requireActor(request);
+      return getLabsAndFalls(db, actor, request.params.episodeId, today(), await clinical(actor));
+    },
   );
 
   app.post(
@@ -95,13 +99,14 @@ export function registerLabResultRoutes(app: TypedApp, { db, clock, clinical }: 
       },
     },
     async (request, reply) => {
+      const actor = requireActor(request);
       const saved = await saveFallRisk(
         db,
-        requireActor(request),
+        actor,
         request.params.episodeId,
         request.body,
         today(),
-        clinical,
+        await clinical(actor),
       );
       return reply.status(201).send(saved);
     },
@@ -119,7 +124,9 @@ export function registerLabResultRoutes(app: TypedApp, { db, clock, clinical }: 
         response: { 200: fallRiskAdviceSchema },
       },
     },
-    async (request) =>
-      previewFallRisk(db, requireActor(request), request.params.episodeId, request.body, clinical),
+    async (request) => {
+      const actor = requireActor(request);
+      return previewFallRisk(db, actor, request.params.episodeId, request.body, await clinical(actor));
+    },
   );
 }

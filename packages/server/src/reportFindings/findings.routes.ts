@@ -6,12 +6,12 @@ import {
   reportFindingListSchema,
   reportFindingsQuery,
 } from '@osteopad/contract';
-import type { AppDeps, TypedApp } from '../http/app';
+import type { RouteDeps, TypedApp } from '../http/app';
 import { requireActor } from '../auth/requireActor';
 import { localIsoDate } from '../time/localDate';
 import { listFindings, reviewFinding } from './findingReview';
 
-export function registerFindingRoutes(app: TypedApp, { db, clock, clinical }: AppDeps): void {
+export function registerFindingRoutes(app: TypedApp, { db, clock, clinicalConfigs }: RouteDeps): void {
   app.get(
     '/api/report-findings',
     {
@@ -39,16 +39,21 @@ export function registerFindingRoutes(app: TypedApp, { db, clock, clinical }: Ap
       },
     },
     async (request) => {
+      const actor = requireActor(request);
       const result = await reviewFinding(
         db,
-        requireActor(request),
+        actor,
         request.params.findingId,
         {
           confirm: request.body.decision === 'confirm',
           patientId: request.body.patientId,
           note: request.body.note,
         },
-        { today: localIsoDate(clock()), clock, config: clinical },
+        {
+          today: localIsoDate(clock()),
+          clock,
+          config: await clinicalConfigs.forOrganization(actor.organizationId),
+        },
       );
       return {
         status: result.status,

@@ -14,6 +14,7 @@ import type portalResultsNl from '../portalResults/i18n/nl.json';
 import type portalIntakeNl from '../portalIntake/i18n/nl.json';
 import type usersNl from '../users/i18n/nl.json';
 import type auditFindNl from '../audit/i18n/nl.json';
+import type clinicalConfigNl from '../clinicalConfig/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -32,7 +33,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof portalResultsNl &
   typeof portalIntakeNl &
   typeof usersNl &
-  typeof auditFindNl;
+  typeof auditFindNl &
+  typeof clinicalConfigNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
+import { storedClinicalConfigs } from '../../clinicalConfig/clinicalConfigs';
 import type { ImportJob } from '@osteopad/contract';
 import type { App } from '../../http/app';
 import { SESSION_COOKIE } from '../../auth/authenticate';
@@ -70,7 +71,7 @@ beforeAll(async () => {
     settings: DEFAULT_REMINDER_SETTINGS,
     log: () => undefined,
     pollingIntervalSeconds: 0.5,
-    imports: { clinical: DEFAULT_CONFIG, spoolDir },
+    imports: { clinicalConfigs: storedClinicalConfigs(h.db.app.db, DEFAULT_CONFIG), spoolDir },
   });
   app = await appWithUploads(h, { spoolDir }, { jobs: pgBossSender(worker.queue) });
   await app.ready();

@@ -4,7 +4,7 @@
 // gone, another import holding the lock) has written nothing: its transaction rolls back, and the queue
 // runs the job again from the same spooled file until it succeeds or the last attempt has failed.
 import { createReadStream } from 'node:fs';
-import type { ClinicalConfig } from '@osteopad/clinical';
+import type { ClinicalConfigs } from '../../clinicalConfig/clinicalConfigs';
 import type { FractureImportSummary } from '@osteopad/contract';
 import type { Database } from '../../db/connection';
 import { DomainError } from '../../domain/errors';
@@ -23,7 +23,8 @@ import {
 
 export interface ImportJobDeps {
   readonly db: Database;
-  readonly clinical: ClinicalConfig;
+  /** The organisation's clinical configuration, read when the job runs (not when it was queued). */
+  readonly clinicalConfigs: ClinicalConfigs;
   readonly spoolDir: string;
   readonly clock: () => Date;
   readonly log: (line: string) => void;
@@ -142,7 +143,7 @@ export async function runImportJob(
         skipInvalid: job.skipInvalid,
         today: job.importDay,
         clock: deps.clock,
-        config: deps.clinical,
+        config: await deps.clinicalConfigs.forOrganization(job.organizationId),
         onProgress: (n) => {
           progress.rows(n);
         },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@osteopad/clinical';
+import { storedClinicalConfigs } from '../../clinicalConfig/clinicalConfigs';
 import { startJobWorker } from '../../jobs/jobWorker';
 import { DEFAULT_REMINDER_SETTINGS } from '../../reminders/reminderSettings';
 import { createHarness, type Harness } from '../../../test/appHarness';
@@ -99,7 +100,7 @@ describe('sweepSpool', () => {
       settings: DEFAULT_REMINDER_SETTINGS,
       log: (line) => lines.push(line),
       pollingIntervalSeconds: 0.5,
-      imports: { clinical: DEFAULT_CONFIG, spoolDir: dir },
+      imports: { clinicalConfigs: storedClinicalConfigs(h.db.app.db, DEFAULT_CONFIG), spoolDir: dir },
     });
     try {
       const end = Date.now() + 30_000;

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Hl7Message } from '@medplum/core';
-import type { ClinicalConfig } from '@osteopad/clinical';
+import type { ClinicalConfigs } from '../../../clinicalConfig/clinicalConfigs';
 import type { Database } from '../../../db/connection';
 import type { AuditSubject } from '../../../audit/auditLog';
 import { parseAdtMessage } from '../../parsers/hl7v2/parseAdt';
@@ -17,7 +17,8 @@ export interface MllpDeps {
   db: Database;
   organizationId: string;
   subject: AuditSubject;
-  config: ClinicalConfig;
+  /** The organisation's clinical configuration, read for each message (a new version applies at once). */
+  clinicalConfigs: ClinicalConfigs;
   clock: () => Date;
   log: (line: string) => void;
 }
@@ -57,7 +58,7 @@ export async function answerAdtMessage(text: string, deps: MllpDeps): Promise<Hl
       skipInvalid: false,
       today,
       clock: deps.clock,
-      config: deps.config,
+      config: await deps.clinicalConfigs.forOrganization(deps.organizationId),
       discardIfNothingChanged: true,
     });
     if (summary.status === 'rejected') {

@@ -10,7 +10,7 @@ import {
   uploadProgressQuery,
   uploadProgressSchema,
 } from '@osteopad/contract';
-import type { AppDeps, TypedApp } from '../../../http/app';
+import type { RouteDeps, TypedApp } from '../../../http/app';
 import { requireActor } from '../../../auth/requireActor';
 import { subjectOf } from '../../../audit/auditLog';
 import { HttpProblem } from '../../../http/problems';
@@ -88,8 +88,8 @@ export function addUploadParser(scope: TypedApp): void {
   });
 }
 
-export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
-  const { db, clock, clinical, config } = deps;
+export function registerImportRoutes(app: TypedApp, deps: RouteDeps): void {
+  const { db, clock, clinicalConfigs, config } = deps;
   const progress = new UploadProgressRegistry(() => clock().getTime());
   void app.register((scope: TypedApp, _options, done) => {
     addUploadParser(scope);
@@ -131,6 +131,7 @@ export function registerImportRoutes(app: TypedApp, deps: AppDeps): void {
           idleTimeoutMs: config.uploads.idleTimeoutMs,
         });
         const today = localIsoDate(clock());
+        const clinical = await clinicalConfigs.forOrganization(actor.organizationId);
         try {
           const summary = await importRegistrations(
             db,
