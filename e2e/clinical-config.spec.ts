@@ -1,12 +1,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { configWordsFor } from './support/configWords';
 import { logInQuickly } from './support/logIn';
+import { screenshotsAtBothSizes } from './support/pageChecks';
 import { sessionState } from './support/sessions';
 
 interface ClinicalConfigAnswer {
   engineVersion: string;
   configVersion: string;
   configFingerprint: string;
-  unconfirmed: { key: string; value: unknown; marker: string; conflicts: string[] }[];
+  versionNumber: number;
+  entries: { key: string; value: unknown; marker: string; confirmedBy: string | null }[];
+  unconfirmed: { key: string; value: unknown; marker: string }[];
 }
 
 /** What the server says, through the same logged-in session as the browser: the screen must show exactly that. */
@@ -16,15 +20,15 @@ async function clinicalConfig(request: APIRequestContext): Promise<ClinicalConfi
   return (await response.json()) as ClinicalConfigAnswer;
 }
 
-const BADGE: Record<string, { nl: string; en: string }> = {
-  UNCONFIRMED: { nl: 'Niet bevestigd', en: 'Unconfirmed' },
-  INFERRED: { nl: 'Afgeleid', en: 'Inferred' },
-};
+// These tests only read: the configuration is changed by admin/clinical-config-edit.spec.ts, after the others.
+const WINDOW = 'eligibility.recentFractureWindowMonths';
 
-test('a specialist follows the notice to the unconfirmed clinical values, in Dutch and in English', async ({
+test('a specialist follows the notice to the values to confirm, each in words, in Dutch and in English', async ({
   page,
   context,
-}) => {
+}, testInfo) => {
+  // Two full-page screenshots of some forty values take their time on a 2-core machine.
+  test.setTimeout(60_000);
   await logInQuickly(context, 'specialist');
   const config = await clinicalConfig(page.request);
   // The reference configuration leaves values unconfirmed; the notice only appears when some are.
@@ -34,83 +38,61 @@ test('a specialist follows the notice to the unconfirmed clinical values, in Dut
   await page.goto('/');
   await expect(page).toHaveURL(/\/worklist$/);
   const notice = page.getByRole('note', { name: 'Melding over de klinische configuratie' });
-  await expect(notice).toContainText(
-    total === 1
-      ? '1 klinische waarde is nog niet bevestigd.'
-      : `${String(total)} klinische waarden zijn nog niet bevestigd.`,
-  );
+  await expect(notice).toContainText(`${String(total)} klinische waarden zijn nog niet bevestigd.`);
   await notice.getByRole('link', { name: 'Bekijk de klinische configuratie' }).click();
 
   await expect(page).toHaveURL(/\/clinical-config$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Klinische configuratie' })).toBeFocused();
   await expect(page).toHaveTitle('Klinische configuratie – Osteopad');
-  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-  await expect(nav.getByRole('link', { name: 'Klinische configuratie' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
   // On the screen itself the reminder would only repeat the page.
   await expect(notice).toHaveCount(0);
-  await expect(page.getByText('OSTEOPAD_CLINICAL_CONFIG', { exact: false })).toBeVisible();
 
-  // Which rules and which configuration this server runs with.
+  // Which rules and which configuration decide.
   await expect(page.getByTestId('engine-version')).toHaveText(config.engineVersion);
   await expect(page.getByTestId('config-version')).toHaveText(config.configVersion);
   await expect(page.getByTestId('config-fingerprint')).toHaveText(config.configFingerprint);
 
-  // Every unconfirmed value, one row each, named by its key, in the server's order.
-  const table = page.getByRole('table', { name: 'Nog niet bevestigde klinische waarden' });
-  const rows = table.locator('tbody tr');
-  await expect(rows).toHaveCount(total);
-  await expect(rows.getByRole('rowheader')).toHaveText(config.unconfirmed.map((value) => value.key));
+  // The values to confirm first: one card each, titled in words, never by the key.
   await expect(page.getByRole('status').filter({ hasText: 'nog niet bevestigd' })).toHaveText(
-    total === 1 ? '1 waarde is nog niet bevestigd' : `${String(total)} waarden zijn nog niet bevestigd`,
+    `${String(total)} waarden zijn nog niet bevestigd`,
   );
+  await expect(page.getByRole('radio', { name: `Te bevestigen (${String(total)})` })).toBeChecked();
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(total);
+  await expect(page.getByText(WINDOW, { exact: true })).toHaveCount(0);
+  const words = configWordsFor('nl', WINDOW);
+  const window = page.getByRole('article', { name: words.title });
+  await expect(window).toContainText('Afgeleid');
+  await expect(window.getByTestId('config-value')).toHaveText(`24 ${words.unit ?? ''}`);
+  await expect(window).toContainText('Bron: C2');
+  await expect(window.getByRole('button', { name: `${words.title} wijzigen` })).toBeVisible();
 
-  // Each marker the server uses is shown as a badge in words on the value's row.
-  const markers = [...new Set(config.unconfirmed.map((value) => value.marker))];
-  for (const marker of markers) {
-    const value = config.unconfirmed.find((v) => v.marker === marker);
-    if (value === undefined) continue;
-    const row = rows.filter({ has: page.getByRole('rowheader', { name: value.key, exact: true }) });
-    await expect(row.locator('td').nth(1)).toHaveText(BADGE[marker]?.nl ?? marker);
-    await expect(row.locator('td').last()).toHaveText(
-      value.conflicts.length === 0 ? 'Geen' : value.conflicts.join(', '),
-    );
-  }
-  // A number is shown as the configuration file writes it.
-  const numeric = config.unconfirmed.find((v) => typeof v.value === 'number');
-  if (numeric !== undefined) {
-    const row = rows.filter({ has: page.getByRole('rowheader', { name: numeric.key, exact: true }) });
-    await expect(row.locator('td').first()).toHaveText(String(numeric.value));
-  }
+  await screenshotsAtBothSizes(page, testInfo, 'clinical-config');
+
+  // Every value, also those a source fixes.
+  await page
+    .getByRole('radiogroup', { name: 'Welke waarden' })
+    .getByText(`Alle waarden (${String(config.entries.length)})`)
+    .click();
+  await expect(cards).toHaveCount(config.entries.length);
+  await page.getByLabel('Zoeken in de waarden').fill(words.title);
+  await expect(cards).toHaveCount(1);
+  await page.getByLabel('Zoeken in de waarden').fill('');
 
   await page.getByRole('radiogroup', { name: 'Taal' }).getByText(/^EN\b/).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clinical configuration' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Values not yet confirmed' })).toBeVisible();
-  const englishTable = page.getByRole('table', { name: 'Clinical values not yet confirmed' });
-  await expect(englishTable.getByRole('columnheader')).toHaveText([
-    'Key',
-    'Value',
-    'Marker',
-    'Source',
-    'Description',
-    'Conflicts',
-  ]);
-  await expect(englishTable.locator('tbody tr')).toHaveCount(total);
-  const first = config.unconfirmed[0];
-  if (first !== undefined) {
-    const row = englishTable
-      .locator('tbody tr')
-      .filter({ has: page.getByRole('rowheader', { name: first.key, exact: true }) });
-    await expect(row.locator('td').nth(1)).toHaveText(BADGE[first.marker]?.en ?? first.marker);
-  }
+  const english = configWordsFor('en', WINDOW);
+  await expect(page.getByRole('article', { name: english.title }).getByTestId('config-value')).toHaveText(
+    `24 ${english.unit ?? ''}`,
+  );
 });
 
 test.describe('a secretary', () => {
   test.use({ storageState: sessionState('secretary') });
 
-  test('can open the clinical configuration from the menu, without the reminder', async ({ page }) => {
+  test('reads the clinical configuration from the menu, without the reminder and without changing it', async ({
+    page,
+  }) => {
     await page.goto('/worklist');
     await expect(page.getByRole('heading', { level: 1, name: 'Werklijst' })).toBeVisible();
     await expect(page.getByRole('note', { name: 'Melding over de klinische configuratie' })).toHaveCount(0);
@@ -119,8 +101,11 @@ test.describe('a secretary', () => {
     await nav.getByRole('link', { name: 'Klinische configuratie' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Klinische configuratie' })).toBeFocused();
     const { unconfirmed } = await clinicalConfig(page.request);
+    await expect(page.getByRole('article')).toHaveCount(unconfirmed.length);
     await expect(
-      page.getByRole('table', { name: 'Nog niet bevestigde klinische waarden' }).locator('tbody tr'),
-    ).toHaveCount(unconfirmed.length);
+      page.getByText('Alleen een specialist of een beheerder kan waarden bevestigen of wijzigen.'),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: /wijzigen$/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /bevestigen$/ })).toHaveCount(0);
   });
 });

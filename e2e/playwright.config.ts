@@ -33,6 +33,12 @@ export default defineConfig({
     { name: 'sso', testMatch: 'sso/*.spec.ts', dependencies: ['followup'] },
     { name: 'admin-users', testMatch: 'admin/users.spec.ts', dependencies: ['portal'] },
     { name: 'admin-auditfind', testMatch: 'admin/auditfind.spec.ts', dependencies: ['portal'] },
+    // Changes the demo's clinical configuration (and confirms every value): after all the others.
+    {
+      name: 'admin-clinical-config',
+      testMatch: 'admin/clinical-config-edit.spec.ts',
+      dependencies: ['admin-users', 'admin-auditfind', 'sso'],
+    },
   ],
   use: {
     baseURL: BASE_URL,

@@ -13,6 +13,14 @@ export async function expectAccessible(page: Page, exclude: readonly string[] = 
   );
 }
 
+/** WCAG 2.1 AA on the open dialog alone: the page behind its overlay is dimmed on purpose. */
+export async function expectDialogAccessible(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(WCAG_21_AA).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
+}
+
 /**
  * At a phone's (390×844) and a laptop's (1280×800) size: nothing sticks out sideways, the page passes axe,
  * and a full-page screenshot is kept as the test's artefact.

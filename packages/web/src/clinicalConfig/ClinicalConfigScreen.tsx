@@ -1,27 +1,102 @@
-import { EmptyState, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clinicalConfigQuery } from '../api/clinicalConfig';
+import { CONFIG_EDITOR_ROLES, CONFIG_MARKERS, isOneOf, type ConfigEntryView } from '@osteopad/contract';
+import { CLINICAL_CONFIG_QUERY_KEY, clinicalConfigQuery } from '../api/clinicalConfig';
 import { ApiError } from '../api/client';
-import { CONFIG_MARKERS } from '@osteopad/contract';
+import { Dialog } from '../common/Dialog';
+import { EmptyNote } from '../common/EmptyNote';
 import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
+import { Notice, type NoticeContent } from '../common/Notice';
 import { PageHeading } from '../common/PageHeading';
 import { QueryError } from '../common/QueryError';
 import { Section } from '../common/Section';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { ConfigChangeForm, type ConfigChangeRequest } from './ConfigChangeForm';
+import { ConfigEntryCard, isUnconfirmed } from './ConfigEntryCard';
 import { ConfigIdentity } from './ConfigIdentity';
+import { ConfigVersionHistory } from './ConfigVersionHistory';
 import { MarkerBadge } from './MarkerBadge';
-import { UnconfirmedValuesTable } from './UnconfirmedValuesTable';
+import { configWordsOf } from './configWords';
+import './i18n/register';
+
+type View = 'unconfirmed' | 'all';
+
+/** The part of the pathway a value belongs to: the first part of its key (`eligibility.…`). */
+export const CONFIG_GROUPS = [
+  'calendar',
+  'eligibility',
+  'riskGroups',
+  'riskScore',
+  'riskFactors',
+  'densitometry',
+  'treatmentIndication',
+  'glucocorticoids',
+  'fallRisk',
+  'labPanel',
+  'drugs',
+  'followUp',
+  'calcium',
+  'vitaminD',
+] as const;
+type ConfigGroup = (typeof CONFIG_GROUPS)[number];
+
+function groupOf(key: string): ConfigGroup | 'other' {
+  const prefix = key.slice(0, key.indexOf('.'));
+  return isOneOf(CONFIG_GROUPS, prefix) ? prefix : 'other';
+}
 
 /**
- * The clinical configuration this installation runs with. Where the clinical knowledge base lacks a
- * fact the value is configurable, and until the clinic confirms it, it is listed here as unconfirmed.
+ * The clinical configuration of the organisation, every value in words: what it decides, its value, its
+ * source, and whether the clinic confirmed it. A specialist or administrator confirms values (one, or
+ * several selected at once) or changes one, always with a reason; each time a new version, in effect at
+ * once. Until every value is confirmed the shell says how many are not.
  */
 export function ClinicalConfigScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
   const query = useQuery(clinicalConfigQuery);
+  const canEdit = me !== null && isOneOf(CONFIG_EDITOR_ROLES, me.role);
+  const [view, setView] = useState<View | null>(null);
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [request, setRequest] = useState<ConfigChangeRequest | null>(null);
+  const [opening, setOpening] = useState(0);
+  const [notice, setNotice] = useState<NoticeContent | null>(null);
+
+  const config = query.data;
+  const unconfirmedCount = config?.unconfirmed.length ?? 0;
+  const shownView: View = view ?? (unconfirmedCount > 0 ? 'unconfirmed' : 'all');
+  const shown = useMemo(() => {
+    if (config === undefined) return [];
+    const needle = search.trim().toLocaleLowerCase();
+    return config.entries.filter((entry) => {
+      if (shownView === 'unconfirmed' && !isUnconfirmed(entry)) return false;
+      if (needle === '') return true;
+      const words = configWordsOf(i18n, entry.key);
+      return `${words.title} ${words.decides ?? ''} ${entry.source}`.toLocaleLowerCase().includes(needle);
+    });
+  }, [config, search, shownView, i18n]);
+  const grouped = useMemo(() => {
+    const groups = new Map<string, ConfigEntryView[]>();
+    for (const entry of shown) {
+      const group = groupOf(entry.key);
+      groups.set(group, [...(groups.get(group) ?? []), entry]);
+    }
+    return [...groups.entries()];
+  }, [shown]);
 
   if (query.error instanceof ApiError && query.error.status === 403) return <NoAccessScreen />;
+
+  const open = (next: ConfigChangeRequest) => {
+    setOpening((n) => n + 1);
+    setRequest(next);
+  };
+  const selectedEntries = config?.entries.filter((e) => selected.has(e.key) && isUnconfirmed(e)) ?? [];
+  const shownUnconfirmed = shown.filter(isUnconfirmed);
 
   return (
     <Stack gap="md">
@@ -29,8 +104,19 @@ export function ClinicalConfigScreen() {
       <Stack gap="xs" maw={880}>
         <Text>{t('clinicalConfig.intro')}</Text>
         <Text>{t('clinicalConfig.goLive')}</Text>
-        <Text>{t('clinicalConfig.howToChange')}</Text>
+        <Text>{canEdit ? t('clinicalConfig.howToChange') : t('clinicalConfig.readOnly')}</Text>
       </Stack>
+      {notice !== null && (
+        <Notice
+          key={notice.id}
+          tone={notice.tone}
+          onClose={() => {
+            setNotice(null);
+          }}
+        >
+          {notice.text}
+        </Notice>
+      )}
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (
@@ -38,35 +124,162 @@ export function ClinicalConfigScreen() {
       ) : (
         <>
           <ConfigIdentity config={query.data} />
-          <Section title={t('clinicalConfig.list.title')}>
+          <Section title={t('clinicalConfig.list.valuesTitle')}>
             <Text role="status" fw={500}>
-              {t('clinicalConfig.list.count', { count: query.data.unconfirmed.length })}
+              {unconfirmedCount === 0
+                ? t('clinicalConfig.list.allConfirmed')
+                : t('clinicalConfig.list.count', { count: unconfirmedCount })}
             </Text>
-            {query.data.unconfirmed.length === 0 ? (
-              <EmptyState
-                title={t('clinicalConfig.list.emptyTitle')}
-                description={t('clinicalConfig.list.empty')}
+            <Stack gap={4} component="ul" aria-label={t('clinicalConfig.legend.label')} p={0} m={0}>
+              {CONFIG_MARKERS.map((marker) => (
+                <Group key={marker} component="li" gap="xs" wrap="nowrap" style={{ listStyle: 'none' }}>
+                  <MarkerBadge marker={marker} />
+                  <Text size="sm">{t(`clinicalConfig.markerHelp.${marker}`)}</Text>
+                </Group>
+              ))}
+            </Stack>
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <SegmentedControl
+                aria-label={t('clinicalConfig.list.viewLabel')}
+                value={shownView}
+                onChange={(next) => {
+                  setView(next === 'all' ? 'all' : 'unconfirmed');
+                }}
+                data={[
+                  {
+                    value: 'unconfirmed',
+                    label: t('clinicalConfig.list.viewUnconfirmed', { count: unconfirmedCount }),
+                  },
+                  {
+                    value: 'all',
+                    label: t('clinicalConfig.list.viewAll', { count: query.data.entries.length }),
+                  },
+                ]}
               />
+              <TextInput
+                label={t('clinicalConfig.list.search')}
+                value={search}
+                onChange={(event) => {
+                  setSearch(event.currentTarget.value);
+                }}
+                w={280}
+              />
+            </Group>
+            {canEdit && shownUnconfirmed.length > 0 && (
+              <Group gap="sm" wrap="wrap">
+                <Button
+                  variant="default"
+                  size="sm"
+                  onClick={() => {
+                    const all = shownUnconfirmed.every((e) => selected.has(e.key));
+                    setSelected(all ? new Set() : new Set(shownUnconfirmed.map((e) => e.key)));
+                  }}
+                >
+                  {shownUnconfirmed.every((e) => selected.has(e.key))
+                    ? t('clinicalConfig.list.selectNone')
+                    : t('clinicalConfig.list.selectShown', { count: shownUnconfirmed.length })}
+                </Button>
+                {selectedEntries.length > 0 && (
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      open({ kind: 'confirm', entries: selectedEntries });
+                    }}
+                  >
+                    {t('clinicalConfig.list.confirmSelected', { count: selectedEntries.length })}
+                  </Button>
+                )}
+              </Group>
+            )}
+            {shown.length === 0 ? (
+              <EmptyNote>
+                {shownView === 'unconfirmed' && search.trim() === ''
+                  ? t('clinicalConfig.list.empty')
+                  : t('clinicalConfig.list.noMatch')}
+              </EmptyNote>
             ) : (
-              <>
-                <Stack gap={4} component="ul" aria-label={t('clinicalConfig.legend.label')} p={0} m={0}>
-                  {CONFIG_MARKERS.map((marker) => (
-                    <Group key={marker} component="li" gap="xs" wrap="nowrap" style={{ listStyle: 'none' }}>
-                      <MarkerBadge marker={marker} />
-                      <Text size="sm">{t(`clinicalConfig.markerHelp.${marker}`)}</Text>
-                    </Group>
+              grouped.map(([group, entries]) => (
+                <Stack
+                  key={group}
+                  gap="xs"
+                  component="section"
+                  aria-label={t(`clinicalConfig.groups.${group as ConfigGroup | 'other'}`)}
+                >
+                  <Title order={2} size="h4">
+                    {t(`clinicalConfig.groups.${group as ConfigGroup | 'other'}`)}
+                  </Title>
+                  {entries.map((entry) => (
+                    <ConfigEntryCard
+                      key={entry.key}
+                      entry={entry}
+                      edit={
+                        canEdit
+                          ? {
+                              selected: selected.has(entry.key),
+                              onSelect: (on) => {
+                                const next = new Set(selected);
+                                if (on) next.add(entry.key);
+                                else next.delete(entry.key);
+                                setSelected(next);
+                              },
+                              onConfirm: () => {
+                                open({ kind: 'confirm', entries: [entry] });
+                              },
+                              onChange: () => {
+                                open({ kind: 'change', entry });
+                              },
+                            }
+                          : undefined
+                      }
+                    />
                   ))}
-                  <Text component="li" size="sm" style={{ listStyle: 'none' }}>
-                    {t('clinicalConfig.legend.conflicts')}
-                  </Text>
                 </Stack>
-                <Text size="sm" c="dimmed">
-                  {t('clinicalConfig.list.referenceNote')}
-                </Text>
-                <UnconfirmedValuesTable values={query.data.unconfirmed} />
-              </>
+              ))
             )}
           </Section>
+          <ConfigVersionHistory entries={query.data.entries} />
+          {canEdit && (
+            <Dialog
+              opened={request !== null}
+              title={
+                request?.kind === 'change'
+                  ? t('clinicalConfig.edit.changeTitle', {
+                      title: configWordsOf(i18n, request.entry.key).title,
+                    })
+                  : t('clinicalConfig.edit.confirmTitle', {
+                      count: request?.kind === 'confirm' ? request.entries.length : 0,
+                    })
+              }
+              onClose={() => {
+                setRequest(null);
+              }}
+            >
+              {request !== null && (
+                <ConfigChangeForm
+                  key={opening}
+                  request={request}
+                  basedOn={query.data.versionNumber}
+                  onCancel={() => {
+                    setRequest(null);
+                  }}
+                  onStale={() => {
+                    void queryClient.invalidateQueries({ queryKey: CLINICAL_CONFIG_QUERY_KEY });
+                  }}
+                  onDone={(next) => {
+                    queryClient.setQueryData(CLINICAL_CONFIG_QUERY_KEY, next);
+                    void queryClient.invalidateQueries({ queryKey: CLINICAL_CONFIG_QUERY_KEY });
+                    setSelected(new Set());
+                    setRequest(null);
+                    setNotice({
+                      id: Date.now(),
+                      tone: 'success',
+                      text: t('clinicalConfig.edit.saved', { number: next.versionNumber }),
+                    });
+                  }}
+                />
+              )}
+            </Dialog>
+          )}
         </>
       )}
     </Stack>
