@@ -13,6 +13,9 @@ test('a specialist changes a value with a reason, is refused one out of range, t
   context,
 }) => {
   await logInQuickly(context, 'specialist');
+  // The demo's specialist has made a version already (demoClinicalConfig.ts): this change is the next.
+  const before = (await (await page.request.get('/api/clinical-config')).json()) as { versionNumber: number };
+  const next = before.versionNumber + 1;
   await page.goto('/clinical-config');
   const words = configWordsFor('nl', WINDOW);
   const unit = words.unit ?? '';
@@ -33,8 +36,8 @@ test('a specialist changes a value with a reason, is refused one out of range, t
   await field.fill('18');
   await dialog.getByRole('button', { name: 'Wijziging opslaan' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Opgeslagen als configuratieversie 1.')).toBeVisible();
-  await expect(page.getByTestId('config-version')).toHaveText(/\+1$/);
+  await expect(page.getByText(`Opgeslagen als configuratieversie ${String(next)}.`)).toBeVisible();
+  await expect(page.getByTestId('config-version')).toHaveText(new RegExp(`\\+${String(next)}$`));
 
   // Changed is confirmed: it left the values to confirm. Among all values it reads as set.
   await expect(card).toHaveCount(0);
@@ -46,12 +49,12 @@ test('a specialist changes a value with a reason, is refused one out of range, t
   await expect(card).toContainText('Bevestigd door');
   await expect(card).toContainText('Besproken in de vakgroep');
   const history = page.getByRole('list', { name: 'Versies' });
-  await expect(history).toContainText('Versie 1');
+  await expect(history.getByRole('listitem').first()).toContainText(`Versie ${String(next)} —`);
   await expect(history).toContainText(`${words.title}: gewijzigd van 24 ${unit} naar 18 ${unit}`);
 
   // The API refuses what the screen would not send, and names the range.
   const refused = await page.request.post('/api/clinical-config/versions', {
-    data: { basedOn: 1, reason: 'Rechtstreeks', changes: [{ key: WINDOW, value: 0 }] },
+    data: { basedOn: next, reason: 'Rechtstreeks', changes: [{ key: WINDOW, value: 0 }] },
     headers: { 'x-csrf-token': await csrfToken(page) },
   });
   expect(refused.status()).toBe(400);

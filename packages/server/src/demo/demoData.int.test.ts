@@ -83,6 +83,11 @@ describe('demo data', () => {
     expect(
       await count(`tasks WHERE kind = 'no_response_follow_up' AND status = 'open' AND details ? 'attempt'`),
     ).toBe(1);
+    // demoClinicalConfig.ts: one configuration version, made after the decisions (which name version 0).
+    expect(
+      await count(`clinical_config_versions WHERE number = 1 AND changes @> '[{"kind": "confirmed"}]'`),
+    ).toBe(1);
+    expect(await count(`decisions WHERE config_version LIKE '%+%'`)).toBe(0);
   });
 
   it('shows the four follow-up situations (demoFollowUp.ts), moved along through the real completions', async () => {

@@ -26,6 +26,7 @@ import { seedDemoClocks } from './demoClocks';
 import { DEMO_PORTAL_PATIENT, seedDemoPortalActivation, type DemoPortalActivation } from './demoPortal';
 import { DEMO_RESULTS_PATIENT, seedDemoPortalResults } from './demoPortalResults';
 import { DEMO_PORTAL_INTAKE_PATIENT, seedDemoPortalIntake } from './demoPortalIntake';
+import { seedDemoClinicalConfig } from './demoClinicalConfig';
 
 /** A fictional hospital: every name, address and number below is made up. */
 export const DEMO_ORGANIZATION = {
@@ -263,6 +264,7 @@ export async function seedDemo(
     demoPatients(40)[DEMO_PORTAL_INTAKE_PATIENT]?.bsn ?? '',
   );
   if (intakeLogin !== null) logins.push(intakeLogin);
+  await seedDemoClinicalConfig(db, organizationId, clinical, today);
   return { organizationId, logins };
 }
 
