@@ -9,6 +9,7 @@ import {
   type FracturePatient,
 } from '../support/caseFindingData';
 import { sessionState } from '../support/sessions';
+import { openFilters } from '../support/filters';
 
 // This file's own fracture dates: the date filter keeps other tests' patients out of its lists.
 const FROM = isoDay(-27);
@@ -145,7 +146,9 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(page.getByRole('tab', { name: 'Uit te nodigen' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Röntgenverslagen' })).toHaveCount(0);
 
-  // The server checks how the ages relate; its answer appears next to the field.
+  // The filters fold into one line, the list stays in view; opened, the server checks how the ages
+  // relate, and its answer appears next to the field (the fields stay open).
+  await openFilters(page);
   const ageMax = page.getByRole('textbox', { name: 'Leeftijd tot en met' });
   await page.getByRole('textbox', { name: 'Leeftijd vanaf' }).fill('80');
   await ageMax.fill('60');
@@ -154,6 +157,7 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(page.getByText('Deze leeftijd is lager dan de leeftijd bij ‘Leeftijd vanaf’.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await openFilters(page);
   await page.getByRole('textbox', { name: 'Fractuurdatum vanaf' }).fill(dutchDate(FROM));
   await page.getByRole('textbox', { name: 'Fractuurdatum tot en met' }).fill(dutchDate(TO));
   await page.getByRole('button', { name: 'Filteren', exact: true }).click();
@@ -166,6 +170,13 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   // Filters are in the URL, patient data never.
   expect(page.url()).toContain(`fractureFrom=${FROM}`);
   expect(page.url()).not.toMatch(/Hoekstra|Zwart|Brink|Wolters/);
+  // Applied, the fields fold again: the filters in force are chips.
+  const chips = page.getByRole('list', { name: 'Actieve filters' });
+  await expect(chips).toContainText(`Fractuurdatum vanaf: ${dutchDate(FROM)}`);
+  await expect(page.getByRole('button', { name: 'Filters (2 actief)' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
 
   const wolters = toInvite.filter({ hasText: 'Wolters' });
   await expect(wolters).toContainText('Bovenarm');
@@ -174,12 +185,14 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(wolters).toContainText('Traumamechanisme niet vermeld');
   await expect(toInvite.filter({ hasText: 'Hoekstra' })).toContainText('Heup (bovenkant dijbeen)');
 
+  await openFilters(page);
   await page.getByRole('combobox', { name: 'Patiëntgroep' }).selectOption({ label: 'Heupfractuur' });
   await page.getByRole('button', { name: 'Filteren', exact: true }).click();
   await expect.poll(() => names(toInvite)).toEqual(['Hoekstra, Gerda', 'Zwart, Hendrika']);
-  await page.getByRole('combobox', { name: 'Patiëntgroep' }).selectOption({ label: 'Alle groepen' });
-  await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+  // A chip removes its filter alone.
+  await page.getByRole('button', { name: 'Filter Patiëntgroep: Heupfractuur verwijderen' }).click();
   await expect(toInvite).toHaveCount(4);
+  await expect(page.getByRole('list', { name: 'Actieve filters' })).not.toContainText('Patiëntgroep');
 
   // Sorting by name, both ways.
   const nameHeader = page.getByRole('columnheader', { name: 'Naam' });
@@ -249,9 +262,14 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   expect(new URL(reminderPdf.url()).searchParams.get('kind')).toBe('reminder');
   expect(reminderPdf.headers()['content-disposition']).toContain('herinnering.pdf');
   await expect(page.getByRole('link', { name: 'PDF downloaden' })).toHaveAttribute('href', /^blob:/);
-  // Reminders print in batch too, from their own toolbar.
+  // Reminders print in batch too, from their own toolbar, which appears with the first selected row.
+  await expect(page.getByRole('heading', { name: 'Herinneren' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Herinneringen afdrukken' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Hoekstra, Gerda selecteren' }).check();
   await expect(page.getByRole('heading', { name: 'Herinneren' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Herinneringen afdrukken' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Herinneringen afdrukken' })).toBeEnabled();
+  await page.getByRole('checkbox', { name: 'Hoekstra, Gerda selecteren' }).uncheck();
+  await expect(page.getByRole('heading', { name: 'Herinneren' })).toHaveCount(0);
 
   // The reminder went out today: a phone call is planned three weeks on.
   await page.getByRole('button', { name: 'Herinnering verstuurd: Hoekstra, Gerda' }).click();
@@ -291,6 +309,8 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect.poll(() => names(excluded)).toEqual(['Kuiper, Anna']);
   await expect(excluded.first()).toContainText('Plaats telt niet mee');
   // Excluded fractures have no patient group to filter on.
+  await openFilters(page);
+  await expect(page.getByRole('textbox', { name: 'Leeftijd vanaf' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Patiëntgroep' })).toHaveCount(0);
 
   // The patient page: the open task in words, and the invitation letter from there too.

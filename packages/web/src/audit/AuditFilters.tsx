@@ -5,7 +5,7 @@ import type { AuditFilter } from '../api/audit';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditPatient } from '@osteopad/contract';
 import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
 import { DateFilterInput } from '../common/filters/DateFilterInput';
-import { FilterForm } from '../common/filters/FilterForm';
+import { filterToggleLabel, FilterForm } from '../common/filters/FilterForm';
 import { useFilterForm } from '../common/filters/useFilterForm';
 import { auditActionLabel, auditOutcomeLabel } from '../i18n/labels';
 import { EMPTY_AUDIT_FILTER_FORM, toAuditFilter, type AuditFilterErrors } from './auditFilterForm';
@@ -39,7 +39,13 @@ export function AuditFilters({ serverErrors, onApply, onReset }: AuditFiltersPro
       title={t('audit.filters.title')}
       applyLabel={t('audit.filters.apply')}
       resetLabel={t('audit.filters.reset')}
+      toggleLabel={filterToggleLabel(t, 0)}
+      chipsLabel={t('common.filters.active')}
+      removeLabel={(filter) => t('common.filters.remove', { filter })}
       columns={3}
+      // The audit log is searched first: its fields stay open, and what is applied stays in them.
+      chips={[]}
+      initiallyOpen
       onSubmit={submit}
       onReset={() => {
         setPatient(null);

@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LETTER_LOCALES,
@@ -34,6 +34,7 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
   const { batch, selected, locale, onLocaleChange, printing, onPrint, onInvited } = props;
   const { t } = useTranslation();
   const headingId = useId();
+  const languageId = useId();
   const sentOn = useSentOn();
   const invite = useMutation({
     mutationFn: ({ items, date }: { items: readonly WorklistItem[]; date: string }) =>
@@ -50,30 +51,45 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
   });
   const count = selected.length;
 
-  const languageSelect = (
-    <NativeSelect
-      label={t('invitations.letterLanguage')}
-      value={locale}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        if (isOneOf(LETTER_LOCALES, value)) onLocaleChange(value);
-      }}
-      data={LETTER_LOCALES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
-      w={180}
-    />
-  );
+  const languageProps = {
+    value: locale,
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      const value = event.currentTarget.value;
+      if (isOneOf(LETTER_LOCALES, value)) onLocaleChange(value);
+    },
+    data: LETTER_LOCALES.map((language) => ({ value: language, label: t(`language.${language}`) })),
+  };
+  const languageSelect = <NativeSelect label={t('invitations.letterLanguage')} {...languageProps} w={180} />;
 
-  if (batch === null) return <Group>{languageSelect}</Group>;
+  // Nothing selected: one line (the letter language for a row's own letter, and how to start a batch), so
+  // the list stays in view; the batch's actions appear with the first selected row.
+  if (batch === null || count === 0) {
+    return (
+      <Group gap="sm" align="center" wrap="wrap">
+        <Group gap={6} align="center" wrap="nowrap">
+          <Text size="sm" component="label" htmlFor={languageId}>
+            {t('invitations.letterLanguage')}
+          </Text>
+          <NativeSelect id={languageId} size="xs" {...languageProps} w={140} />
+        </Group>
+        {batch !== null && (
+          <Text size="sm" c="dimmed" role="status">
+            {batch === 'reminder' ? t('invitations.reminders.noneSelected') : t('invitations.noneSelected')}
+          </Text>
+        )}
+      </Group>
+    );
+  }
   if (batch === 'reminder') {
     return (
       <BatchFrame
         headingId={headingId}
         title={t('invitations.reminders.title')}
-        status={count === 0 ? t('invitations.reminders.noneSelected') : t('invitations.selected', { count })}
+        status={t('invitations.selected', { count })}
       >
         <Group align="flex-end" gap="md">
           {languageSelect}
-          <Button disabled={count === 0} loading={printing} onClick={onPrint}>
+          <Button loading={printing} onClick={onPrint}>
             {t('invitations.reminders.print')}
           </Button>
         </Group>
@@ -86,17 +102,16 @@ export function InvitationToolbar(props: InvitationToolbarProps) {
     <BatchFrame
       headingId={headingId}
       title={t('invitations.title')}
-      status={count === 0 ? t('invitations.noneSelected') : t('invitations.selected', { count })}
+      status={t('invitations.selected', { count })}
     >
       <Group align="flex-end" gap="md">
         {languageSelect}
-        <Button disabled={count === 0} loading={printing} onClick={onPrint}>
+        <Button loading={printing} onClick={onPrint}>
           {t('invitations.print')}
         </Button>
         <SentOnInput field={sentOn.field} w={200} />
         <Button
           variant="outline"
-          disabled={count === 0}
           loading={invite.isPending}
           onClick={() => {
             const date = sentOn.take();

@@ -10,13 +10,14 @@ import {
 import type { WorklistFilter } from '../api/worklist';
 import { CodeFilterSelect } from '../common/filters/CodeFilterSelect';
 import { DateFilterInput } from '../common/filters/DateFilterInput';
-import { FilterForm } from '../common/filters/FilterForm';
+import { filterToggleLabel, FilterForm, type FilterChip } from '../common/filters/FilterForm';
 import { useFilterForm } from '../common/filters/useFilterForm';
 import { fractureSiteLabel, fractureSourceLabel, patientGroupLabel } from '../i18n/labels';
 import {
   EMPTY_WORKLIST_FILTER_FORM,
   toWorklistFilter,
   type WorklistFilterErrors,
+  type WorklistFilterField,
   type WorklistFilterForm,
 } from './worklistFilterForm';
 
@@ -46,12 +47,47 @@ export function WorklistFilters({ view, initial, serverErrors, onApply, onReset 
   const siteOptions = (sites: readonly string[]) =>
     sites.map((site) => ({ value: site, label: fractureSiteLabel(t, site) }));
 
+  // The filters in force, each a chip that applies the others without it.
+  const chipValue: Record<WorklistFilterField, (value: string) => string> = {
+    site: (value) => fractureSiteLabel(t, value),
+    group: (value) => patientGroupLabel(t, value),
+    ageMin: (value) => value,
+    ageMax: (value) => value,
+    fractureFrom: (value) => value,
+    fractureTo: (value) => value,
+    source: (value) => fractureSourceLabel(t, value),
+  };
+  const chipLabel: Record<WorklistFilterField, string> = {
+    site: t('worklist.filters.site'),
+    group: t('worklist.filters.group'),
+    ageMin: t('worklist.filters.ageMin'),
+    ageMax: t('worklist.filters.ageMax'),
+    fractureFrom: t('worklist.filters.fractureFrom'),
+    fractureTo: t('worklist.filters.fractureTo'),
+    source: t('worklist.filters.source'),
+  };
+  const chips: FilterChip[] = (Object.keys(initial) as WorklistFilterField[])
+    .filter((name) => initial[name] !== '')
+    .map((name) => ({
+      id: name,
+      label: `${chipLabel[name]}: ${chipValue[name](initial[name])}`,
+      onRemove: () => {
+        const without = toWorklistFilter({ ...initial, [name]: '' }, view);
+        if (without.ok) onApply(without.filter);
+      },
+    }));
+
   return (
     <FilterForm
       title={t('worklist.filters.title')}
       applyLabel={t('worklist.filters.apply')}
       resetLabel={t('worklist.filters.reset')}
+      toggleLabel={filterToggleLabel(t, chips.length)}
+      chipsLabel={t('common.filters.active')}
+      removeLabel={(filter) => t('common.filters.remove', { filter })}
       columns={4}
+      chips={chips}
+      hasErrors={Object.keys(serverErrors).length > 0}
       onSubmit={submit}
       onReset={reset}
     >

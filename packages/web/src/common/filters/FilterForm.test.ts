@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { elementsOf, labelFor, staticMarkup } from '../../testing/staticMarkup';
 import { CodeFilterSelect } from './CodeFilterSelect';
 import { DateFilterInput } from './DateFilterInput';
-import { FilterForm } from './FilterForm';
+import { FilterForm, type FilterChip } from './FilterForm';
 
 const noop = () => undefined;
 const unchanged = { onChange: noop };
@@ -17,35 +17,76 @@ const fromDate = (value: string) =>
   });
 
 describe('FilterForm', () => {
-  const html = staticMarkup(
-    createElement(FilterForm, {
-      title: 'Filteren',
-      applyLabel: 'Toepassen',
-      resetLabel: 'Wissen',
-      columns: 3,
-      onSubmit: noop,
-      onReset: noop,
-      children: fromDate(''),
-    }),
-  );
+  const form = (props: { chips?: readonly FilterChip[]; initiallyOpen?: boolean }) =>
+    staticMarkup(
+      createElement(FilterForm, {
+        title: 'Filteren',
+        applyLabel: 'Toepassen',
+        resetLabel: 'Wissen',
+        toggleLabel:
+          props.chips === undefined || props.chips.length === 0
+            ? 'Filters'
+            : `Filters (${String(props.chips.length)})`,
+        chipsLabel: 'Actieve filters',
+        removeLabel: (filter: string) => `Filter ${filter} verwijderen`,
+        columns: 3,
+        chips: props.chips ?? [],
+        initiallyOpen: props.initiallyOpen ?? false,
+        onSubmit: noop,
+        onReset: noop,
+        children: fromDate(''),
+      }),
+    );
+  const open = form({ initiallyOpen: true });
 
-  it('is a search landmark named by its heading', () => {
-    const [section] = elementsOf(html, 'section');
-    const [form] = elementsOf(html, 'form');
-    const [heading] = elementsOf(html, 'h2');
+  it('opened, is a search landmark named by its heading', () => {
+    const [section] = elementsOf(open, 'section');
+    const [search] = elementsOf(open, 'form');
+    const [heading] = elementsOf(open, 'h2');
     expect(heading?.text).toBe('Filteren');
     const headingId = heading?.attributes.id;
     expect(headingId).toMatch(/.+/);
     expect(section?.attributes['aria-labelledby']).toBe(headingId);
-    expect(form?.attributes).toMatchObject({ role: 'search', 'aria-labelledby': headingId });
+    expect(search?.attributes).toMatchObject({ role: 'search', 'aria-labelledby': headingId });
   });
 
-  it('holds the fields, then apply (submits) and reset (does not)', () => {
-    expect(elementsOf(html, 'form')[0]?.text).toContain('Vanaf');
-    expect(elementsOf(html, 'button').map((b) => [b.attributes.type, b.text])).toEqual([
+  it('opened, holds the fields, then apply (submits) and reset (does not), after the toggle that controls them', () => {
+    const [search] = elementsOf(open, 'form');
+    expect(search?.text).toContain('Vanaf');
+    const buttons = elementsOf(open, 'button');
+    expect(buttons.map((b) => [b.attributes.type, b.text])).toEqual([
+      ['button', 'Filters'],
       ['submit', 'Toepassen'],
       ['button', 'Wissen'],
     ]);
+    expect(buttons[0]?.attributes).toMatchObject({
+      'aria-expanded': 'true',
+      'aria-controls': search?.attributes.id,
+    });
+  });
+
+  it('folded, is one line: the toggle, the filters in force as removable chips, and reset', () => {
+    const html = form({
+      chips: [
+        { id: 'ageMin', label: 'Leeftijd vanaf: 80', onRemove: noop },
+        { id: 'group', label: 'Patiëntgroep: Heupfractuur', onRemove: noop },
+      ],
+    });
+    expect(elementsOf(html, 'form')).toEqual([]);
+    expect(html).not.toContain('Vanaf');
+    expect(html).toContain('Leeftijd vanaf: 80');
+    const buttons = elementsOf(html, 'button');
+    expect(buttons[0]?.attributes['aria-expanded']).toBe('false');
+    expect(buttons[0]?.text).toBe('Filters (2)');
+    expect(buttons.map((b) => b.attributes['aria-label']).filter((l) => l !== undefined)).toEqual([
+      'Filter Leeftijd vanaf: 80 verwijderen',
+      'Filter Patiëntgroep: Heupfractuur verwijderen',
+    ]);
+    expect(buttons.at(-1)?.text).toBe('Wissen');
+  });
+
+  it('folded without filters in force, is the toggle alone', () => {
+    expect(elementsOf(form({}), 'button').map((b) => b.text)).toEqual(['Filters']);
   });
 });
 
