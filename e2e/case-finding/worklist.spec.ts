@@ -272,7 +272,9 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(page.getByRole('heading', { name: 'Herinneren' })).toHaveCount(0);
 
   // The reminder went out today: a phone call is planned three weeks on.
-  await page.getByRole('button', { name: 'Herinnering verstuurd: Hoekstra, Gerda' }).click();
+  // The row's one next action is a button; the others are in its menu.
+  await page.getByRole('button', { name: 'Meer acties voor Hoekstra, Gerda' }).click();
+  await page.getByRole('menuitem', { name: 'Herinnering verstuurd: Hoekstra, Gerda' }).click();
   const reminder = page.getByRole('dialog', { name: 'Herinnering verstuurd' });
   await expect(reminder.getByRole('textbox', { name: 'Verstuurd op' })).toHaveValue(dutchDate(isoDay(0)));
   await reminder.getByRole('button', { name: 'Vastleggen' }).click();
@@ -285,7 +287,9 @@ test('a secretary filters and sorts the worklist, prints letters, invites, and r
   await expect(hoekstra).not.toContainText('Te laat');
 
   // Zwart does not take part: a reason is required, then she leaves every list.
-  await page.getByRole('button', { name: 'Doet niet mee: Zwart, Hendrika' }).click();
+  // The row's one next action is a button; the others are in its menu.
+  await page.getByRole('button', { name: 'Meer acties voor Zwart, Hendrika' }).click();
+  await page.getByRole('menuitem', { name: 'Doet niet mee: Zwart, Hendrika' }).click();
   const decline = page.getByRole('dialog', { name: 'Doet niet mee' });
   await decline.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(decline.getByText('Kies een reden.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { Badge, List, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WorklistItem } from '@osteopad/contract';
 import { assumptionLabel, eligibilityReasonLabel } from '../i18n/labels';
@@ -7,26 +7,39 @@ interface ReasonCellProps {
   item: WorklistItem;
 }
 
+/** A fracture the rule counts: what the lists of eligible patients are for, so said by none of their rows. */
+const LISTS_OWN_REASON = 'qualifyingFracture';
+
 /**
- * Why the patient is on this list, and what the rule had to assume because the source did not say
- * (trauma mechanism, pathological fracture): the nurse checks that at intake.
+ * Why the patient is on this list, when it is not simply what the list is for (a fracture the rule counts),
+ * and what the rule had to assume because the source did not say (trauma mechanism, pathological
+ * fracture): the nurse checks that at intake. One line each; the whole text on hover.
  */
 export function ReasonCell({ item }: ReasonCellProps) {
   const { t } = useTranslation();
+  const assumptions = item.assumptions.map((assumption) => assumptionLabel(t, assumption)).join(', ');
   return (
-    <Stack gap={4} align="flex-start">
-      <Text size="sm">{eligibilityReasonLabel(t, item.eligibilityReason)}</Text>
+    <Stack gap={2} align="flex-start">
+      {item.eligibilityReason !== LISTS_OWN_REASON && (
+        <Text size="sm" maw={170} lineClamp={2} title={eligibilityReasonLabel(t, item.eligibilityReason)}>
+          {eligibilityReasonLabel(t, item.eligibilityReason)}
+        </Text>
+      )}
       {item.assumptions.length > 0 && (
-        <>
-          <Badge variant="light" color="orange" size="sm" tt="none">
+        <Group gap={6} wrap="nowrap" maw={280}>
+          <Badge
+            variant="light"
+            color="orange"
+            size="sm"
+            tt="none"
+            styles={{ label: { color: 'var(--mantine-color-text)' } }}
+          >
             {t('worklist.checkAtIntake')}
           </Badge>
-          <List size="xs" c="dimmed" spacing={0}>
-            {item.assumptions.map((assumption) => (
-              <List.Item key={assumption}>{assumptionLabel(t, assumption)}</List.Item>
-            ))}
-          </List>
-        </>
+          <Text size="xs" c="dimmed" truncate="end" title={assumptions}>
+            {assumptions}
+          </Text>
+        </Group>
       )}
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { letterKindFor } from './letterKind';
-import { Button, Stack } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { TASK_KINDS, isOneOf, type TaskKind, type WorklistItem } from '@osteopad/contract';
 import { patientName } from '../patients/patientName';
@@ -13,7 +14,10 @@ interface RowActionsProps {
   onAction: (action: RowAction, item: WorklistItem) => void;
 }
 
-/** What can be done next depends on the task that is waiting, not on the list it is shown in. */
+/**
+ * What can be done next depends on the task that is waiting, not on the list it is shown in. The first is
+ * the row's one next action, a button; the others and the episode page are in the row's menu.
+ */
 export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowAction[] {
   switch (kind) {
     case 'invite':
@@ -62,11 +66,14 @@ export function actionsFor(kind: TaskKind, canReview: boolean): readonly RowActi
 
 export function RowActions({ item, canReview, onAction }: RowActionsProps) {
   const { t } = useTranslation();
-  if (item.episodeId === null || item.taskKind === null || !isOneOf(TASK_KINDS, item.taskKind)) return null;
+  const navigate = useNavigate();
+  const kind = item.taskKind;
+  const actions =
+    item.episodeId === null || kind === null || !isOneOf(TASK_KINDS, kind) ? [] : actionsFor(kind, canReview);
   const name = patientName(item);
   const labels: Record<RowAction, { text: string; name: string }> = {
     letter:
-      letterKindFor(item.taskKind) === 'reminder'
+      kind !== null && letterKindFor(kind) === 'reminder'
         ? {
             text: t('worklist.actions.reminderLetter'),
             name: t('worklist.actions.reminderLetterFor', { name }),
@@ -76,21 +83,55 @@ export function RowActions({ item, canReview, onAction }: RowActionsProps) {
     reminder: { text: t('worklist.actions.reminder'), name: t('worklist.actions.reminderFor', { name }) },
     review: { text: t('worklist.actions.review'), name: t('worklist.actions.reviewFor', { name }) },
   };
+  const [primary, ...others] = actions;
+  const episodeId = item.episodeId;
+  const hasMenu = others.length > 0 || episodeId !== null;
   return (
-    <Stack gap={4} align="flex-start">
-      {actionsFor(item.taskKind, canReview).map((action) => (
+    <Group gap={4} wrap="nowrap">
+      {primary !== undefined && (
         <Button
-          key={action}
           size="compact-sm"
-          variant={action === 'decline' ? 'default' : 'light'}
-          aria-label={labels[action].name}
+          variant="light"
+          aria-label={labels[primary].name}
           onClick={() => {
-            onAction(action, item);
+            onAction(primary, item);
           }}
         >
-          {labels[action].text}
+          {labels[primary].text}
         </Button>
-      ))}
-    </Stack>
+      )}
+      {hasMenu && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="default" size="md" aria-label={t('worklist.actions.moreFor', { name })}>
+              <span aria-hidden="true">⋯</span>
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {others.map((action) => (
+              <Menu.Item
+                key={action}
+                aria-label={labels[action].name}
+                onClick={() => {
+                  onAction(action, item);
+                }}
+              >
+                {labels[action].text}
+              </Menu.Item>
+            ))}
+            {episodeId !== null && (
+              <Menu.Item
+                aria-label={t('worklist.openEpisodeFor', { name })}
+                onClick={() => {
+                  void navigate({ to: '/episodes/$episodeId', params: { episodeId } });
+                }}
+              >
+                {t('worklist.openEpisode')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    </Group>
   );
 }

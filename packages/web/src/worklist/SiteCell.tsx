@@ -11,19 +11,18 @@ interface SiteCellProps {
 export function SiteCell({ item }: SiteCellProps) {
   const { t } = useTranslation();
   if (item.siteCode !== null) return <>{fractureSiteLabel(t, item.siteCode)}</>;
+  // What the source said, on one line under the label (its whole text on hover and for screen readers).
+  const said = [item.siteText, item.icd10Code === '' ? '' : t('worklist.icd10', { code: item.icd10Code })]
+    .filter((part) => part !== '')
+    .join(' · ');
   return (
     <>
-      <Text span fs="italic" size="sm">
+      <Text span fs="italic" size="sm" style={{ whiteSpace: 'nowrap' }}>
         {t('worklist.unknownSite')}
       </Text>
-      {item.siteText !== '' && (
-        <Text size="xs" c="dimmed">
-          {item.siteText}
-        </Text>
-      )}
-      {item.icd10Code !== '' && (
-        <Text size="xs" c="dimmed">
-          {t('worklist.icd10', { code: item.icd10Code })}
+      {said !== '' && (
+        <Text size="xs" c="dimmed" truncate="end" maw={200} title={said}>
+          {said}
         </Text>
       )}
     </>

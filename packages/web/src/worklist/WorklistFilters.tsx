@@ -1,4 +1,5 @@
 import { NativeSelect, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EXCLUDED_FRACTURE_SITES,
@@ -29,9 +30,18 @@ interface WorklistFiltersProps {
   serverErrors: WorklistFilterErrors;
   onApply: (filter: WorklistFilter) => void;
   onReset: () => void;
+  /** At the end of the filters' line: the list's count and letter language. */
+  aside?: ReactNode;
 }
 
-export function WorklistFilters({ view, initial, serverErrors, onApply, onReset }: WorklistFiltersProps) {
+export function WorklistFilters({
+  view,
+  initial,
+  serverErrors,
+  onApply,
+  onReset,
+  aside,
+}: WorklistFiltersProps) {
   const { t } = useTranslation();
   const { field, submit, reset } = useFilterForm({
     initial,
@@ -90,6 +100,7 @@ export function WorklistFilters({ view, initial, serverErrors, onApply, onReset 
       hasErrors={Object.keys(serverErrors).length > 0}
       onSubmit={submit}
       onReset={reset}
+      aside={aside}
     >
       <NativeSelect
         label={t('worklist.filters.site')}

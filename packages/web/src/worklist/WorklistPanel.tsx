@@ -149,8 +149,29 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
   const readOnlyReview = view === 'manual_review' && !canReview;
   const items = query.data?.items ?? [];
 
+  // The batch's letters: one line at the end of the filters' line, the whole toolbar once a row is selected.
+  const toolbar = (
+    <InvitationToolbar
+      batch={view === 'to_invite' ? 'invitation' : view === 'awaiting_response' ? 'reminder' : null}
+      selected={[...selected.values()]}
+      locale={locale}
+      onLocaleChange={setLocale}
+      printing={letters.isPending}
+      onPrint={() => {
+        printLetters([...selected.values()], batchKind);
+      }}
+      onInvited={(results, invited) => {
+        noticeId.current += 1;
+        setNotice({ id: noticeId.current, kind: 'invited', results, items: invited });
+        select(NO_SELECTION);
+        pdf.clear();
+        refresh();
+      }}
+    />
+  );
+
   return (
-    <Stack gap="md">
+    <Stack gap="xs">
       <EpisodeDialog
         target={dialog}
         onClose={closeDialog}
@@ -159,7 +180,6 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
           say('success', message);
         }}
       />
-      <Text c="dimmed">{t(`worklist.viewHelp.${view}`)}</Text>
       <WorklistFilters
         key={`${view}:${JSON.stringify(filter)}`}
         view={view}
@@ -171,27 +191,26 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
         onReset={() => {
           go({ filter: {} });
         }}
+        aside={
+          <>
+            {query.data !== undefined && (
+              <Group gap="xs" wrap="nowrap">
+                <Text role="status" fw={500} size="sm">
+                  {query.data.totalIsCapped
+                    ? t('worklist.countCapped', {
+                        total: new Intl.NumberFormat(i18n.language).format(query.data.total),
+                      })
+                    : t('worklist.count', { count: query.data.total })}
+                </Text>
+                {query.isFetching && <Loader size="xs" />}
+              </Group>
+            )}
+            {withLetters && selected.size === 0 && toolbar}
+          </>
+        }
       />
       {readOnlyReview && <Text size="sm">{t('worklist.readOnlyReview')}</Text>}
-      {withLetters && (
-        <InvitationToolbar
-          batch={view === 'to_invite' ? 'invitation' : view === 'awaiting_response' ? 'reminder' : null}
-          selected={[...selected.values()]}
-          locale={locale}
-          onLocaleChange={setLocale}
-          printing={letters.isPending}
-          onPrint={() => {
-            printLetters([...selected.values()], batchKind);
-          }}
-          onInvited={(results, invited) => {
-            noticeId.current += 1;
-            setNotice({ id: noticeId.current, kind: 'invited', results, items: invited });
-            select(NO_SELECTION);
-            pdf.clear();
-            refresh();
-          }}
-        />
-      )}
+      {withLetters && selected.size > 0 && toolbar}
       {pdf.document !== null && <PdfReady document={pdf.document} onClose={pdf.clear} />}
       {letterProblem !== null && (
         <LetterErrorAlert
@@ -227,16 +246,6 @@ export function WorklistPanel({ view, search, onSearch, canReview }: WorklistPan
         )
       ) : (
         <>
-          <Group gap="sm">
-            <Text role="status" fw={500}>
-              {query.data.totalIsCapped
-                ? t('worklist.countCapped', {
-                    total: new Intl.NumberFormat(i18n.language).format(query.data.total),
-                  })
-                : t('worklist.count', { count: query.data.total })}
-            </Text>
-            {query.isFetching && <Loader size="xs" />}
-          </Group>
           {items.length === 0 ? (
             <EmptyState title={t('worklist.emptyTitle')} description={t('worklist.empty')} />
           ) : (

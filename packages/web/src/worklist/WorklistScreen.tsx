@@ -1,4 +1,4 @@
-import { Stack, Tabs, Text } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ReportFindingsPanel } from '../findings/ReportFindingsPanel';
@@ -31,9 +31,8 @@ export function WorklistScreen() {
   const current: WorklistTab = tabs.includes(requested) ? requested : DEFAULT_VIEW;
 
   return (
-    <Stack gap="md">
+    <Stack gap="xs">
       <PageHeading>{t('worklist.title')}</PageHeading>
-      <Text maw={880}>{t('worklist.intro')}</Text>
       <Tabs
         value={current}
         onChange={(value) => {
@@ -54,13 +53,19 @@ export function WorklistScreen() {
       >
         <Tabs.List aria-label={t('worklist.tabsLabel')}>
           {tabs.map((tab) => (
-            <Tabs.Tab key={tab} value={tab}>
+            // What the list is for, on hover and read with the tab: the list itself takes the screen.
+            <Tabs.Tab
+              key={tab}
+              value={tab}
+              title={t(`worklist.viewHelp.${tab}`)}
+              aria-description={t(`worklist.viewHelp.${tab}`)}
+            >
               {t(`worklist.views.${tab}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
         {tabs.map((tab) => (
-          <Tabs.Panel key={tab} value={tab} pt="md">
+          <Tabs.Panel key={tab} value={tab} pt="xs">
             {tab !== current ? null : tab === 'report_findings' ? (
               <ReportFindingsPanel />
             ) : (

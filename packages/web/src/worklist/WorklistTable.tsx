@@ -8,7 +8,6 @@ import { formatDate } from '../format/dates';
 import { patientGroupLabel, taskKindLabel } from '../i18n/labels';
 import { patientName } from '../patients/patientName';
 import { DueDateCell } from './DueDateCell';
-import { EpisodePageButton } from './EpisodePageButton';
 import { ReasonCell } from './ReasonCell';
 import { RowActions, type RowAction } from './RowActions';
 import { SiteCell } from './SiteCell';
@@ -37,6 +36,8 @@ export function WorklistTable(props: WorklistTableProps) {
   const { view, label, items, sort, order, onSort, selection, canReview, onAction, today } = props;
   const { t } = useTranslation();
   const excluded = view === 'excluded';
+  // The task is the tab's own on these lists ("Uitnodigen", "Beoordelen"): a column would repeat it.
+  const withTask = view !== 'to_invite' && view !== 'manual_review';
   const header = (column: WorklistSort, text: string) => (
     <SortableHeader column={column} label={text} sort={sort} order={order} onSort={onSort} />
   );
@@ -46,7 +47,7 @@ export function WorklistTable(props: WorklistTableProps) {
 
   return (
     <Table.ScrollContainer minWidth={excluded ? 860 : 1200}>
-      <Table striped highlightOnHover aria-label={label} fz="sm" verticalSpacing="xs" horizontalSpacing={8}>
+      <Table striped highlightOnHover aria-label={label} fz="sm" verticalSpacing={3} horizontalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             {selection !== null && (
@@ -72,7 +73,7 @@ export function WorklistTable(props: WorklistTableProps) {
               <>
                 <Table.Th scope="col">{t('worklist.columns.group')}</Table.Th>
                 <Table.Th scope="col">{t('worklist.columns.reason')}</Table.Th>
-                <Table.Th scope="col">{t('worklist.columns.task')}</Table.Th>
+                {withTask && <Table.Th scope="col">{t('worklist.columns.task')}</Table.Th>}
                 {header('dueDate', t('worklist.columns.dueDate'))}
                 <Table.Th scope="col">{t('worklist.columns.actions')}</Table.Th>
               </>
@@ -116,9 +117,7 @@ export function WorklistTable(props: WorklistTableProps) {
                     style={{ whiteSpace: 'nowrap' }}
                   />
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {t('worklist.ageYears', { age: item.ageAtFracture })}
-                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.ageAtFracture}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(item.fractureDate)}</Table.Td>
                 <Table.Td>
                   <SiteCell item={item} />
@@ -129,7 +128,7 @@ export function WorklistTable(props: WorklistTableProps) {
                   </Table.Td>
                 ) : (
                   <>
-                    <Table.Td>
+                    <Table.Td miw={150}>
                       {item.patientGroup === null ? (
                         <Text span size="sm" c="dimmed">
                           {t('common.notRecorded')}
@@ -141,10 +140,11 @@ export function WorklistTable(props: WorklistTableProps) {
                     <Table.Td>
                       <ReasonCell item={item} />
                     </Table.Td>
-                    <Table.Td>
-                      {item.taskKind === null ? '' : taskKindLabel(t, item.taskKind)}
-                      {episodeId !== null && <EpisodePageButton episodeId={episodeId} name={name} />}
-                    </Table.Td>
+                    {withTask && (
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {item.taskKind === null ? '' : taskKindLabel(t, item.taskKind)}
+                      </Table.Td>
+                    )}
                     <Table.Td>
                       <DueDateCell dueDate={item.taskDueDate} today={today} />
                     </Table.Td>

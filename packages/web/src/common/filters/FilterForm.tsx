@@ -33,6 +33,8 @@ interface FilterFormProps {
   hasErrors?: boolean;
   onSubmit: () => void;
   onReset: () => void;
+  /** At the end of the one line: what the list says about itself (its count, its letter language). */
+  aside?: ReactNode;
   /** The fields. */
   children: ReactNode;
 }
@@ -56,6 +58,7 @@ export function FilterForm({
   hasErrors = false,
   onSubmit,
   onReset,
+  aside,
   children,
 }: FilterFormProps) {
   const headingId = useId();
@@ -63,7 +66,7 @@ export function FilterForm({
   const [opened, setOpened] = useState(initiallyOpen);
   const open = opened || hasErrors;
   return (
-    <Paper component="section" withBorder px="md" py="xs" aria-labelledby={headingId}>
+    <Paper component="section" withBorder px="md" py={6} aria-labelledby={headingId}>
       <VisuallyHidden>
         <Title order={2} id={headingId}>
           {title}
@@ -106,6 +109,11 @@ export function FilterForm({
           <Button type="button" variant="subtle" size="xs" onClick={onReset}>
             {resetLabel}
           </Button>
+        )}
+        {aside !== undefined && (
+          <Group gap="md" wrap="wrap" align="center" ml="auto">
+            {aside}
+          </Group>
         )}
       </Group>
       {open && (
