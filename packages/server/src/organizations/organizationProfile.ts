@@ -33,6 +33,13 @@ export function changeOrganizationProfile(
   expectedVersion?: number,
 ): Promise<OrganizationRow> {
   return auditedTransaction(db, actor, async (tx, trail) => {
+    // Recorded before the work, so a refused save (a stale version) is audited as a failed update.
+    trail.record({
+      action: 'update',
+      objectType: 'organization',
+      objectId: actor.organizationId,
+      details: { fields: Object.keys(change) },
+    });
     const rows = await tx
       .update(organizations)
       .set({ ...change, version: sql`${organizations.version} + 1`, updatedAt: now })
@@ -64,12 +71,6 @@ export function changeOrganizationProfile(
         ],
       );
     }
-    trail.record({
-      action: 'update',
-      objectType: 'organization',
-      objectId: org.id,
-      details: { fields: Object.keys(change) },
-    });
     return org;
   });
 }
