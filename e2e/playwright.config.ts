@@ -32,6 +32,7 @@ export default defineConfig({
     { name: 'portal', testMatch: 'portal/*.spec.ts', dependencies: ['followup'] },
     { name: 'sso', testMatch: 'sso/*.spec.ts', dependencies: ['followup'] },
     { name: 'admin-users', testMatch: 'admin/users.spec.ts', dependencies: ['portal'] },
+    { name: 'admin-organization', testMatch: 'admin/organization.spec.ts', dependencies: ['portal'] },
     { name: 'admin-auditfind', testMatch: 'admin/auditfind.spec.ts', dependencies: ['portal'] },
   ],
   use: {

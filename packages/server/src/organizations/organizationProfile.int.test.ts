@@ -119,7 +119,10 @@ describe('the organisation profile', () => {
 
   it('keeps what a client of the older profile leaves out', async () => {
     const { phoneHours: _hours, signOff: _signOff, visitingRoute: _route, ...older } = PROFILE;
-    const r = await h.as(admin, 'PUT', '/api/organization', { ...older, openingHours: 'werkdagen 8.30–16.30 uur' });
+    const r = await h.as(admin, 'PUT', '/api/organization', {
+      ...older,
+      openingHours: 'werkdagen 8.30–16.30 uur',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json<OrganizationProfile>()).toMatchObject({
       phoneHours: PROFILE.phoneHours,

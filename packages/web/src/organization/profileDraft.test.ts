@@ -99,7 +99,11 @@ describe('bodyOf', () => {
 describe('serverProblems', () => {
   it('places the server’s refusal at the fields', () => {
     const error = new ApiError(400, 'validation', 'Invalid', [
-      { field: 'body.phoneHours.1.to', message: 'The end time must be after the start time.', code: 'custom' },
+      {
+        field: 'body.phoneHours.1.to',
+        message: 'The end time must be after the start time.',
+        code: 'custom',
+      },
       { field: 'body.phoneHours.2.weekday', message: 'This weekday is listed twice.', code: 'custom' },
       { field: 'body.phoneHours.0.from', message: 'Expected a time as HH:MM.', code: 'invalid_format' },
       { field: 'body.email', message: 'Invalid email', code: 'invalid_format' },
