@@ -1,4 +1,4 @@
-import { Grid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,8 +73,8 @@ function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
   // The form's own checks show as the user types; the server's refusal of a save until the next change.
   const problems = new Map([...(fromServer ?? []), ...ownProblems]);
   return (
-    <Grid gap="xl">
-      <Grid.Col span={{ base: 12, lg: 6 }}>
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+      <div>
         <ProfileForm
           draft={draft}
           onChange={(next) => {
@@ -89,10 +89,10 @@ function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
             mutation.mutate(bodyOf(draft, profile.version));
           }}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 6 }}>
+      </div>
+      <div>
         <LetterPreview body={body} blocked={ownProblems.size > 0} />
-      </Grid.Col>
-    </Grid>
+      </div>
+    </SimpleGrid>
   );
 }
