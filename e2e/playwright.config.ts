@@ -32,12 +32,13 @@ export default defineConfig({
     { name: 'portal', testMatch: 'portal/*.spec.ts', dependencies: ['followup'] },
     { name: 'sso', testMatch: 'sso/*.spec.ts', dependencies: ['followup'] },
     { name: 'admin-users', testMatch: 'admin/users.spec.ts', dependencies: ['portal'] },
+    { name: 'admin-organization', testMatch: 'admin/organization.spec.ts', dependencies: ['portal'] },
     { name: 'admin-auditfind', testMatch: 'admin/auditfind.spec.ts', dependencies: ['portal'] },
     // Changes the demo's clinical configuration (and confirms every value): after all the others.
     {
       name: 'admin-clinical-config',
       testMatch: 'admin/clinical-config-edit.spec.ts',
-      dependencies: ['admin-users', 'admin-auditfind', 'sso'],
+      dependencies: ['admin-users', 'admin-organization', 'admin-auditfind', 'sso'],
     },
   ],
   use: {

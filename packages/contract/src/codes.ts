@@ -341,6 +341,18 @@ export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
+/** The days of the week, Monday first as in the Netherlands (`organization.weekdays.…`): an organisation's phone hours. */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 /** The languages letters are printed in. */
 export const LETTER_LOCALES = ['nl', 'en'] as const;
 export type LetterLocale = (typeof LETTER_LOCALES)[number];

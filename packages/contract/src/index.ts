@@ -59,4 +59,5 @@ export * from './requests/portalResults';
 export * from './portalIntake';
 export * from './requests/portalIntake';
 export * from './requests/users';
+export * from './requests/organization';
 export * from './requests/clinicalConfig';

@@ -28,6 +28,9 @@ const kind = z._default(z.enum(INVITATION_LETTER_KINDS), 'invitation');
 /** `GET /api/episodes/:episodeId/invitation-letter`. */
 export const invitationLetterQuery = z.strictObject({ locale, kind });
 
+/** `POST /api/organization/letter-preview?locale=en`: the language of the example letter. */
+export const letterPreviewQuery = z.strictObject({ locale });
+
 /** At most this many letters in one PDF. */
 export const MAX_LETTERS_PER_REQUEST = 500;
 

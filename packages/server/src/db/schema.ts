@@ -38,6 +38,7 @@ import {
   TRAUMA_MECHANISMS,
   STORED_DOCUMENT_KINDS,
   LETTER_LOCALES,
+  type PhoneHours,
 } from '@osteopad/contract';
 import { doublePrecision } from 'drizzle-orm/pg-core';
 
@@ -71,13 +72,26 @@ export const organizations = pgTable('organizations', {
   houseNumber: text('house_number').notNull().default(''),
   postalCode: text('postal_code').notNull().default(''),
   city: text('city').notNull().default(''),
+  /** Where in the building: "Route 25". */
+  visitingRoute: text('visiting_route').notNull().default(''),
+  /** The postal address when it is not the visiting address ("Postbus 90151"); all three empty otherwise. */
+  postalAddressLine: text('postal_address_line').notNull().default(''),
+  postalAddressPostalCode: text('postal_address_postal_code').notNull().default(''),
+  postalAddressCity: text('postal_address_city').notNull().default(''),
   phoneGeneral: text('phone_general').notNull().default(''),
   phoneDepartment: text('phone_department').notNull().default(''),
+  /** When the department answers the phone: `[{ weekday, from, to }]`, checked by the contract. */
+  phoneHours: jsonb('phone_hours').$type<PhoneHours[]>().notNull().default([]),
   email: text('email').notNull().default(''),
+  /** Free text about the hours; printed beside the phone hours, or alone when none are listed. */
   openingHours: text('opening_hours').notNull().default(''),
   portalUrl: text('portal_url').notNull().default(''),
+  /** Who signs the invitation letter; empty: the department. */
+  signOff: text('sign_off').notNull().default(''),
   /** Days after an invitation before the "no response" reminder task falls due. */
   inviteReminderDays: integer('invite_reminder_days').notNull().default(21),
+  /** Optimistic concurrency of the profile screen: bumped by every change. */
+  version: integer('version').notNull().default(1),
   ...timestamps,
 });
 

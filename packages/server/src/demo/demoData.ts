@@ -36,12 +36,24 @@ export const DEMO_ORGANIZATION = {
   houseNumber: '1',
   postalCode: '1234 AB',
   city: 'Demostad',
+  visitingRoute: 'Route 25',
+  postalAddressLine: 'Postbus 90151',
+  postalAddressPostalCode: '1230 AA',
+  postalAddressCity: 'Demostad',
   phoneGeneral: '(012) 345 67 00',
   phoneDepartment: '(012) 345 67 89',
+  // As leaflet 002 prints its nurses' hours: three weekdays, one hour each.
+  phoneHours: [
+    { weekday: 'monday', from: '15:30', to: '16:30' },
+    { weekday: 'wednesday', from: '15:30', to: '16:30' },
+    { weekday: 'friday', from: '15:30', to: '16:30' },
+  ],
   email: 'fractuurpreventie@demostad.example',
-  openingHours: 'maandag t/m vrijdag 08.30 – 16.30 uur',
+  // No note: the hours say it all, and the letter stays on one page.
+  openingHours: '',
   portalUrl: 'https://mijn.demostad.example',
-};
+  signOff: 'Het team van de osteoporosepolikliniek',
+} satisfies Partial<typeof organizations.$inferInsert>;
 
 /** The demo hospital's patient-number system. */
 export const DEMO_SOURCE_SYSTEM = 'demo-his';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderInvitationLetters, type InvitationLetterInput } from './invitationLetter';
 import {
   demoOrganization,
+  demoOrganizationWithHours,
   dutchLetter,
   longLetter,
   mrsDeVries,
@@ -72,6 +73,80 @@ describe('renderInvitationLetters: a Dutch letter', () => {
     const text = await singlePageText(dutchLetter({ patient: { ...mrsDeVries, sex: 'unknown' } }));
     expect(text).toContain('Geachte J.M. de Vries,');
     expect(text).not.toMatch(/mevrouw|heer/);
+  });
+});
+
+describe('renderInvitationLetters: the profile of the organisation profile screen', () => {
+  const letter = dutchLetter({ organization: demoOrganizationWithHours });
+
+  it('prints the phone hours per weekday, the route and the sign-off, still on one page', async () => {
+    const text = await singlePageText({
+      ...letter,
+      organization: { ...demoOrganizationWithHours, openingHours: '' },
+    });
+    expect(text).toContain(
+      'Bel ons op (099) 123 45 67 (maandag, woensdag en vrijdag van 15.30 tot 16.30 uur).',
+    );
+    expect(text).toContain('Route 25');
+    expect(text).toMatch(
+      /Met vriendelijke groet, Het team van de osteoporosepolikliniek Ziekenhuis Demostad/,
+    );
+  });
+
+  it('prints the note on the hours beside them', async () => {
+    const text = squashSpaces((await pdfPages(await renderInvitationLetters([letter]))).join(' '));
+    expect(text).toContain(
+      'Bel ons op (099) 123 45 67 (maandag, woensdag en vrijdag van 15.30 tot 16.30 uur; behalve op feestdagen).',
+    );
+  });
+
+  it('prints both addresses, each named, and sends post back to the postal address', async () => {
+    const text = squashSpaces((await pdfPages(await renderInvitationLetters([letter]))).join(' '));
+    expect(text).toContain('Bezoekadres');
+    expect(text).toContain('Postadres');
+    expect(text).toContain('Postbus 90151');
+    expect(text).toContain('9998 AB Demostad');
+    // The window shows the return address: the PO box, not the street.
+    const window = squashSpaces(
+      await pdfTextInBox(await renderInvitationLetters([letter]), 1, {
+        left: 25,
+        top: 50,
+        width: 80,
+        height: 34,
+      }),
+    );
+    expect(window).toContain('Retour: Ziekenhuis Demostad, Postbus 90151, 9998 AB Demostad');
+    expect(window).not.toContain('Gasthuislaan');
+  });
+
+  it('words the hours in English in an English letter', async () => {
+    const text = await singlePageText({
+      ...letter,
+      locale: 'en',
+      organization: { ...demoOrganizationWithHours, openingHours: '' },
+    });
+    expect(text).toContain('(Monday, Wednesday and Friday from 15:30 to 16:30)');
+  });
+
+  it('refuses a profile that says nothing about when to call, or half a postal address, naming the field', async () => {
+    await expect(
+      renderInvitationLetters([dutchLetter({ organization: { ...demoOrganization, openingHours: '' } })]),
+    ).rejects.toMatchObject({ field: 'letters[0].organization.phoneHours' });
+    await expect(
+      renderInvitationLetters([
+        dutchLetter({ organization: { ...demoOrganizationWithHours, postalAddressCity: '' } }),
+      ]),
+    ).rejects.toMatchObject({ field: 'letters[0].organization.postalAddressLine' });
+    await expect(
+      renderInvitationLetters([
+        dutchLetter({
+          organization: {
+            ...demoOrganizationWithHours,
+            phoneHours: [{ weekday: 'monday', from: '16:30', to: '15:30' }],
+          },
+        }),
+      ]),
+    ).rejects.toMatchObject({ field: 'letters[0].organization.phoneHours.0.to' });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Content, ContentSection, ContentStack, DynamicContent } from 'pdfmake/interfaces';
-import type { ValidatedLetter } from './invitationLetterInput';
+import type { LetterOrganization, ValidatedLetter } from './invitationLetterInput';
 import { formatLongDate } from './letterDate';
 import {
   ADDRESS_WINDOW,
@@ -14,6 +14,7 @@ import {
 } from './letterLayout';
 import { letterTranslator, type LetterTranslator } from './letterText';
 import { formatPostalCode, postcodeTownText, recipientLines, streetLine } from './postalAddress';
+import { phoneAvailability } from './phoneHoursText';
 import { salutation } from './salutation';
 
 export const PAGE_MARGINS: [number, number, number, number] = [
@@ -50,12 +51,28 @@ function letterhead({ organization }: ValidatedLetter): Content {
 }
 
 function senderDetails({ organization }: ValidatedLetter, text: LetterTranslator): Content {
+  const postal = postalAddressOf(organization);
+  // With a postal address of its own, each address says which it is; otherwise the one address needs no label.
+  const visiting: Content[] = [
+    ...(postal === undefined ? [] : [{ text: text.t('letterhead.visitingAddress'), bold: true }]),
+    streetLine(organization),
+    postcodeTownText(organization),
+    ...(organization.visitingRoute === '' ? [] : [organization.visitingRoute]),
+  ];
+  const postalLines: Content[] =
+    postal === undefined
+      ? []
+      : [
+          { text: text.t('letterhead.postalAddress'), bold: true, margin: [0, 4, 0, 0] },
+          postal.line,
+          postcodeTownText(postal),
+        ];
   return placedBlock(SENDER_DETAILS, {
     fontSize: FONT_SIZE.details,
     lineHeight: 1.15,
     stack: [
-      streetLine(organization),
-      postcodeTownText(organization),
+      ...visiting,
+      ...postalLines,
       {
         text: text.t('letterhead.phoneDepartment', { phone: organization.phoneDepartment }),
         margin: [0, 4, 0, 0],
@@ -66,15 +83,37 @@ function senderDetails({ organization }: ValidatedLetter, text: LetterTranslator
   });
 }
 
+/** The postal address when the profile has one apart from the visiting address (validation made it whole). */
+function postalAddressOf(
+  organization: LetterOrganization,
+): { line: string; postalCode: string; city: string } | undefined {
+  if (organization.postalAddressLine === '') return undefined;
+  return {
+    line: organization.postalAddressLine,
+    postalCode: organization.postalAddressPostalCode,
+    city: organization.postalAddressCity,
+  };
+}
+
 function addressWindow(letter: ValidatedLetter, text: LetterTranslator): Content {
   const { organization } = letter;
-  const returnAddress = text.t('window.returnAddress', {
-    organization: organization.name,
-    street: organization.street,
-    houseNumber: organization.houseNumber,
-    postalCode: formatPostalCode(organization.postalCode),
-    city: organization.city,
-  });
+  // Post goes back to the postal address when there is one (a PO box), else to the visiting address.
+  const postal = postalAddressOf(organization);
+  const returnAddress =
+    postal === undefined
+      ? text.t('window.returnAddress', {
+          organization: organization.name,
+          street: organization.street,
+          houseNumber: organization.houseNumber,
+          postalCode: formatPostalCode(organization.postalCode),
+          city: organization.city,
+        })
+      : text.t('window.returnAddressPostal', {
+          organization: organization.name,
+          line: postal.line,
+          postalCode: formatPostalCode(postal.postalCode),
+          city: postal.city,
+        });
   const small: Content[] = [{ text: returnAddress }];
   if (letter.reference !== undefined) {
     small.push({ text: text.t('window.reference', { reference: letter.reference }) });
@@ -138,8 +177,7 @@ function body(letter: ValidatedLetter, text: LetterTranslator): Content[] {
     paragraph(
       text.t('respond.byPhone', {
         phone: organization.phoneDepartment,
-        // The catalogue closes the sentence after the parenthesis: "(… 16.30 uur)." not "(… 16.30 uur.)."
-        openingHours: organization.openingHours.replace(/\.+$/, ''),
+        openingHours: phoneAvailability(organization, text),
       }),
     ),
     paragraph(text.t('respond.byPortal', { portalUrl: organization.portalUrl }), 4),
@@ -151,7 +189,8 @@ function body(letter: ValidatedLetter, text: LetterTranslator): Content[] {
     {
       stack: [
         { text: text.t('closing.regards'), margin: [0, 0, 0, mm(4)] },
-        { text: organization.department, bold: true },
+        // Signed by whom the profile names ("Het team van de osteoporosepolikliniek"); without one, the department.
+        { text: organization.signOff === '' ? organization.department : organization.signOff, bold: true },
         organization.name,
       ],
       unbreakable: true,

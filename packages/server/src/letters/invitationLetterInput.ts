@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { compareDates, parseIsoDate, type CalendarDate } from './letterDate';
 import { LetterInputError } from './letterInputError';
 import { isStorableText } from '../text/storableText';
-import { LETTER_LOCALES, type LetterLocale, SEXES, type Sex } from '@osteopad/contract';
+import {
+  LETTER_LOCALES,
+  type LetterLocale,
+  type PhoneHours,
+  phoneHoursIssues,
+  SEXES,
+  type Sex,
+  WEEKDAYS,
+} from '@osteopad/contract';
 
 /** The organisation's profile as printed in the letterhead, the return address and the closing. */
 export interface LetterOrganization {
@@ -12,12 +20,25 @@ export interface LetterOrganization {
   houseNumber: string;
   postalCode: string;
   city: string;
+  /** Where in the building ("Route 25"); empty: not printed. */
+  visitingRoute: string;
+  /** The postal address when it differs from the visiting address ("Postbus 90151"); all three empty otherwise. */
+  postalAddressLine: string;
+  postalAddressPostalCode: string;
+  postalAddressCity: string;
   phoneGeneral: string;
   phoneDepartment: string;
+  /** When the department's phone is answered; printed after its number ("maandag tot en met vrijdag van 8.30 tot 16.30 uur"). */
+  phoneHours: readonly PhoneHours[];
   email: string;
-  /** Printed after the department's phone number, in the letter's language: "maandag tot en met vrijdag, 8.30–16.30 uur". */
+  /**
+   * A note on the hours in the letter's language, printed beside the phone hours ("behalve op feestdagen"), or alone
+   * when none are listed: "maandag tot en met vrijdag, 8.30–16.30 uur".
+   */
   openingHours: string;
   portalUrl: string;
+  /** Who signs the letter ("Het team van de osteoporosepolikliniek"); empty: the department. */
+  signOff: string;
 }
 
 export interface LetterPatient {
@@ -78,19 +99,48 @@ const isoDate = z
   .string()
   .refine((value) => parseIsoDate(value) !== undefined, 'must be a date as YYYY-MM-DD');
 
-const organizationSchema = z.object({
-  name: requiredText(100),
-  department: requiredText(100),
-  street: requiredText(100),
-  houseNumber: requiredText(20),
-  postalCode: requiredText(12),
-  city: requiredText(60),
-  phoneGeneral: phoneNumber,
-  phoneDepartment: phoneNumber,
-  email: z.email('must be an e-mail address').max(254),
-  openingHours: requiredText(120),
-  portalUrl: z.httpUrl('must be an http(s) URL').max(200),
-});
+const organizationSchema = z
+  .object({
+    name: requiredText(100),
+    department: requiredText(100),
+    street: requiredText(100),
+    houseNumber: requiredText(20),
+    postalCode: requiredText(12),
+    city: requiredText(60),
+    phoneGeneral: phoneNumber,
+    phoneDepartment: phoneNumber,
+    visitingRoute: optionalText(100),
+    postalAddressLine: optionalText(100),
+    postalAddressPostalCode: optionalText(12),
+    postalAddressCity: optionalText(60),
+    email: z.email('must be an e-mail address').max(254),
+    phoneHours: z
+      .array(z.object({ weekday: z.enum(WEEKDAYS), from: z.string(), to: z.string() }))
+      .max(WEEKDAYS.length)
+      .superRefine((hours, ctx) => {
+        for (const issue of phoneHoursIssues(hours)) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.index, issue.field] });
+        }
+      }),
+    openingHours: optionalText(120),
+    portalUrl: z.httpUrl('must be an http(s) URL').max(200),
+    signOff: optionalText(100),
+  })
+  // The patient must be told when to call: the phone hours, or at least the note about them.
+  .refine((org) => org.phoneHours.length > 0 || org.openingHours !== '', {
+    message: 'must list the phone hours (or a note on the opening hours)',
+    path: ['phoneHours'],
+  })
+  .refine(
+    (org) =>
+      [org.postalAddressLine, org.postalAddressPostalCode, org.postalAddressCity].every(
+        (part) => part === '',
+      ) ||
+      [org.postalAddressLine, org.postalAddressPostalCode, org.postalAddressCity].every(
+        (part) => part !== '',
+      ),
+    { message: 'must be whole (line, postcode and town) or empty', path: ['postalAddressLine'] },
+  );
 
 const patientSchema = z.object({
   familyName: requiredText(100),

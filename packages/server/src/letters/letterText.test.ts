@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MONTH_MESSAGE_KEYS } from './letterDate';
+import { WEEKDAY_MESSAGE_KEYS } from './phoneHoursText';
 import { CONSULT_CODE_MESSAGE_KEYS } from './consult/consultLetterPhrases';
 import { letterCatalogues, letterTranslator } from './letterText';
 import { LETTER_LOCALES } from '@osteopad/contract';
@@ -23,12 +24,16 @@ function placeholders(text: unknown): string[] {
     : [];
 }
 
-/** Keys the production code passes to `t('…')`, plus the keys it picks by number or code (months, consult codes). */
+/** Keys the production code passes to `t('…')`, plus the keys it picks by number or code (months, weekdays, consult codes). */
 async function keysUsedInCode(): Promise<Set<string>> {
   const files = (await readdir(LETTERS_DIRECTORY, { recursive: true })).filter(
     (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('test-support'),
   );
-  const used = new Set<string>([...MONTH_MESSAGE_KEYS, ...CONSULT_CODE_MESSAGE_KEYS]);
+  const used = new Set<string>([
+    ...MONTH_MESSAGE_KEYS,
+    ...WEEKDAY_MESSAGE_KEYS,
+    ...CONSULT_CODE_MESSAGE_KEYS,
+  ]);
   for (const file of files) {
     const source = await readFile(join(LETTERS_DIRECTORY, file), 'utf8');
     for (const [, key] of source.matchAll(/\bt\(\s*'([^']+)'/g)) if (key !== undefined) used.add(key);

@@ -27,7 +27,7 @@ export function postcodeTownLine(address: PostalAddress): string {
 }
 
 /** "1234 AB Demostad": the same address in running text or a letterhead. */
-export function postcodeTownText(address: PostalAddress): string {
+export function postcodeTownText(address: Pick<PostalAddress, 'postalCode' | 'city'>): string {
   return `${formatPostalCode(address.postalCode)} ${address.city}`;
 }
 

@@ -262,11 +262,17 @@ describe('invitation, reminder, decline and review', () => {
 
   it('uses the organisation’s reminder interval', async () => {
     const profile = (await h.as(admin, 'GET', '/api/organization')).json<Record<string, unknown>>();
-    const { id: _id, ...editable } = profile;
+    // The answer's version goes back as the version the change was made from.
+    const { id: _id, version, ...read } = profile;
+    const editable = { ...read, expectedVersion: version };
     const updated = await h.as(admin, 'PUT', '/api/organization', { ...editable, inviteReminderDays: 14 });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json()).toMatchObject({ inviteReminderDays: 14 });
-    const bad = await h.as(admin, 'PUT', '/api/organization', { ...editable, inviteReminderDays: 0 });
+    const bad = await h.as(admin, 'PUT', '/api/organization', {
+      ...editable,
+      expectedVersion: undefined,
+      inviteReminderDays: 0,
+    });
     expect(bad.statusCode).toBe(400);
     const { items } = await worklist(secretary, 'view=to_invite&sort=name');
     const r = await h.as(secretary, 'POST', `/api/episodes/${items[0]?.episodeId ?? ''}/invitation`, {

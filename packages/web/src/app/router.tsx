@@ -28,6 +28,7 @@ import {
   homeFor,
   ADVICE_SCREEN_ROLES,
   USER_ADMIN_ROLES,
+  ORGANIZATION_ADMIN_ROLES,
 } from '../session/permissions';
 import { safeRedirect } from '../session/redirects';
 import type { SessionEndReason } from '../session/endSession';
@@ -116,6 +117,10 @@ const PortalAdviceScreen = lazyRouteComponent(
   'PortalAdviceScreen',
 );
 const UsersScreen = lazyRouteComponent(() => import('../users/UsersScreen'), 'UsersScreen');
+const OrganizationScreen = lazyRouteComponent(
+  () => import('../organization/OrganizationScreen'),
+  'OrganizationScreen',
+);
 const SetPasswordScreen = lazyRouteComponent(() => import('../users/SetPasswordScreen'), 'SetPasswordScreen');
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -377,6 +382,15 @@ const usersRoute = createRoute({
     </RequireRole>
   ),
 });
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/organization',
+  component: () => (
+    <RequireRole roles={ORGANIZATION_ADMIN_ROLES}>
+      <OrganizationScreen />
+    </RequireRole>
+  ),
+});
 // An administrator's one-time password link lands here; its user has no session yet.
 const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -411,6 +425,7 @@ const routeTree = rootRoute.addChildren([
     followUpRoute,
     adviceRoute,
     usersRoute,
+    organizationRoute,
   ]),
   portalActivateRoute,
   portalMagicLinkRoute,

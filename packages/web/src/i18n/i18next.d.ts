@@ -15,6 +15,7 @@ import type portalIntakeNl from '../portalIntake/i18n/nl.json';
 import type usersNl from '../users/i18n/nl.json';
 import type auditFindNl from '../audit/i18n/nl.json';
 import type clinicalConfigNl from '../clinicalConfig/i18n/nl.json';
+import type organizationNl from '../organization/i18n/nl.json';
 
 // Typed keys: `t('no.such.key')` fails the type check, and template keys such as
 // t(`roles.${role}`) are checked for every member of the union. The screen catalogues
@@ -34,7 +35,8 @@ type ScreenCatalogues = typeof importsNl &
   typeof portalIntakeNl &
   typeof usersNl &
   typeof auditFindNl &
-  typeof clinicalConfigNl;
+  typeof clinicalConfigNl &
+  typeof organizationNl;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -38,6 +38,7 @@ import {
   NEXT_STEP_ACTIONS,
   REOPEN_REASONS,
   WRONG_NUMBER_NEXT_STEPS,
+  WEEKDAYS,
 } from '@osteopad/contract';
 import { ERROR_MESSAGE_KEYS } from '../common/errorMessageKey';
 import { LETTER_ORGANIZATION_FIELDS, LETTER_PATIENT_FIELDS } from '../letters/letterFailure';
@@ -45,6 +46,7 @@ import { SENT_ON_ERRORS } from '../worklist/sentOnDate';
 import { WORKLIST_FILTER_ERRORS } from '../worklist/worklistFilterForm';
 import { WORKLIST_TABS } from '../worklist/worklistSearch';
 import { LOGIN_ERROR_KEYS } from '../login/loginErrorKey';
+import { PROFILE_PROBLEMS, TEXT_FIELDS } from '../organization/profileDraft';
 import { fractureSiteKey } from './labels';
 import { LANGUAGES } from './languages';
 import { mergedCatalogues } from './catalogueFiles';
@@ -181,6 +183,9 @@ describe('translation keys used in the sources', () => {
     'appointment statuses': APPOINTMENT_STATUSES.map((v) => `episode.appointmentStatus.${v}`),
     'call outcomes': [...CALL_OUTCOMES, ...WRONG_NUMBER_NEXT_STEPS].map((v) => `episode.call.${v}`),
     'next steps': NEXT_STEP_ACTIONS.map((v) => `episode.nextStep.${v}`),
+    weekdays: WEEKDAYS.map((v) => `organization.weekdays.${v}`),
+    'organisation profile fields': TEXT_FIELDS.map((v) => `organization.fields.${v}`),
+    'organisation profile problems': PROFILE_PROBLEMS.map((v) => `organization.problems.${v}`),
   };
 
   it.each(Object.entries(keyLists))('every one of the %s has a label in both languages', (_name, keys) => {

@@ -11,9 +11,11 @@ export const LETTER_ORGANIZATION_FIELDS = [
   'city',
   'phoneGeneral',
   'phoneDepartment',
+  'phoneHours',
   'email',
   'openingHours',
   'portalUrl',
+  'postalAddressLine',
 ] as const;
 export type LetterOrganizationField = (typeof LETTER_ORGANIZATION_FIELDS)[number];
 

@@ -63,3 +63,6 @@ export const canUseAdvice = (role: Role): boolean => ADVICE_SCREEN_ROLES.include
 /** The server's ADMIN_ROLES for the user routes: the accounts of the organisation (`/admin/users`). */
 export const USER_ADMIN_ROLES: readonly Role[] = ADMIN_ROLES;
 export const canManageUsers = (role: Role): boolean => USER_ADMIN_ROLES.includes(role);
+/** The server's ADMIN_ROLES for the organisation profile (`/admin/organization`): what letters print. */
+export const ORGANIZATION_ADMIN_ROLES: readonly Role[] = ADMIN_ROLES;
+export const canManageOrganization = (role: Role): boolean => ORGANIZATION_ADMIN_ROLES.includes(role);

@@ -12,6 +12,7 @@ import {
   canUseFollowUpWorklist,
   canUseAdvice,
   canManageUsers,
+  canManageOrganization,
 } from '../session/permissions';
 
 interface MainNavProps {
@@ -32,6 +33,7 @@ export function MainNav({ role }: MainNavProps) {
   const showFollowUp = canUseFollowUpWorklist(role);
   const showAdvice = canUseAdvice(role);
   const showUsers = canManageUsers(role);
+  const showOrganization = canManageOrganization(role);
   if (
     !showWorklist &&
     !showPatients &&
@@ -41,7 +43,8 @@ export function MainNav({ role }: MainNavProps) {
     !showReminders &&
     !showFollowUp &&
     !showAdvice &&
-    !showUsers
+    !showUsers &&
+    !showOrganization
   )
     return null;
   return (
@@ -90,6 +93,11 @@ export function MainNav({ role }: MainNavProps) {
         {showUsers && (
           <AnchorLink to="/admin/users" fw={500} activeProps={ACTIVE}>
             {t('nav.users')}
+          </AnchorLink>
+        )}
+        {showOrganization && (
+          <AnchorLink to="/admin/organization" fw={500} activeProps={ACTIVE}>
+            {t('nav.organization')}
           </AnchorLink>
         )}
       </Group>

@@ -25,7 +25,7 @@ import type {
   VfaCategory,
 } from '@osteopad/clinical';
 import { DRUG_CODES, LIFESTYLE_ADVICE_CODES, VERTEBRAL_LEVELS, BMD_SITES } from '@osteopad/clinical';
-import { SEXES, type Sex } from '@osteopad/contract';
+import { phoneHoursIssues, SEXES, type Sex, WEEKDAYS } from '@osteopad/contract';
 import type { LetterOrganization } from '../invitationLetterInput';
 import { parseIsoDate, type CalendarDate } from '../letterDate';
 import { LetterInputError } from '../letterInputError';
@@ -310,19 +310,38 @@ const phone = text(40, true).pipe(
     .regex(/^\+?[0-9()\s./-]*[0-9][0-9()\s./-]*$/, 'must be a phone number (digits, spaces, + ( ) - . /)'),
 );
 
-const organizationSchema = z.object({
-  name: text(100, true),
-  department: text(100, true),
-  street: text(100, true),
-  houseNumber: text(20, true),
-  postalCode: text(12, true),
-  city: text(60, true),
-  phoneGeneral: phone,
-  phoneDepartment: phone,
-  email: z.email('must be an e-mail address').max(254),
-  openingHours: text(120, true),
-  portalUrl: z.string().max(200),
-});
+const organizationSchema = z
+  .object({
+    name: text(100, true),
+    department: text(100, true),
+    street: text(100, true),
+    houseNumber: text(20, true),
+    postalCode: text(12, true),
+    city: text(60, true),
+    phoneGeneral: phone,
+    phoneDepartment: phone,
+    visitingRoute: text(100, false).default(''),
+    postalAddressLine: text(100, false).default(''),
+    postalAddressPostalCode: text(12, false).default(''),
+    postalAddressCity: text(60, false).default(''),
+    email: z.email('must be an e-mail address').max(254),
+    phoneHours: z
+      .array(z.object({ weekday: z.enum(WEEKDAYS), from: z.string(), to: z.string() }))
+      .max(WEEKDAYS.length)
+      .superRefine((hours, context) => {
+        for (const issue of phoneHoursIssues(hours)) {
+          context.addIssue({ code: 'custom', message: issue.message, path: [issue.index, issue.field] });
+        }
+      })
+      .default([]),
+    openingHours: text(120, false),
+    portalUrl: z.string().max(200),
+    signOff: text(100, false).default(''),
+  })
+  .refine((org) => org.phoneHours.length > 0 || org.openingHours !== '', {
+    message: 'must list the phone hours (or a note on the opening hours)',
+    path: ['phoneHours'],
+  });
 
 const medicationSchema = z.object({
   drug: z.enum(DRUG_CODES),

@@ -9,6 +9,7 @@ import type { LetterLocale } from '@osteopad/contract';
 import { letterTranslator, type LetterTranslator } from '../letterText';
 import { renderPdf } from '../pdfRenderer';
 import { recipientLines } from '../postalAddress';
+import { phoneAvailability } from '../phoneHoursText';
 import { salutation } from '../salutation';
 import { validateConsultLetterInput, type ValidatedConsultLetter } from './consultLetterInput';
 import {
@@ -55,7 +56,7 @@ function resultBody(letter: ValidatedConsultLetter, text: LetterTranslator): Con
     paragraph(
       text.t('consult.result.questionsByPhone', {
         phone: organization.phoneDepartment,
-        openingHours: organization.openingHours.replace(/\.+$/, ''),
+        openingHours: phoneAvailability(organization, text),
       }),
     ),
     paragraph(text.t('consult.result.questionsByEmail', { email: organization.email })),

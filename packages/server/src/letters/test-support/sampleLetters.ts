@@ -8,11 +8,33 @@ export const demoOrganization: LetterOrganization = {
   houseNumber: '10',
   postalCode: '9999 ZZ',
   city: 'Demostad',
+  visitingRoute: '',
+  postalAddressLine: '',
+  postalAddressPostalCode: '',
+  postalAddressCity: '',
   phoneGeneral: '(099) 123 45 00',
   phoneDepartment: '(099) 123 45 67',
+  phoneHours: [],
   email: 'fractuurpreventie@demostad.example',
   openingHours: 'maandag tot en met vrijdag van 8.30 tot 16.30 uur',
   portalUrl: 'https://portaal.demostad.example',
+  signOff: '',
+};
+
+/** The same organisation as a profile of today: phone hours per weekday, a PO box, a route and a sign-off. */
+export const demoOrganizationWithHours: LetterOrganization = {
+  ...demoOrganization,
+  visitingRoute: 'Route 25',
+  postalAddressLine: 'Postbus 90151',
+  postalAddressPostalCode: '9998AB',
+  postalAddressCity: 'Demostad',
+  phoneHours: [
+    { weekday: 'friday', from: '15:30', to: '16:30' },
+    { weekday: 'monday', from: '15:30', to: '16:30' },
+    { weekday: 'wednesday', from: '15:30', to: '16:30' },
+  ],
+  openingHours: 'behalve op feestdagen',
+  signOff: 'Het team van de osteoporosepolikliniek',
 };
 
 export const mrsDeVries: LetterPatient = {

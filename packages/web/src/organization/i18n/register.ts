@@ -1,0 +1,6 @@
+import { registerScreenCatalogue } from '../../i18n/screenCatalogues';
+import en from './en.json';
+import nl from './nl.json';
+
+// The organisation profile screen's texts travel with its chunk (i18n/screenCatalogues.ts).
+registerScreenCatalogue({ nl, en });
