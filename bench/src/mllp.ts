@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '@osteopad/clinical';
 import { startMllpListener } from '@osteopad/server/caseFinding/channels/mllp/mllpListener';
 import { cliSubject } from '@osteopad/server/caseFinding/channels/cli/cliSubject';
 import { MllpFrameReader, frameMessage } from '@osteopad/server/caseFinding/channels/mllp/mllpFrames';
+import { storedClinicalConfigs } from '@osteopad/server/clinicalConfig/clinicalConfigs';
 import { openBenchDatabase } from './_importHarness';
 
 const MESSAGES = Number(process.env.BENCH_MLLP_MESSAGES ?? 1000);
@@ -73,7 +74,7 @@ export async function run(): Promise<Record<string, unknown>> {
       db: bench.app.db,
       organizationId: bench.organizationId,
       subject: cliSubject(bench.organizationId, 'mllp'),
-      config: DEFAULT_CONFIG,
+      clinicalConfigs: storedClinicalConfigs(bench.app.db, DEFAULT_CONFIG),
       clock: () => new Date('2026-11-01T10:00:00Z'),
       log: () => undefined,
     },

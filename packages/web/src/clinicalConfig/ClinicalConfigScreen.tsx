@@ -102,9 +102,9 @@ export function ClinicalConfigScreen() {
     <Stack gap="md">
       <PageHeading>{t('clinicalConfig.title')}</PageHeading>
       <Stack gap="xs" maw={880}>
-        <Text>{t('clinicalConfig.intro')}</Text>
-        <Text>{t('clinicalConfig.goLive')}</Text>
-        <Text>{canEdit ? t('clinicalConfig.howToChange') : t('clinicalConfig.readOnly')}</Text>
+        <Text>{t('configScreen.intro')}</Text>
+        <Text>{t('configScreen.goLive')}</Text>
+        <Text>{canEdit ? t('configScreen.howToChange') : t('configScreen.readOnly')}</Text>
       </Stack>
       {notice !== null && (
         <Notice
@@ -124,23 +124,23 @@ export function ClinicalConfigScreen() {
       ) : (
         <>
           <ConfigIdentity config={query.data} />
-          <Section title={t('clinicalConfig.list.valuesTitle')}>
+          <Section title={t('configScreen.list.valuesTitle')}>
             <Text role="status" fw={500}>
               {unconfirmedCount === 0
-                ? t('clinicalConfig.list.allConfirmed')
-                : t('clinicalConfig.list.count', { count: unconfirmedCount })}
+                ? t('configScreen.list.allConfirmed')
+                : t('configScreen.list.count', { count: unconfirmedCount })}
             </Text>
-            <Stack gap={4} component="ul" aria-label={t('clinicalConfig.legend.label')} p={0} m={0}>
+            <Stack gap={4} component="ul" aria-label={t('configScreen.legend.label')} p={0} m={0}>
               {CONFIG_MARKERS.map((marker) => (
                 <Group key={marker} component="li" gap="xs" wrap="nowrap" style={{ listStyle: 'none' }}>
                   <MarkerBadge marker={marker} />
-                  <Text size="sm">{t(`clinicalConfig.markerHelp.${marker}`)}</Text>
+                  <Text size="sm">{t(`configScreen.markerHelp.${marker}`)}</Text>
                 </Group>
               ))}
             </Stack>
             <Group gap="sm" align="flex-end" wrap="wrap">
               <SegmentedControl
-                aria-label={t('clinicalConfig.list.viewLabel')}
+                aria-label={t('configScreen.list.viewLabel')}
                 value={shownView}
                 onChange={(next) => {
                   setView(next === 'all' ? 'all' : 'unconfirmed');
@@ -148,16 +148,16 @@ export function ClinicalConfigScreen() {
                 data={[
                   {
                     value: 'unconfirmed',
-                    label: t('clinicalConfig.list.viewUnconfirmed', { count: unconfirmedCount }),
+                    label: t('configScreen.list.viewUnconfirmed', { count: unconfirmedCount }),
                   },
                   {
                     value: 'all',
-                    label: t('clinicalConfig.list.viewAll', { count: query.data.entries.length }),
+                    label: t('configScreen.list.viewAll', { count: query.data.entries.length }),
                   },
                 ]}
               />
               <TextInput
-                label={t('clinicalConfig.list.search')}
+                label={t('configScreen.list.search')}
                 value={search}
                 onChange={(event) => {
                   setSearch(event.currentTarget.value);
@@ -176,8 +176,8 @@ export function ClinicalConfigScreen() {
                   }}
                 >
                   {shownUnconfirmed.every((e) => selected.has(e.key))
-                    ? t('clinicalConfig.list.selectNone')
-                    : t('clinicalConfig.list.selectShown', { count: shownUnconfirmed.length })}
+                    ? t('configScreen.list.selectNone')
+                    : t('configScreen.list.selectShown', { count: shownUnconfirmed.length })}
                 </Button>
                 {selectedEntries.length > 0 && (
                   <Button
@@ -186,7 +186,7 @@ export function ClinicalConfigScreen() {
                       open({ kind: 'confirm', entries: selectedEntries });
                     }}
                   >
-                    {t('clinicalConfig.list.confirmSelected', { count: selectedEntries.length })}
+                    {t('configScreen.list.confirmSelected', { count: selectedEntries.length })}
                   </Button>
                 )}
               </Group>
@@ -194,8 +194,8 @@ export function ClinicalConfigScreen() {
             {shown.length === 0 ? (
               <EmptyNote>
                 {shownView === 'unconfirmed' && search.trim() === ''
-                  ? t('clinicalConfig.list.empty')
-                  : t('clinicalConfig.list.noMatch')}
+                  ? t('configScreen.list.empty')
+                  : t('configScreen.list.noMatch')}
               </EmptyNote>
             ) : (
               grouped.map(([group, entries]) => (
@@ -203,10 +203,10 @@ export function ClinicalConfigScreen() {
                   key={group}
                   gap="xs"
                   component="section"
-                  aria-label={t(`clinicalConfig.groups.${group as ConfigGroup | 'other'}`)}
+                  aria-label={t(`configScreen.groups.${group as ConfigGroup | 'other'}`)}
                 >
                   <Title order={2} size="h4">
-                    {t(`clinicalConfig.groups.${group as ConfigGroup | 'other'}`)}
+                    {t(`configScreen.groups.${group as ConfigGroup | 'other'}`)}
                   </Title>
                   {entries.map((entry) => (
                     <ConfigEntryCard
@@ -243,10 +243,10 @@ export function ClinicalConfigScreen() {
               opened={request !== null}
               title={
                 request?.kind === 'change'
-                  ? t('clinicalConfig.edit.changeTitle', {
+                  ? t('configScreen.edit.changeTitle', {
                       title: configWordsOf(i18n, request.entry.key).title,
                     })
-                  : t('clinicalConfig.edit.confirmTitle', {
+                  : t('configScreen.edit.confirmTitle', {
                       count: request?.kind === 'confirm' ? request.entries.length : 0,
                     })
               }
@@ -273,7 +273,7 @@ export function ClinicalConfigScreen() {
                     setNotice({
                       id: Date.now(),
                       tone: 'success',
-                      text: t('clinicalConfig.edit.saved', { number: next.versionNumber }),
+                      text: t('configScreen.edit.saved', { number: next.versionNumber }),
                     });
                   }}
                 />

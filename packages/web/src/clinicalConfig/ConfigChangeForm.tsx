@@ -63,13 +63,13 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
       : tried && valueProblem !== null
         ? problemText(t, valueProblem, words, wording.number)
         : tried && unchanged
-          ? t('clinicalConfig.edit.problems.unchanged')
+          ? t('configScreen.edit.problems.unchanged')
           : serverValueIssue !== undefined
-            ? t('clinicalConfig.edit.problems.refused', { reason: serverValueIssue.message })
+            ? t('configScreen.edit.problems.refused', { reason: serverValueIssue.message })
             : undefined;
   const reasonError =
     tried && reasonShort
-      ? t('clinicalConfig.edit.reasonTooShort', { count: CONFIG_CHANGE_REASON_MIN_LENGTH })
+      ? t('configScreen.edit.reasonTooShort', { count: CONFIG_CHANGE_REASON_MIN_LENGTH })
       : undefined;
   const general =
     mutation.isError && (serverIssues.length === 0 || serverValueIssue === undefined) ? mutation.error : null;
@@ -77,7 +77,7 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
   return (
     <DialogForm
       submitLabel={
-        request.kind === 'change' ? t('clinicalConfig.edit.saveChange') : t('clinicalConfig.edit.saveConfirm')
+        request.kind === 'change' ? t('configScreen.edit.saveChange') : t('configScreen.edit.saveConfirm')
       }
       submitting={mutation.isPending}
       onCancel={onCancel}
@@ -94,7 +94,7 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
       {general !== null && (
         <Alert color="red" variant="light" role="alert">
           {general instanceof ApiError && general.status === 409
-            ? t('clinicalConfig.edit.stale')
+            ? t('configScreen.edit.stale')
             : errorText(t, general)}
         </Alert>
       )}
@@ -102,7 +102,7 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
         <Stack gap="xs">
           {words.decides !== null && <Text size="sm">{words.decides}</Text>}
           <Text size="sm">
-            {t('clinicalConfig.edit.currentValue')}{' '}
+            {t('configScreen.edit.currentValue')}{' '}
             <strong>{configValueWords(entry.shape, entry.value, words, wording).join('; ')}</strong>
           </Text>
           <ConfigValueField
@@ -110,14 +110,14 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
             value={value}
             onChange={setValue}
             words={words}
-            label={t('clinicalConfig.edit.newValue')}
+            label={t('configScreen.edit.newValue')}
             description={allowedText(t, entry.shape, words, wording.number)}
             error={valueError}
           />
         </Stack>
       ) : request.kind === 'confirm' ? (
         <Stack gap="xs">
-          <Text size="sm">{t('clinicalConfig.edit.confirmIntro', { count: request.entries.length })}</Text>
+          <Text size="sm">{t('configScreen.edit.confirmIntro', { count: request.entries.length })}</Text>
           <List size="sm" spacing={4}>
             {request.entries.map((e) => {
               const w = configWordsOf(i18n, e.key);
@@ -131,8 +131,8 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
         </Stack>
       ) : null}
       <Textarea
-        label={t('clinicalConfig.edit.reason')}
-        description={t('clinicalConfig.edit.reasonHelp')}
+        label={t('configScreen.edit.reason')}
+        description={t('configScreen.edit.reasonHelp')}
         required
         autosize
         minRows={2}

@@ -39,7 +39,7 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
           <Group gap="xs" align="center" wrap="nowrap">
             {edit !== undefined && unconfirmed && (
               <Checkbox
-                aria-label={t('clinicalConfig.entry.select', { title: words.title })}
+                aria-label={t('configScreen.entry.select', { title: words.title })}
                 checked={edit.selected}
                 onChange={(event) => {
                   edit.onSelect(event.currentTarget.checked);
@@ -58,7 +58,7 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
                 tt="none"
                 styles={{ label: { color: 'var(--mantine-color-text)' } }}
               >
-                {t('clinicalConfig.entry.fromSource')}
+                {t('configScreen.entry.fromSource')}
               </Badge>
             ) : unconfirmed ? (
               <MarkerBadge marker={entry.marker} />
@@ -69,7 +69,7 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
                 tt="none"
                 styles={{ label: { color: 'var(--mantine-color-text)' } }}
               >
-                {t('clinicalConfig.entry.confirmed')}
+                {t('configScreen.entry.confirmed')}
               </Badge>
             )}
           </Group>
@@ -83,7 +83,7 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
         )}
         <Group gap="xs" align="baseline" wrap="nowrap">
           <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
-            {t('clinicalConfig.entry.value')}
+            {t('configScreen.entry.value')}
           </Text>
           <Stack gap={0} data-testid="config-value">
             {lines.map((line) => (
@@ -95,13 +95,13 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
         </Group>
         <Text size="sm" c="dimmed">
           {entry.origin === 'clinic'
-            ? t('clinicalConfig.entry.setByClinic')
-            : t('clinicalConfig.entry.reference')}{' '}
-          · {t('clinicalConfig.entry.source', { source: entry.source })}
+            ? t('configScreen.entry.setByClinic')
+            : t('configScreen.entry.reference')}{' '}
+          · {t('configScreen.entry.source', { source: entry.source })}
         </Text>
         {entry.confirmedBy !== null && (
           <Text size="sm">
-            {t('clinicalConfig.entry.confirmedBy', { who: entry.confirmedBy })}
+            {t('configScreen.entry.confirmedBy', { who: entry.confirmedBy })}
             {entry.note === null ? '' : ` — ${entry.note}`}
           </Text>
         )}
@@ -111,18 +111,18 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
               <Button
                 size="xs"
                 onClick={edit.onConfirm}
-                aria-label={t('clinicalConfig.entry.confirmOne', { title: words.title })}
+                aria-label={t('configScreen.entry.confirmOne', { title: words.title })}
               >
-                {t('clinicalConfig.entry.confirm')}
+                {t('configScreen.entry.confirm')}
               </Button>
             )}
             <Button
               size="xs"
               variant="default"
               onClick={edit.onChange}
-              aria-label={t('clinicalConfig.entry.changeOne', { title: words.title })}
+              aria-label={t('configScreen.entry.changeOne', { title: words.title })}
             >
-              {t('clinicalConfig.entry.change')}
+              {t('configScreen.entry.change')}
             </Button>
           </Group>
         )}

@@ -11,13 +11,13 @@ interface ConfigIdentityProps {
 export function ConfigIdentity({ config }: ConfigIdentityProps) {
   const { t } = useTranslation();
   const rows: readonly (readonly [label: string, value: string, testId: string])[] = [
-    [t('clinicalConfig.identity.engineVersion'), config.engineVersion, 'engine-version'],
-    [t('clinicalConfig.identity.configVersion'), config.configVersion, 'config-version'],
-    [t('clinicalConfig.identity.configFingerprint'), config.configFingerprint, 'config-fingerprint'],
+    [t('configScreen.identity.engineVersion'), config.engineVersion, 'engine-version'],
+    [t('configScreen.identity.configVersion'), config.configVersion, 'config-version'],
+    [t('configScreen.identity.configFingerprint'), config.configFingerprint, 'config-fingerprint'],
   ];
   return (
-    <Section title={t('clinicalConfig.identity.title')}>
-      <DataList labelWidth="16rem" aria-label={t('clinicalConfig.identity.label')}>
+    <Section title={t('configScreen.identity.title')}>
+      <DataList labelWidth="16rem" aria-label={t('configScreen.identity.label')}>
         {rows.map(([label, value, testId]) => (
           <DataList.Item key={testId}>
             <DataList.ItemLabel>{label}</DataList.ItemLabel>
@@ -27,7 +27,7 @@ export function ConfigIdentity({ config }: ConfigIdentityProps) {
           </DataList.Item>
         ))}
       </DataList>
-      <Text size="sm">{t('clinicalConfig.identity.help')}</Text>
+      <Text size="sm">{t('configScreen.identity.help')}</Text>
     </Section>
   );
 }

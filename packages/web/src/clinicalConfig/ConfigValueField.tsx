@@ -147,11 +147,11 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
       <Table aria-label={label} withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('clinicalConfig.edit.band.from')}</Table.Th>
-            <Table.Th>{t('clinicalConfig.edit.band.to')}</Table.Th>
+            <Table.Th>{t('configScreen.edit.band.from')}</Table.Th>
+            <Table.Th>{t('configScreen.edit.band.to')}</Table.Th>
             <Table.Th>{words.unit ?? ''}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>{t('clinicalConfig.edit.band.actions')}</VisuallyHidden>
+              <VisuallyHidden>{t('configScreen.edit.band.actions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -161,7 +161,7 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
             <Table.Tr key={index}>
               <Table.Td>
                 <NumberInput
-                  aria-label={t('clinicalConfig.edit.band.fromOf', { row: index + 1 })}
+                  aria-label={t('configScreen.edit.band.fromOf', { row: index + 1 })}
                   value={band.minAgeYears}
                   onChange={(next) => {
                     set(index, { minAgeYears: number(next) });
@@ -172,8 +172,8 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
               </Table.Td>
               <Table.Td>
                 <NumberInput
-                  aria-label={t('clinicalConfig.edit.band.toOf', { row: index + 1 })}
-                  placeholder={t('clinicalConfig.edit.band.noUpper')}
+                  aria-label={t('configScreen.edit.band.toOf', { row: index + 1 })}
+                  placeholder={t('configScreen.edit.band.noUpper')}
                   value={band.maxAgeYears ?? ''}
                   onChange={(next) => {
                     set(index, { maxAgeYears: next === '' ? null : number(next) });
@@ -184,7 +184,7 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
               </Table.Td>
               <Table.Td>
                 <NumberInput
-                  aria-label={t('clinicalConfig.edit.band.mgOf', { row: index + 1 })}
+                  aria-label={t('configScreen.edit.band.mgOf', { row: index + 1 })}
                   value={band.mgPerDay}
                   onChange={(next) => {
                     set(index, { mgPerDay: number(next) });
@@ -196,7 +196,7 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  aria-label={t('clinicalConfig.edit.band.remove', { row: index + 1 })}
+                  aria-label={t('configScreen.edit.band.remove', { row: index + 1 })}
                   onClick={() => {
                     onChange(bands.filter((_, i) => i !== index));
                   }}
@@ -216,7 +216,7 @@ function AgeBandsField({ value, onChange, words, label, error }: FieldProps<Conf
             onChange([...bands, { minAgeYears: '', maxAgeYears: null, mgPerDay: '' }]);
           }}
         >
-          {t('clinicalConfig.edit.band.add')}
+          {t('configScreen.edit.band.add')}
         </Button>
       </Group>
       {error !== undefined && (
@@ -241,7 +241,7 @@ export function ConfigValueField(props: FieldProps<ConfigValueShape>) {
       return (
         <Stack gap="xs">
           <Checkbox
-            label={t('clinicalConfig.edit.noValue')}
+            label={t('configScreen.edit.noValue')}
             checked={value === null}
             onChange={(event) => {
               onChange(event.currentTarget.checked ? null : '');

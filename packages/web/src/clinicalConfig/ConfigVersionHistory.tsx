@@ -31,34 +31,34 @@ export function ConfigVersionHistory({ entries }: ConfigVersionHistoryProps) {
       : configValueWords(shape, value, words, wording).join('; ');
   };
   return (
-    <Section title={t('clinicalConfig.history.title')}>
+    <Section title={t('configScreen.history.title')}>
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.versions.length === 0 ? (
-        <EmptyNote>{t('clinicalConfig.history.empty')}</EmptyNote>
+        <EmptyNote>{t('configScreen.history.empty')}</EmptyNote>
       ) : (
-        <Stack gap="md" component="ol" p={0} m={0} aria-label={t('clinicalConfig.history.title')}>
+        <Stack gap="md" component="ol" p={0} m={0} aria-label={t('configScreen.history.title')}>
           {query.data.versions.map((version) => (
             <Stack key={version.number} gap={4} component="li" style={{ listStyle: 'none' }}>
               <Text fw={600}>
-                {t('clinicalConfig.history.version', {
+                {t('configScreen.history.version', {
                   number: version.number,
                   when: formatDateTime(version.createdAt),
                   who: version.createdByName,
                 })}
               </Text>
-              <Text size="sm">{t('clinicalConfig.history.reason', { reason: version.reason })}</Text>
+              <Text size="sm">{t('configScreen.history.reason', { reason: version.reason })}</Text>
               <List size="sm" spacing={2}>
                 {version.changes.map((change) => (
                   <List.Item key={change.key}>
                     {change.kind === 'confirmed'
-                      ? t('clinicalConfig.history.confirmed', {
+                      ? t('configScreen.history.confirmed', {
                           title: configWordsOf(i18n, change.key).title,
                           value: said(change, change.to),
                         })
-                      : t('clinicalConfig.history.changed', {
+                      : t('configScreen.history.changed', {
                           title: configWordsOf(i18n, change.key).title,
                           from: said(change, change.from),
                           to: said(change, change.to),

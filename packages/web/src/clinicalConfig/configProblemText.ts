@@ -23,7 +23,7 @@ export function allowedText(
 ): string | undefined {
   const number = numberShapeOf(shape);
   if (number === null)
-    return shape.kind === 'calciumTable' ? t('clinicalConfig.edit.allowed.ageBands') : undefined;
+    return shape.kind === 'calciumTable' ? t('configScreen.edit.allowed.ageBands') : undefined;
   const range = {
     min: format(number.min),
     max: format(number.max),
@@ -31,8 +31,8 @@ export function allowedText(
   };
   return (
     number.integer
-      ? t('clinicalConfig.edit.allowed.wholeNumber', range)
-      : t('clinicalConfig.edit.allowed.number', range)
+      ? t('configScreen.edit.allowed.wholeNumber', range)
+      : t('configScreen.edit.allowed.number', range)
   ).trim();
 }
 
@@ -45,22 +45,22 @@ export function problemText(
 ): string {
   switch (problem.kind) {
     case 'required':
-      return t('clinicalConfig.edit.problems.required');
+      return t('configScreen.edit.problems.required');
     case 'choice':
-      return t('clinicalConfig.edit.problems.choice');
+      return t('configScreen.edit.problems.choice');
     case 'range': {
       const range = { min: format(problem.min), max: format(problem.max), unit: words.unit ?? '' };
       return (
         problem.integer
-          ? t('clinicalConfig.edit.problems.rangeWhole', range)
-          : t('clinicalConfig.edit.problems.range', range)
+          ? t('configScreen.edit.problems.rangeWhole', range)
+          : t('configScreen.edit.problems.range', range)
       ).trim();
     }
     case 'listLength':
-      return t('clinicalConfig.edit.problems.listLength', { min: problem.min, max: problem.max });
+      return t('configScreen.edit.problems.listLength', { min: problem.min, max: problem.max });
     case 'duplicates':
-      return t('clinicalConfig.edit.problems.duplicates');
+      return t('configScreen.edit.problems.duplicates');
     case 'ageBands':
-      return t('clinicalConfig.edit.problems.ageBands');
+      return t('configScreen.edit.problems.ageBands');
   }
 }

@@ -97,19 +97,23 @@ describe('the words of the clinical configuration', () => {
     expect(REQUIRED.get('drugs.registeredForMen')?.has('options.romosozumab')).toBe(true);
   });
 
-  it.each(LANGUAGES)('%s holds only the configWords namespace, with its general words', (language) => {
-    const catalogue = CATALOGUES[language];
-    expect(Object.keys(catalogue)).toEqual(['configWords']);
-    expect(Object.keys(catalogue.configWords).sort()).toEqual(['boolean', 'keys', 'noValue']);
-    for (const text of [
-      catalogue.configWords.boolean.true,
-      catalogue.configWords.boolean.false,
-      catalogue.configWords.noValue,
-    ]) {
-      expect(typeof text === 'string' && text.trim() !== '' && text === text.trim()).toBe(true);
-    }
-    expect(Object.keys(catalogue.configWords.boolean).sort()).toEqual(['false', 'true']);
-  });
+  it.each(LANGUAGES)(
+    '%s holds the screen’s texts and the configWords namespace, with its general words',
+    (language) => {
+      const catalogue = CATALOGUES[language];
+      // Beside the words, the screen's own texts (configScreen: all but the title, markers and notice the shell needs).
+      expect(Object.keys(catalogue)).toEqual(['configScreen', 'configWords']);
+      expect(Object.keys(catalogue.configWords).sort()).toEqual(['boolean', 'keys', 'noValue']);
+      for (const text of [
+        catalogue.configWords.boolean.true,
+        catalogue.configWords.boolean.false,
+        catalogue.configWords.noValue,
+      ]) {
+        expect(typeof text === 'string' && text.trim() !== '' && text === text.trim()).toBe(true);
+      }
+      expect(Object.keys(catalogue.configWords.boolean).sort()).toEqual(['false', 'true']);
+    },
+  );
 
   it.each(LANGUAGES)(
     '%s words every configuration value: title, decides, unit, options and fields',

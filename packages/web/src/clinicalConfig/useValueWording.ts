@@ -14,8 +14,8 @@ export function useValueWording(): ValueWording {
       no: commonConfigWord(i18n, 'boolean.false'),
       noValue: commonConfigWord(i18n, 'noValue'),
       number: (n: number) => format.format(n),
-      noUpperAge: t('clinicalConfig.values.noUpperAge'),
-      years: t('clinicalConfig.values.years'),
+      noUpperAge: t('configScreen.values.noUpperAge'),
+      years: t('configScreen.values.years'),
     };
   }, [i18n, language, t]);
 }

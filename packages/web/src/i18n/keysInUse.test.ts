@@ -175,7 +175,7 @@ describe('translation keys used in the sources', () => {
     'letter patient fields': LETTER_PATIENT_FIELDS.map((v) => `letters.patientFields.${v}`),
     'clinical configuration markers': CONFIG_MARKERS.flatMap((v) => [
       `clinicalConfig.markers.${v}`,
-      `clinicalConfig.markerHelp.${v}`,
+      `configScreen.markerHelp.${v}`,
     ]),
     'reopen reasons': REOPEN_REASONS.map((v) => `reopenReason.${v}`),
     'fracture inclusion reasons': FRACTURE_INCLUSION_REASONS.map((v) => `fractureInclusionReason.${v}`),
