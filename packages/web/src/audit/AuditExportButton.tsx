@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_EXPORT_MAX_ROWS } from '@osteopad/contract';
 import { exportAuditCsv, type AuditFilter } from '../api/audit';
 import { ApiError } from '../api/client';
-import { Notice, type NoticeContent } from '../common/Notice';
+import { TextNotice, type NoticeContent } from '../common/Notice';
 import { todayIso } from '../format/dates';
 import { auditExportFileName, saveFile } from './saveFile';
 import './i18n/register';
@@ -56,17 +56,12 @@ export function AuditExportButton({ filter }: AuditExportButtonProps) {
           {t('auditFind.export.help')}
         </Text>
       </Group>
-      {notice !== null && (
-        <Notice
-          key={notice.id}
-          tone={notice.tone}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice.text}
-        </Notice>
-      )}
+      <TextNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Dialog } from '../common/Dialog';
 import { EmptyNote } from '../common/EmptyNote';
 import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
-import { Notice, type NoticeContent } from '../common/Notice';
+import { TextNotice, type NoticeContent } from '../common/Notice';
 import { PageHeading } from '../common/PageHeading';
 import { QueryError } from '../common/QueryError';
 import { Section } from '../common/Section';
@@ -106,17 +106,12 @@ export function ClinicalConfigScreen() {
         <Text>{t('configScreen.goLive')}</Text>
         <Text>{canEdit ? t('configScreen.howToChange') : t('configScreen.readOnly')}</Text>
       </Stack>
-      {notice !== null && (
-        <Notice
-          key={notice.id}
-          tone={notice.tone}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice.text}
-        </Notice>
-      )}
+      <TextNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (

@@ -42,3 +42,13 @@ export function Notice({ tone, children, onClose }: NoticeProps) {
     </Alert>
   );
 }
+
+/** The latest outcome above a screen, or nothing: keyed on its id, so each new one is focused and announced. */
+export function TextNotice({ notice, onClose }: { notice: NoticeContent | null; onClose: () => void }) {
+  if (notice === null) return null;
+  return (
+    <Notice key={notice.id} tone={notice.tone} onClose={onClose}>
+      {notice.text}
+    </Notice>
+  );
+}

@@ -6,7 +6,7 @@ import { FINDINGS_PAGE_SIZE, openReportFindingsQuery, type FindingDecision } fro
 import type { ReportFinding } from '@osteopad/contract';
 import { Dialog } from '../common/Dialog';
 import { LoadingState } from '../common/LoadingState';
-import { Notice, type NoticeContent } from '../common/Notice';
+import { TextNotice, type NoticeContent } from '../common/Notice';
 import { Pager } from '../common/Pager';
 import { QueryError } from '../common/QueryError';
 import { FindingReviewForm } from './FindingReviewForm';
@@ -56,17 +56,12 @@ export function ReportFindingsPanel() {
         )}
       </Dialog>
       <Text c="dimmed">{t('worklist.viewHelp.report_findings')}</Text>
-      {notice !== null && (
-        <Notice
-          key={notice.id}
-          tone={notice.tone}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice.text}
-        </Notice>
-      )}
+      <TextNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (

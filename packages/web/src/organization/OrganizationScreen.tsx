@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
 import { ORGANIZATION_QUERY_KEY, organizationQuery, saveOrganizationProfile } from '../api/organization';
 import { LoadingState } from '../common/LoadingState';
 import { NoAccessScreen } from '../common/NoAccessScreen';
-import { Notice, type NoticeContent } from '../common/Notice';
+import { TextNotice, type NoticeContent } from '../common/Notice';
 import { PageHeading } from '../common/PageHeading';
 import { QueryError } from '../common/QueryError';
 import { LetterPreview } from './LetterPreview';
@@ -29,17 +29,12 @@ export function OrganizationScreen() {
     <Stack gap="md">
       <PageHeading>{t('organization.title')}</PageHeading>
       <Text size="sm">{t('organization.intro')}</Text>
-      {notice !== null && (
-        <Notice
-          key={notice.id}
-          tone={notice.tone}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice.text}
-        </Notice>
-      )}
+      <TextNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       {/* A new editor for each saved version: the form starts from what the server keeps. */}
       <ProfileEditor
         key={query.data.version}

@@ -7,7 +7,7 @@ import { USERS_QUERY_KEY, usersQuery } from '../api/users';
 import { Dialog } from '../common/Dialog';
 import { EmptyNote } from '../common/EmptyNote';
 import { LoadingState } from '../common/LoadingState';
-import { Notice, type NoticeContent } from '../common/Notice';
+import { TextNotice, type NoticeContent } from '../common/Notice';
 import { PageHeading } from '../common/PageHeading';
 import { QueryError } from '../common/QueryError';
 import { useCurrentUser } from '../session/useCurrentUser';
@@ -62,17 +62,12 @@ export function UsersScreen() {
           {t('users.actions.add')}
         </Button>
       </Group>
-      {notice !== null && (
-        <Notice
-          key={notice.id}
-          tone={notice.tone}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice.text}
-        </Notice>
-      )}
+      <TextNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (
