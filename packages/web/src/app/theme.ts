@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -9,6 +9,14 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   // Someone who asked their system for less motion gets dialogs and menus without their fade and slide.
   respectReducedMotion: true,
+  components: {
+    // A light badge's own text shade is below 4.5:1 on its tint (orange 9 too): its words take the text
+    // colour, and the tint says the rest.
+    Badge: Badge.extend({
+      styles: (_theme, props) =>
+        props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {},
+    }),
+  },
 });
 
 /**

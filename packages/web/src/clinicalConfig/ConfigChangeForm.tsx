@@ -57,16 +57,15 @@ export function ConfigChangeForm({ request, basedOn, onDone, onStale, onCancel }
   const serverIssues = mutation.error instanceof ApiError ? mutation.error.issues : [];
   const serverValueIssue = serverIssues.find((issue) => issue.field.endsWith('.value'));
 
-  const valueError =
-    entry === null || words === null
-      ? undefined
-      : tried && valueProblem !== null
-        ? problemText(t, valueProblem, words, wording.number)
-        : tried && unchanged
-          ? t('configScreen.edit.problems.unchanged')
-          : serverValueIssue !== undefined
-            ? t('configScreen.edit.problems.refused', { reason: serverValueIssue.message })
-            : undefined;
+  // The form's own check first (after a first try), then what the server refused.
+  const valueError = ((): string | undefined => {
+    if (words === null) return undefined;
+    if (tried && valueProblem !== null) return problemText(t, valueProblem, words, wording.number);
+    if (tried && unchanged) return t('configScreen.edit.problems.unchanged');
+    if (serverValueIssue !== undefined)
+      return t('configScreen.edit.problems.refused', { reason: serverValueIssue.message });
+    return undefined;
+  })();
   const reasonError =
     tried && reasonShort
       ? t('configScreen.edit.reasonTooShort', { count: CONFIG_CHANGE_REASON_MIN_LENGTH })

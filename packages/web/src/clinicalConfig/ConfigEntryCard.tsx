@@ -52,23 +52,13 @@ export function ConfigEntryCard({ entry, edit }: ConfigEntryCardProps) {
           </Group>
           <Group gap={6} wrap="nowrap">
             {entry.marker === 'SOURCE' ? (
-              <Badge
-                color="gray"
-                variant="light"
-                tt="none"
-                styles={{ label: { color: 'var(--mantine-color-text)' } }}
-              >
+              <Badge color="gray" variant="light" tt="none">
                 {t('configScreen.entry.fromSource')}
               </Badge>
             ) : unconfirmed ? (
               <MarkerBadge marker={entry.marker} />
             ) : (
-              <Badge
-                color="green"
-                variant="light"
-                tt="none"
-                styles={{ label: { color: 'var(--mantine-color-text)' } }}
-              >
+              <Badge color="green" variant="light" tt="none">
                 {t('configScreen.entry.confirmed')}
               </Badge>
             )}

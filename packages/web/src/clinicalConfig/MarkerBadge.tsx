@@ -10,14 +10,7 @@ interface MarkerBadgeProps {
 export function MarkerBadge({ marker }: MarkerBadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={marker === 'INFERRED' ? 'blue' : 'orange'}
-      variant="light"
-      tt="none"
-      data-marker={marker}
-      // The light variant's own text shade is below 4.5:1 on its tint (orange 9 too): the text colour reads.
-      styles={{ label: { color: 'var(--mantine-color-text)' } }}
-    >
+    <Badge color={marker === 'INFERRED' ? 'blue' : 'orange'} variant="light" tt="none" data-marker={marker}>
       {configMarkerLabel(t, marker)}
     </Badge>
   );

@@ -27,13 +27,7 @@ export function ReasonCell({ item }: ReasonCellProps) {
       )}
       {item.assumptions.length > 0 && (
         <Group gap={6} wrap="nowrap" maw={280}>
-          <Badge
-            variant="light"
-            color="orange"
-            size="sm"
-            tt="none"
-            styles={{ label: { color: 'var(--mantine-color-text)' } }}
-          >
+          <Badge variant="light" color="orange" size="sm" tt="none">
             {t('worklist.checkAtIntake')}
           </Badge>
           <Text size="xs" c="dimmed" truncate="end" title={assumptions}>

@@ -58,29 +58,21 @@ export function WorklistFilters({
     sites.map((site) => ({ value: site, label: fractureSiteLabel(t, site) }));
 
   // The filters in force, each a chip that applies the others without it.
-  const chipValue: Record<WorklistFilterField, (value: string) => string> = {
-    site: (value) => fractureSiteLabel(t, value),
-    group: (value) => patientGroupLabel(t, value),
-    ageMin: (value) => value,
-    ageMax: (value) => value,
-    fractureFrom: (value) => value,
-    fractureTo: (value) => value,
-    source: (value) => fractureSourceLabel(t, value),
-  };
-  const chipLabel: Record<WorklistFilterField, string> = {
-    site: t('worklist.filters.site'),
-    group: t('worklist.filters.group'),
-    ageMin: t('worklist.filters.ageMin'),
-    ageMax: t('worklist.filters.ageMax'),
-    fractureFrom: t('worklist.filters.fractureFrom'),
-    fractureTo: t('worklist.filters.fractureTo'),
-    source: t('worklist.filters.source'),
+  const said = (value: string) => value;
+  const chipOf: Record<WorklistFilterField, { label: string; value: (value: string) => string }> = {
+    site: { label: t('worklist.filters.site'), value: (value) => fractureSiteLabel(t, value) },
+    group: { label: t('worklist.filters.group'), value: (value) => patientGroupLabel(t, value) },
+    ageMin: { label: t('worklist.filters.ageMin'), value: said },
+    ageMax: { label: t('worklist.filters.ageMax'), value: said },
+    fractureFrom: { label: t('worklist.filters.fractureFrom'), value: said },
+    fractureTo: { label: t('worklist.filters.fractureTo'), value: said },
+    source: { label: t('worklist.filters.source'), value: (value) => fractureSourceLabel(t, value) },
   };
   const chips: FilterChip[] = (Object.keys(initial) as WorklistFilterField[])
     .filter((name) => initial[name] !== '')
     .map((name) => ({
       id: name,
-      label: `${chipLabel[name]}: ${chipValue[name](initial[name])}`,
+      label: `${chipOf[name].label}: ${chipOf[name].value(initial[name])}`,
       onRemove: () => {
         const without = toWorklistFilter({ ...initial, [name]: '' }, view);
         if (without.ok) onApply(without.filter);

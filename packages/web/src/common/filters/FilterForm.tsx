@@ -95,7 +95,7 @@ export function FilterForm({
                 size="lg"
                 tt="none"
                 fw={500}
-                styles={{ root: { listStyle: 'none' }, label: { color: 'var(--mantine-color-text)' } }}
+                styles={{ root: { listStyle: 'none' } }}
                 rightSection={
                   <CloseButton size="xs" aria-label={removeLabel(chip.label)} onClick={chip.onRemove} />
                 }
